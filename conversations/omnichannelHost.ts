@@ -1,0 +1,45 @@
+/**
+ * The port to the Customer Service host: the part of `Microsoft.Omnichannel` this control uses,
+ * typed as omnichannel.md documents it. Two implementations exist: the adapter over the real
+ * global (omnichannelAdapter.ts) and the simulator (simulator/, never shipped).
+ */
+
+/** One sort key of `getConversations`' `orderBy`. */
+export interface OrderByKey {
+    attributeName: string;
+    descending: boolean;
+}
+
+/**
+ * The documented input object. The docs type it as a JSON string but every published example
+ * passes a plain object; this project passes the object (see buildConversationRequest).
+ */
+export interface GetConversationsInput {
+    agentId: string;
+    attributes?: string[];
+    status?: number[];
+    orderBy?: OrderByKey[];
+    /** Conversations created within the last N days (this project's reading of the docs). */
+    createdBeforeDays?: number;
+}
+
+/** A conversation record as the host returns it: undocumented in detail, so read defensively. */
+export type ConversationRecord = Record<string, unknown>;
+
+export interface OmnichannelHost {
+    /** Resolves with the documented `{ result: { values }, status }` shape or something else; may reject. */
+    getConversations(input: GetConversationsInput, correlationId?: string): Promise<unknown>;
+    /** Opens the conversation as a session in the workspace. */
+    openConversation(conversationId: string, lastsessionId?: string, liveworkstreamId?: string): Promise<unknown>;
+    /** Id of the conversation in the focused session; rejects or resolves empty when there is none. */
+    getConversationId(): Promise<unknown>;
+}
+
+/** The columns the host always returns, whatever `attributes` asks for. */
+export const ALWAYS_RETURNED_ATTRIBUTES: readonly string[] = [
+    "msdyn_ocliveworkitemid",
+    "msdyn_liveworkstreamid",
+    "msdyn_lastsessionid",
+    "statuscode",
+    "createdon",
+];
