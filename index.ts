@@ -1,17 +1,103 @@
 import * as React from "react";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
+import { ConversationListView, type ConversationListViewProps } from "./components/ConversationListView";
+import { ConversationFeed, DEFAULT_TIMEOUT_MS, browserTimers } from "./conversations/conversationFeed";
+import { ConversationOpener } from "./conversations/conversationOpener";
+import type { Conversation } from "./conversations/conversationRecords";
+import { buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "./conversations/conversationRequest";
+import { newCorrelationId } from "./conversations/correlationId";
+import { ConversationFormatter, localeFromLanguageId } from "./conversations/formatting";
+import { findOmnichannelHost } from "./conversations/omnichannelAdapter";
+import { Strings } from "./conversations/strings";
 
+/** Maps the host's context to the plain settings the request builder validates. */
+function settingsOf(context: ComponentFramework.Context<IInputs>): ConversationSettings {
+    const { parameters } = context;
+    return {
+        agent: parameters.agent.raw,
+        agentFallback: parameters.agentFallback.raw,
+        currentUserId: context.userSettings.userId,
+        statuses: parameters.statuses.raw,
+        columns: parameters.columns.raw,
+        orderBy: parameters.orderBy.raw,
+        createdWithinDays: parameters.createdWithinDays.raw,
+        refreshMinutes: parameters.refreshMinutes.raw,
+    };
+}
+
+/** Lists an agent's Omnichannel conversations and opens one as a workspace session. */
 export class ConversationList implements ComponentFramework.ReactControl<IInputs, IOutputs> {
-    public init(): void {
-        return;
+    private feed: ConversationFeed;
+    private opener: ConversationOpener;
+    private strings: Strings;
+    private formatter: ConversationFormatter;
+    private statusLabels: Map<string, number>;
+    private lastOpenedConversationId: string | undefined;
+    /** State changes inside updateView are already in what it returns: no second render. */
+    private inUpdateView = false;
+
+    public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void): void {
+        context.mode.trackContainerResize(true);
+        const render = (): void => {
+            if (!this.inUpdateView) context.factory.requestRender();
+        };
+        const resolveHost = () => findOmnichannelHost(window);
+        this.strings = new Strings((key) => context.resources.getString(key));
+        this.statusLabels = localizedStatusLabels((key) => this.strings.optional(key));
+        this.formatter = new ConversationFormatter({
+            locale: localeFromLanguageId(context.userSettings.languageId, navigator.language),
+            timeZoneOffsetMinutes: (date) => context.userSettings.getTimeZoneOffsetMinutes(date),
+        });
+        this.feed = new ConversationFeed({
+            resolveHost,
+            onChange: render,
+            newCorrelationId,
+            now: () => new Date(),
+            timers: browserTimers,
+            timeoutMs: DEFAULT_TIMEOUT_MS,
+        });
+        this.opener = new ConversationOpener({
+            resolveHost,
+            onChange: render,
+            onOpened: (conversationId) => {
+                this.lastOpenedConversationId = conversationId;
+                notifyOutputChanged();
+            },
+        });
     }
-    public updateView(): React.ReactElement {
-        return React.createElement("div", null, "stub");
+
+    public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
+        this.inUpdateView = true;
+        try {
+            this.feed.apply(buildConversationRequest(settingsOf(context), this.statusLabels));
+        } finally {
+            this.inUpdateView = false;
+        }
+        const props: ConversationListViewProps = {
+            feed: this.feed.state,
+            opener: this.opener.state,
+            strings: this.strings,
+            formatter: this.formatter,
+            width: context.mode.allocatedWidth,
+            height: context.mode.allocatedHeight,
+            onRefresh: this.refresh,
+            onOpen: this.open,
+            onDismissOpenFailure: this.dismissOpenFailure,
+        };
+        return React.createElement(ConversationListView, props);
     }
+
     public getOutputs(): IOutputs {
-        return {};
+        return { lastOpenedConversationId: this.lastOpenedConversationId };
     }
+
     public destroy(): void {
-        return;
+        this.feed.destroy();
+        this.opener.destroy();
     }
+
+    // Stable callbacks: the view is memoized on its props.
+    private readonly refresh = (): void => this.feed.refresh();
+    private readonly open = (conversation: Conversation): void => this.opener.open(conversation);
+    private readonly dismissOpenFailure = (): void => this.opener.dismiss();
 }

@@ -1,0 +1,122 @@
+import * as React from "react";
+import {
+    ColumnActionsMode,
+    DetailsList,
+    DetailsListLayoutMode,
+    DetailsRow,
+    SelectionMode,
+    Text,
+    type IColumn,
+    type IDetailsRowProps,
+} from "@fluentui/react";
+import type { ConversationRow, SortOrder } from "../conversations/conversationRows";
+import { columnHeaderKey, columnKind } from "../conversations/columns";
+import type { Strings } from "../conversations/strings";
+import { StatusBadge } from "./StatusBadge";
+
+export interface ConversationGridProps {
+    rows: readonly ConversationRow[];
+    columns: readonly string[];
+    sort?: SortOrder;
+    strings: Strings;
+    onSort: (column: string) => void;
+    onOpen: (row: ConversationRow) => void;
+    /** Key of the row being opened, shown busy. */
+    openingKey?: string;
+}
+
+const WIDTHS: Readonly<Record<string, [number, number]>> = {
+    text: [140, 320],
+    status: [80, 110],
+    channel: [90, 180],
+    dateTime: [130, 170],
+};
+
+function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): React.ReactNode {
+    if (!row || !column) return null;
+    const cell = row.cells[column.key];
+    if (!cell) return null;
+    if (columnKind(column.key) === "status") return <StatusBadge label={cell.text} statusCode={cell.statusCode} />;
+    if (cell.detail !== undefined) {
+        return (
+            <span title={cell.text}>
+                <Text block variant="small">
+                    {cell.text}
+                </Text>
+                <Text block variant="xSmall" styles={{ root: { color: "#605e5c" } }}>
+                    {cell.detail}
+                </Text>
+            </span>
+        );
+    }
+    return <span title={cell.text}>{cell.text}</span>;
+}
+
+/** The virtualized grid: click or Enter on a row opens it; a header click sorts by that column. */
+export const ConversationGrid = React.memo(function ConversationGrid(props: ConversationGridProps) {
+    const { rows, columns, sort, strings, onSort, onOpen, openingKey } = props;
+
+    const detailsColumns = React.useMemo<IColumn[]>(
+        () =>
+            columns.map((column) => {
+                const [minWidth, maxWidth] = WIDTHS[columnKind(column)] ?? [100, 220];
+                return {
+                    key: column,
+                    fieldName: column,
+                    name: strings.optional(columnHeaderKey(column)) ?? column,
+                    minWidth,
+                    maxWidth,
+                    isResizable: true,
+                    columnActionsMode: ColumnActionsMode.clickable,
+                    isSorted: sort?.column === column,
+                    isSortedDescending: sort?.column === column && sort.descending,
+                    sortAscendingAriaLabel: strings.text("Sort_Ascending"),
+                    sortDescendingAriaLabel: strings.text("Sort_Descending"),
+                };
+            }),
+        [columns, sort, strings],
+    );
+
+    const onColumnHeaderClick = React.useCallback((_?: React.MouseEvent<HTMLElement>, column?: IColumn) => column && onSort(column.key), [onSort]);
+
+    const renderRow = React.useCallback(
+        (rowProps?: IDetailsRowProps): JSX.Element | null => {
+            if (!rowProps) return null;
+            const row = rowProps.item as ConversationRow;
+            const open = (): void => onOpen(row);
+            const onKeyDown = (event: React.KeyboardEvent<HTMLElement>): void => {
+                if (event.key === "Enter") {
+                    event.preventDefault();
+                    open();
+                }
+            };
+            const hint = row.openable ? strings.text("Row_OpenHint") : strings.text("Row_CannotOpen");
+            return (
+                <DetailsRow
+                    {...rowProps}
+                    {...{ onClick: open, onKeyDown, title: hint, "aria-busy": row.key === openingKey || undefined }}
+                    styles={{ root: { cursor: row.openable ? "pointer" : "default" } }}
+                />
+            );
+        },
+        [onOpen, openingKey, strings],
+    );
+
+    const getKey = React.useCallback((row: ConversationRow) => row.key, []);
+
+    return (
+        <DetailsList
+            items={rows as ConversationRow[]}
+            columns={detailsColumns}
+            getKey={getKey}
+            setKey="conversations"
+            selectionMode={SelectionMode.none}
+            layoutMode={DetailsListLayoutMode.justified}
+            onRenderRow={renderRow}
+            onRenderItemColumn={renderCell}
+            onColumnHeaderClick={onColumnHeaderClick}
+            ariaLabelForGrid={strings.text("Grid_AriaLabel")}
+            compact
+        />
+    );
+});

@@ -1,0 +1,104 @@
+import * as React from "react";
+import { MessageBar, MessageBarType, mergeStyleSets } from "@fluentui/react";
+import type { FeedState } from "../conversations/conversationFeed";
+import { listOf } from "../conversations/conversationFeed";
+import type { Conversation } from "../conversations/conversationRecords";
+import type { OpenerState } from "../conversations/conversationOpener";
+import type { ConversationRow, SortOrder } from "../conversations/conversationRows";
+import { filterRows, sortRows, toRows } from "../conversations/conversationRows";
+import type { ConversationFormatter } from "../conversations/formatting";
+import type { Strings } from "../conversations/strings";
+import { ConversationGrid } from "./ConversationGrid";
+import { ConversationToolbar } from "./ConversationToolbar";
+import { EmptyState, FailedState, InvalidSettingsState, LoadingState, UnavailableState } from "./StateMessage";
+
+export interface ConversationListViewProps {
+    feed: FeedState;
+    opener: OpenerState;
+    strings: Strings;
+    formatter: ConversationFormatter;
+    /** The space the host gives, in pixels; undefined or -1 means "as much as needed". */
+    width?: number;
+    height?: number;
+    onRefresh: () => void;
+    onOpen: (conversation: Conversation) => void;
+    onDismissOpenFailure: () => void;
+}
+
+const classes = mergeStyleSets({
+    root: { display: "flex", flexDirection: "column", gap: 8, minHeight: 200, boxSizing: "border-box", padding: 4 },
+    body: { position: "relative", flex: "1 1 auto", overflowY: "auto", overflowX: "auto", minHeight: 120 },
+});
+
+/** Forms often give no height (-1): the list then takes a height that shows about fifteen rows. */
+const DEFAULT_HEIGHT = 560;
+const sizeOf = (pixels: number | undefined): number | undefined => (pixels !== undefined && pixels > 0 ? pixels : undefined);
+const NO_ROWS: readonly ConversationRow[] = [];
+
+/** The whole control: toolbar, messages, and the grid or the state that stands in for it. */
+export const ConversationListView = React.memo(function ConversationListView(props: ConversationListViewProps) {
+    const { feed, opener, strings, formatter, width, height, onRefresh, onOpen, onDismissOpenFailure } = props;
+    const [query, setQuery] = React.useState("");
+    const [sort, setSort] = React.useState<SortOrder | undefined>(undefined);
+
+    const list = listOf(feed);
+    const rows = React.useMemo(
+        () => (list ? toRows(list.conversations, list.columns, strings, formatter, list.receivedAt) : NO_ROWS),
+        [list, strings, formatter],
+    );
+    const filtered = React.useMemo(() => filterRows(rows, query), [rows, query]);
+    const visible = React.useMemo(() => (sort ? sortRows(filtered, sort, formatter.collator) : filtered), [filtered, sort, formatter]);
+
+    const onSort = React.useCallback(
+        (column: string) => setSort((current) => ({ column, descending: current?.column === column ? !current.descending : false })),
+        [],
+    );
+    const openRow = React.useCallback((row: ConversationRow) => onOpen(row.conversation), [onOpen]);
+
+    let body: React.ReactNode;
+    if (feed.kind === "invalid") body = <InvalidSettingsState strings={strings} problems={feed.problems} />;
+    else if (feed.kind === "unavailable") body = <UnavailableState strings={strings} />;
+    else if (!list) body = feed.kind === "failed" ? null : <LoadingState strings={strings} />;
+    else if (visible.length === 0) body = <EmptyState strings={strings} query={query} />;
+    else
+        body = (
+            <ConversationGrid
+                rows={visible}
+                columns={list.columns}
+                sort={sort}
+                strings={strings}
+                onSort={onSort}
+                onOpen={openRow}
+                openingKey={opener.opening}
+            />
+        );
+
+    const openFailure = opener.failed;
+    return (
+        <div className={classes.root} style={{ width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}>
+            <ConversationToolbar
+                strings={strings}
+                query={query}
+                onQueryChange={setQuery}
+                shown={list ? visible.length : undefined}
+                total={list ? rows.length : undefined}
+                updating={feed.kind === "loading"}
+                onRefresh={onRefresh}
+            />
+            {feed.kind === "failed" && <FailedState strings={strings} failure={feed.failure} onRetry={onRefresh} />}
+            {openFailure && (
+                <MessageBar
+                    data-testid="open-failure"
+                    messageBarType={MessageBarType.error}
+                    onDismiss={onDismissOpenFailure}
+                    dismissButtonAriaLabel={strings.text("Open_Dismiss")}
+                >
+                    {strings.format(`Open_Failed_${openFailure.failure}`, openFailure.conversation.title ?? strings.text("Row_Untitled"))}
+                </MessageBar>
+            )}
+            <div className={classes.body} data-is-scrollable="true">
+                {body}
+            </div>
+        </div>
+    );
+});

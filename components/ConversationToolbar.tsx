@@ -1,0 +1,44 @@
+import * as React from "react";
+import { DefaultButton, SearchBox, Stack, Text } from "@fluentui/react";
+import type { Strings } from "../conversations/strings";
+
+export interface ConversationToolbarProps {
+    strings: Strings;
+    query: string;
+    onQueryChange: (query: string) => void;
+    /** Undefined while there are no rows to count. */
+    shown?: number;
+    total?: number;
+    updating: boolean;
+    onRefresh: () => void;
+}
+
+const toolbarTokens = { childrenGap: 8 };
+const searchStyles = { root: { minWidth: 180, flexGrow: 1, maxWidth: 360 } };
+
+export const ConversationToolbar = React.memo(function ConversationToolbar(props: ConversationToolbarProps) {
+    const { strings, query, onQueryChange, shown, total, updating, onRefresh } = props;
+    const onChange = React.useCallback((_?: React.ChangeEvent<HTMLInputElement>, value?: string) => onQueryChange(value ?? ""), [onQueryChange]);
+    const onClear = React.useCallback(() => onQueryChange(""), [onQueryChange]);
+
+    let count = "";
+    if (total !== undefined && shown !== undefined) {
+        count = shown === total ? strings.format("Toolbar_Count", total) : strings.format("Toolbar_CountFiltered", shown, total);
+    }
+    return (
+        <Stack horizontal verticalAlign="center" tokens={toolbarTokens} wrap>
+            <SearchBox
+                styles={searchStyles}
+                ariaLabel={strings.text("Toolbar_QuickFind")}
+                placeholder={strings.text("Toolbar_QuickFindPlaceholder")}
+                value={query}
+                onChange={onChange}
+                onClear={onClear}
+            />
+            <Text data-testid="conversation-count" aria-live="polite" variant="small">
+                {updating ? strings.text("Toolbar_Updating") : count}
+            </Text>
+            <DefaultButton text={strings.text("Toolbar_Refresh")} onClick={onRefresh} disabled={updating} />
+        </Stack>
+    );
+});

@@ -1,0 +1,73 @@
+import * as React from "react";
+import { MessageBar, MessageBarButton, MessageBarType, Spinner, SpinnerSize } from "@fluentui/react";
+import type { SettingsProblem } from "../conversations/conversationRequest";
+import type { FeedFailure } from "../conversations/conversationFeed";
+import type { Strings } from "../conversations/strings";
+
+const settingName = (strings: Strings, problem: SettingsProblem): string =>
+    strings.optional(`Property_${problem.setting}_DisplayName`) ?? problem.setting;
+
+/** "Statuses: “Pending” is not a known status…": the property, then what is wrong with it. */
+export function describeProblem(strings: Strings, problem: SettingsProblem): string {
+    return strings.format(`Problem_${problem.code}`, settingName(strings, problem), problem.value ?? "");
+}
+
+export const LoadingState = React.memo(function LoadingState({ strings }: { strings: Strings }) {
+    return <Spinner data-testid="state-loading" size={SpinnerSize.large} label={strings.text("State_Loading")} />;
+});
+
+export const UnavailableState = React.memo(function UnavailableState({ strings }: { strings: Strings }) {
+    return (
+        <MessageBar data-testid="state-unavailable" messageBarType={MessageBarType.info} isMultiline>
+            {strings.text("State_Unavailable")}
+        </MessageBar>
+    );
+});
+
+export const InvalidSettingsState = React.memo(function InvalidSettingsState({
+    strings,
+    problems,
+}: {
+    strings: Strings;
+    problems: readonly SettingsProblem[];
+}) {
+    return (
+        <MessageBar data-testid="state-invalid" messageBarType={MessageBarType.warning} isMultiline>
+            <strong>{strings.text("State_InvalidTitle")}</strong>
+            <ul>
+                {problems.map((problem, index) => (
+                    <li key={index}>{describeProblem(strings, problem)}</li>
+                ))}
+            </ul>
+        </MessageBar>
+    );
+});
+
+export const FailedState = React.memo(function FailedState({
+    strings,
+    failure,
+    onRetry,
+}: {
+    strings: Strings;
+    failure: FeedFailure;
+    onRetry: () => void;
+}) {
+    return (
+        <MessageBar
+            data-testid="state-error"
+            messageBarType={MessageBarType.error}
+            isMultiline={false}
+            actions={<MessageBarButton onClick={onRetry}>{strings.text("State_Retry")}</MessageBarButton>}
+        >
+            {strings.text(`Failure_${failure}`)}
+        </MessageBar>
+    );
+});
+
+export const EmptyState = React.memo(function EmptyState({ strings, query }: { strings: Strings; query: string }) {
+    return (
+        <MessageBar data-testid="state-empty" messageBarType={MessageBarType.info}>
+            {query.trim() === "" ? strings.text("State_Empty") : strings.format("State_EmptyFiltered", query.trim())}
+        </MessageBar>
+    );
+});

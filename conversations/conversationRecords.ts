@@ -1,0 +1,92 @@
+import type { ConversationRecord } from "./omnichannelHost";
+
+const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
+
+/** One column of one conversation: the value as sent, and the server's formatted text if it sent one. */
+export interface FieldValue {
+    raw: unknown;
+    formatted?: string;
+}
+
+/** A conversation record, normalized so that nothing downstream cares which lookup form the host used. */
+export interface Conversation {
+    /** Unique within one answer; the conversation id when there is one. */
+    key: string;
+    /** Undefined when the record carries no id: such a row is shown but cannot be opened. */
+    conversationId?: string;
+    lastSessionId?: string;
+    workstreamId?: string;
+    title?: string;
+    fields: Readonly<Record<string, FieldValue>>;
+}
+
+export type AnswerFailure = "hostReportedFailure" | "unrecognisedAnswer";
+
+export type ConversationsAnswer = { ok: true; records: ConversationRecord[] } | { ok: false; failure: AnswerFailure };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Reads what `getConversations` resolved with. Documented: `{ result: { values }, status: true }`
+ * on success and `{ error, status: false }` on failure; anything else is unrecognised. The input
+ * is typed as a JSON string in the docs, so a JSON string answer is accepted too.
+ */
+export function readConversationsAnswer(answer: unknown): ConversationsAnswer {
+    let parsed = answer;
+    if (typeof answer === "string") {
+        try {
+            parsed = JSON.parse(answer) as unknown;
+        } catch {
+            return { ok: false, failure: "unrecognisedAnswer" };
+        }
+    }
+    if (!isObject(parsed)) return { ok: false, failure: "unrecognisedAnswer" };
+    if (parsed.status === false) return { ok: false, failure: "hostReportedFailure" };
+    const values = isObject(parsed.result) ? parsed.result.values : undefined;
+    if (!Array.isArray(values) || (parsed.status !== true && parsed.status !== undefined)) {
+        return { ok: false, failure: "unrecognisedAnswer" };
+    }
+    return { ok: true, records: values.filter(isObject) };
+}
+
+/** A column's value in either form the host may use: `name` or Web API style `_name_value`. */
+export function fieldOf(record: ConversationRecord, name: string): FieldValue {
+    const lookupName = `_${name}_value`;
+    const raw = record[name] ?? record[lookupName];
+    const formatted = record[`${name}${FORMATTED}`] ?? record[`${lookupName}${FORMATTED}`];
+    return typeof formatted === "string" ? { raw, formatted } : { raw };
+}
+
+function idOf(record: ConversationRecord, name: string): string | undefined {
+    const { raw } = fieldOf(record, name);
+    if (typeof raw === "string" && raw.trim() !== "") return raw.trim();
+    return undefined;
+}
+
+function textOf(value: FieldValue): string | undefined {
+    if (value.formatted) return value.formatted;
+    return typeof value.raw === "string" && value.raw.trim() !== "" ? value.raw : undefined;
+}
+
+/** Normalizes the records of one answer; `columns` are the columns the grid shows. */
+export function toConversations(records: readonly ConversationRecord[], columns: readonly string[]): Conversation[] {
+    const usedKeys = new Set<string>();
+    return records.map((record, index) => {
+        const conversationId = idOf(record, "msdyn_ocliveworkitemid") ?? idOf(record, "activityid");
+        let key = conversationId ?? `row-${index}`;
+        // A host answering the same id twice must not break React's keys.
+        if (usedKeys.has(key)) key = `${key}#${index}`;
+        usedKeys.add(key);
+        const fields: Record<string, FieldValue> = {};
+        for (const column of columns) fields[column] = fieldOf(record, column);
+        return {
+            key,
+            conversationId,
+            lastSessionId: idOf(record, "msdyn_lastsessionid"),
+            workstreamId: idOf(record, "msdyn_liveworkstreamid"),
+            title: textOf(fieldOf(record, "msdyn_title")),
+            fields,
+        };
+    });
+}

@@ -1,0 +1,194 @@
+import { DEFAULT_STATUS_CODES, STATUS_CODES, statusLabelKey } from "./choices";
+import { COLUMNS_FOR_OPENING_AND_LABELLING, DEFAULT_COLUMNS, LOGICAL_NAME } from "./columns";
+import { normalizeGuid } from "./guid";
+import type { GetConversationsInput, OrderByKey } from "./omnichannelHost";
+
+/** The maker-facing properties, named as in the manifest. */
+export type SettingName = "agent" | "agentFallback" | "statuses" | "columns" | "orderBy" | "createdWithinDays" | "refreshMinutes";
+
+/** Property values as the host hands them over, before any validation. */
+export interface ConversationSettings {
+    /** The bound column: a GUID as text, or a lookup (array of `{ id }`). */
+    agent: unknown;
+    /** "currentUser" (default) or "none". */
+    agentFallback: string | null | undefined;
+    currentUserId: string | null | undefined;
+    statuses: string | null | undefined;
+    columns: string | null | undefined;
+    orderBy: string | null | undefined;
+    createdWithinDays: number | null | undefined;
+    refreshMinutes: number | null | undefined;
+}
+
+export type ProblemCode =
+    | "noAgent"
+    | "notAGuid"
+    | "currentUserNotAGuid"
+    | "unknownStatus"
+    | "notALogicalName"
+    | "unknownSortDirection"
+    | "notAWholeNumber";
+
+/** One thing wrong with one property; `value` is the offending piece of text. */
+export interface SettingsProblem {
+    setting: SettingName;
+    code: ProblemCode;
+    value?: string;
+}
+
+export interface ConversationRequest {
+    kind: "request";
+    input: GetConversationsInput;
+    /** Equal keys mean equal requests: the feed fetches again only when the key changes. */
+    key: string;
+    /** The columns to show, in order. */
+    columns: string[];
+    /** Minutes between automatic refreshes; 0 turns them off. */
+    refreshMinutes: number;
+}
+
+export interface InvalidSettings {
+    kind: "invalid";
+    problems: SettingsProblem[];
+}
+
+export type RequestPlan = ConversationRequest | InvalidSettings;
+
+export const DEFAULT_ORDER: readonly OrderByKey[] = [{ attributeName: "createdon", descending: true }];
+export const DEFAULT_REFRESH_MINUTES = 5;
+
+const listItems = (text: string): string[] =>
+    text
+        .split(/[,;]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+const unique = <T>(items: T[]): T[] => Array.from(new Set(items));
+
+/** The id in a bound column: plain text, or the first entry of a lookup value. */
+export function agentIdFromColumn(value: unknown): string | undefined {
+    if (typeof value === "string") return value.trim() === "" ? undefined : value;
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    if (first && typeof first === "object" && typeof (first as { id?: unknown }).id === "string") {
+        return (first as { id: string }).id;
+    }
+    return undefined;
+}
+
+function resolveAgent(settings: ConversationSettings, problems: SettingsProblem[]): string | undefined {
+    const fromColumn = agentIdFromColumn(settings.agent);
+    if (fromColumn !== undefined) {
+        const agentId = normalizeGuid(fromColumn);
+        if (!agentId) problems.push({ setting: "agent", code: "notAGuid", value: fromColumn });
+        return agentId;
+    }
+    if (settings.agentFallback === "none") {
+        problems.push({ setting: "agent", code: "noAgent" });
+        return undefined;
+    }
+    const agentId = normalizeGuid(settings.currentUserId ?? "");
+    if (!agentId) problems.push({ setting: "agentFallback", code: "currentUserNotAGuid", value: settings.currentUserId ?? "" });
+    return agentId;
+}
+
+const canonicalLabel = (label: string): string => label.toLowerCase().replace(/[\s_-]/g, "");
+
+/**
+ * Statuses as numbers or labels. `localizedLabels` maps the user's language's labels to codes,
+ * so a maker may write them as the form shows them; the English names always work.
+ */
+function resolveStatuses(text: string | null | undefined, localizedLabels: ReadonlyMap<string, number>, problems: SettingsProblem[]): number[] {
+    const items = listItems(text ?? "");
+    if (items.length === 0) return [...DEFAULT_STATUS_CODES];
+    const byLabel = new Map<string, number>();
+    for (const [code, name] of Object.entries(STATUS_CODES)) byLabel.set(canonicalLabel(name), Number(code));
+    for (const [label, code] of localizedLabels) byLabel.set(canonicalLabel(label), code);
+
+    const codes: number[] = [];
+    for (const item of items) {
+        const code = /^\d+$/.test(item) ? Number(item) : byLabel.get(canonicalLabel(item));
+        if (code === undefined || !Number.isSafeInteger(code)) problems.push({ setting: "statuses", code: "unknownStatus", value: item });
+        else codes.push(code);
+    }
+    return unique(codes);
+}
+
+function resolveColumns(text: string | null | undefined, problems: SettingsProblem[]): string[] {
+    const items = listItems(text ?? "");
+    if (items.length === 0) return [...DEFAULT_COLUMNS];
+    const columns: string[] = [];
+    for (const item of items) {
+        if (LOGICAL_NAME.test(item)) columns.push(item.toLowerCase());
+        else problems.push({ setting: "columns", code: "notALogicalName", value: item });
+    }
+    return unique(columns);
+}
+
+const DIRECTIONS: Readonly<Record<string, boolean>> = { asc: false, ascending: false, desc: true, descending: true };
+
+function resolveOrder(text: string | null | undefined, problems: SettingsProblem[]): OrderByKey[] {
+    const items = listItems(text ?? "");
+    if (items.length === 0) return DEFAULT_ORDER.map((key) => ({ ...key }));
+    const order: OrderByKey[] = [];
+    for (const item of items) {
+        const [name, direction, ...rest] = item.split(/\s+/);
+        if (!LOGICAL_NAME.test(name)) {
+            problems.push({ setting: "orderBy", code: "notALogicalName", value: name });
+            continue;
+        }
+        const descending = direction === undefined ? false : DIRECTIONS[direction.toLowerCase()];
+        if (descending === undefined || rest.length > 0) {
+            problems.push({ setting: "orderBy", code: "unknownSortDirection", value: item });
+            continue;
+        }
+        order.push({ attributeName: name.toLowerCase(), descending });
+    }
+    return order;
+}
+
+function resolveWholeNumber(setting: SettingName, value: number | null | undefined, problems: SettingsProblem[]): number | undefined {
+    if (value == null) return undefined;
+    if (!Number.isSafeInteger(value) || value < 0) {
+        problems.push({ setting, code: "notAWholeNumber", value: String(value) });
+        return undefined;
+    }
+    return value;
+}
+
+/**
+ * Works out the `getConversations` request from the maker's properties, validating every one.
+ * Pure: the same settings always give the same plan (and the same key).
+ */
+export function buildConversationRequest(
+    settings: ConversationSettings,
+    localizedStatusLabels: ReadonlyMap<string, number> = new Map(),
+): RequestPlan {
+    const problems: SettingsProblem[] = [];
+    const agentId = resolveAgent(settings, problems);
+    const status = resolveStatuses(settings.statuses, localizedStatusLabels, problems);
+    const columns = resolveColumns(settings.columns, problems);
+    const orderBy = resolveOrder(settings.orderBy, problems);
+    // 0 or empty means no age limit: the request then has no createdBeforeDays at all.
+    const createdWithinDays = resolveWholeNumber("createdWithinDays", settings.createdWithinDays, problems);
+    const refreshMinutes = resolveWholeNumber("refreshMinutes", settings.refreshMinutes, problems) ?? DEFAULT_REFRESH_MINUTES;
+
+    if (problems.length > 0 || agentId === undefined) return { kind: "invalid", problems };
+
+    const input: GetConversationsInput = {
+        agentId,
+        attributes: unique([...columns, ...COLUMNS_FOR_OPENING_AND_LABELLING]),
+        status,
+        orderBy,
+    };
+    if (createdWithinDays) input.createdBeforeDays = createdWithinDays;
+    return { kind: "request", input, key: JSON.stringify(input), columns, refreshMinutes };
+}
+
+/** The user's language's status labels, so the Statuses property accepts them as the form shows them. */
+export function localizedStatusLabels(label: (key: string) => string | undefined): Map<string, number> {
+    const labels = new Map<string, number>();
+    for (const code of Object.keys(STATUS_CODES).map(Number)) {
+        const text = label(statusLabelKey(code));
+        if (text) labels.set(text, code);
+    }
+    return labels;
+}

@@ -1,0 +1,142 @@
+import { channelLabelKey, channelValues, choiceValue, sentimentLabelKey, statusLabelKey } from "./choices";
+import type { ColumnKind } from "./columns";
+import { columnKind, isKnownColumn } from "./columns";
+import type { Conversation, FieldValue } from "./conversationRecords";
+import type { ConversationFormatter } from "./formatting";
+import type { Strings } from "./strings";
+
+/** One cell as shown: plain text (never HTML), an optional second line, and what it sorts by. */
+export interface Cell {
+    text: string;
+    /** A secondary text, e.g. the age under a date. */
+    detail?: string;
+    sortValue: string | number | undefined;
+    /** For the status badge's colour. */
+    statusCode?: number;
+}
+
+export interface ConversationRow {
+    key: string;
+    conversation: Conversation;
+    /** The title, or a stand-in, for screen readers and messages. */
+    label: string;
+    openable: boolean;
+    cells: Readonly<Record<string, Cell>>;
+    /** Every cell's text, lower-cased, for quick find. */
+    searchText: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const EMPTY: Cell = { text: "", sortValue: undefined };
+
+function dateOf(raw: unknown): Date | undefined {
+    if (typeof raw !== "string" || !ISO_DATE.test(raw)) return undefined;
+    const date = new Date(raw);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Columns the control does not know are shown by what their value looks like. */
+function inferKind(column: string, raw: unknown): ColumnKind {
+    if (isKnownColumn(column)) return columnKind(column);
+    if (typeof raw === "boolean") return "boolean";
+    if (typeof raw === "number") return "number";
+    if (dateOf(raw)) return "dateTime";
+    return "text";
+}
+
+const textCell = (text: string): Cell => ({ text, sortValue: text === "" ? undefined : text });
+
+/** Builds the cells of one column; the server's formatted text wins whenever it sent one. */
+function toCell(column: string, value: FieldValue, strings: Strings, formatter: ConversationFormatter, now: Date): Cell {
+    const { raw, formatted } = value;
+    switch (inferKind(column, raw)) {
+        case "status": {
+            const code = choiceValue(raw);
+            const text = formatted ?? (code === undefined ? "" : (strings.optional(statusLabelKey(code)) ?? String(code)));
+            return { text, sortValue: text || undefined, statusCode: code };
+        }
+        case "channel": {
+            const labels = channelValues(raw).map((code) => strings.optional(channelLabelKey(code)) ?? String(code));
+            return textCell(formatted ?? labels.join(", "));
+        }
+        case "sentiment": {
+            const code = choiceValue(raw);
+            // Sorted by the scale's value, so "Very negative" and "Very positive" end up at opposite ends.
+            const text = formatted ?? (code === undefined ? "" : (strings.optional(sentimentLabelKey(code)) ?? String(code)));
+            return { text, sortValue: code };
+        }
+        case "dateTime": {
+            const date = dateOf(raw);
+            if (!date) return textCell(formatted ?? "");
+            return { text: formatted ?? formatter.dateTime(date), detail: formatter.age(date, now), sortValue: date.getTime() };
+        }
+        case "duration":
+        case "number": {
+            const number = typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
+            if (number === undefined) return textCell(formatted ?? "");
+            const text = formatted ?? (inferKind(column, raw) === "duration" ? formatter.duration(number) : formatter.number(number));
+            return { text, sortValue: number };
+        }
+        case "boolean":
+            if (typeof raw !== "boolean") return textCell(formatted ?? "");
+            return textCell(formatted ?? strings.text(raw ? "Value_Yes" : "Value_No"));
+        case "lookup":
+        case "text":
+            // Objects and arrays are not something a text cell can show faithfully: leave them out.
+            if (formatted !== undefined) return textCell(formatted);
+            if (typeof raw === "string") return textCell(raw);
+            if (typeof raw === "number" && Number.isFinite(raw)) return { text: formatter.number(raw), sortValue: raw };
+            return EMPTY;
+    }
+}
+
+/** Turns normalized conversations into display rows for the given columns. */
+export function toRows(
+    conversations: readonly Conversation[],
+    columns: readonly string[],
+    strings: Strings,
+    formatter: ConversationFormatter,
+    now: Date,
+): ConversationRow[] {
+    return conversations.map((conversation) => {
+        const cells: Record<string, Cell> = {};
+        for (const column of columns) {
+            cells[column] = toCell(column, conversation.fields[column] ?? { raw: undefined }, strings, formatter, now);
+        }
+        const texts = columns.map((column) => cells[column].text);
+        return {
+            key: conversation.key,
+            conversation,
+            label: conversation.title ?? strings.text("Row_Untitled"),
+            openable: conversation.conversationId !== undefined,
+            cells,
+            searchText: texts.join("\n").toLocaleLowerCase(),
+        };
+    });
+}
+
+/** Quick find: rows whose shown text contains every word of the query, in any column. */
+export function filterRows(rows: readonly ConversationRow[], query: string): readonly ConversationRow[] {
+    const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return rows;
+    return rows.filter((row) => words.every((word) => row.searchText.includes(word)));
+}
+
+export interface SortOrder {
+    column: string;
+    descending: boolean;
+}
+
+/** A stable sort on one column; empty cells go last in either direction. */
+export function sortRows(rows: readonly ConversationRow[], order: SortOrder, collator: Intl.Collator): readonly ConversationRow[] {
+    const direction = order.descending ? -1 : 1;
+    const compare = (a: string | number | undefined, b: string | number | undefined): number => {
+        if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+        const result = typeof a === "number" && typeof b === "number" ? a - b : collator.compare(String(a), String(b));
+        return result * direction;
+    };
+    return rows
+        .map((row, index) => ({ row, index }))
+        .sort((x, y) => compare(x.row.cells[order.column]?.sortValue, y.row.cells[order.column]?.sortValue) || x.index - y.index)
+        .map(({ row }) => row);
+}

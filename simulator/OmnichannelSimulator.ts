@@ -1,0 +1,258 @@
+/**
+ * A simulated `Microsoft.Omnichannel` for development and tests: implements the control's host
+ * port (conversations/omnichannelHost.ts) following omnichannel.md, over a seeded data set, with
+ * switchable scenarios for the undocumented parts. Never imported by the shipped control.
+ */
+import type { GetConversationsInput, OmnichannelHost } from "../conversations/omnichannelHost";
+import { OMNICHANNEL_SIMULATOR_MARKER } from "./catalog";
+import { DEFAULT_COUNT, DEFAULT_SEED, generateConversations, type SimulatedConversation } from "./dataset";
+import { filterConversations, projectConversation, projectedAttributes, sortConversations, type OutputStyle } from "./query";
+
+/**
+ * - happy: plain GUID lookups with formatted-value annotations (labels and names available)
+ * - plainGuids: plain GUID lookups and no annotations at all (the barest reading)
+ * - webApiLookups: `_x_value` lookups with formatted-value and lookuplogicalname annotations
+ * - empty: resolves `{ result: { values: [] }, status: true }`
+ * - slow: happy, after `slowLatencyMs` (3 s by default)
+ * - reject: getConversations rejects with an Error
+ * - statusFalse: getConversations resolves `{ error: {...}, status: false }`
+ * - hang: getConversations never settles
+ * - malformed: getConversations resolves a shape that is neither success nor failure
+ * - failOnce: the first getConversations after switching rejects, later ones are happy
+ * - openReject: getConversations is happy, openConversation rejects (after recording the call)
+ */
+export const SCENARIOS = [
+    "happy",
+    "plainGuids",
+    "webApiLookups",
+    "empty",
+    "slow",
+    "reject",
+    "statusFalse",
+    "hang",
+    "malformed",
+    "failOnce",
+    "openReject",
+] as const;
+
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export function isScenarioName(value: unknown): value is ScenarioName {
+    return typeof value === "string" && (SCENARIOS as readonly string[]).includes(value);
+}
+
+export interface OmnichannelSimulatorOptions {
+    /** Seed of the data set; the same seed and `now` give the same records. */
+    seed?: number;
+    /** The clock: read once to build the data set and at every query for the age window. */
+    now?: () => Date;
+    scenario?: ScenarioName;
+    /** Delay before every answer, through setTimeout (0: answer on the next microtask, no timer). */
+    latencyMs?: number;
+    /** Delay of the "slow" scenario (default 3000). */
+    slowLatencyMs?: number;
+    /** Number of records (default 3000). */
+    count?: number;
+}
+
+export interface GetConversationsCall {
+    input: GetConversationsInput;
+    correlationId: string | undefined;
+}
+
+export interface OpenConversationCall {
+    conversationId: string;
+    lastsessionId: string | undefined;
+    liveworkstreamId: string | undefined;
+}
+
+export interface SimulatorCalls {
+    getConversations: GetConversationsCall[];
+    openConversation: OpenConversationCall[];
+    getConversationId: number;
+}
+
+/** The documented success shape. */
+export interface ConversationsResult {
+    result: { values: Record<string, unknown>[] };
+    status: true;
+}
+
+/** The documented failure shape. */
+export interface ConversationsFailure {
+    error: { errorCode: number; message: string };
+    status: false;
+}
+
+const NEVER = (): Promise<never> => new Promise<never>(() => undefined);
+
+function deepFreeze<T>(value: T): T {
+    if (value && typeof value === "object" && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+    }
+    return value;
+}
+
+/** A copy detached from the caller's object, so later mutation does not rewrite the record. */
+function snapshot<T>(value: T): T {
+    if (value === undefined) return value;
+    try {
+        return JSON.parse(JSON.stringify(value)) as T;
+    } catch {
+        return value;
+    }
+}
+
+export class OmnichannelSimulator implements OmnichannelHost {
+    /** Present in every bundle that contains the simulator. */
+    public static readonly marker = OMNICHANNEL_SIMULATOR_MARKER;
+
+    /** The seeded records in stored order (oldest first), frozen. */
+    public readonly conversations: readonly SimulatedConversation[];
+    /** Every call received, in order; cleared by `reset()`. */
+    public readonly calls: SimulatorCalls = { getConversations: [], openConversation: [], getConversationId: 0 };
+    public readonly seed: number;
+
+    private currentScenario: ScenarioName;
+    private latencyMs: number;
+    private readonly slowLatencyMs: number;
+    private readonly now: () => Date;
+    private readonly storedIndex = new Map<string, number>();
+    private failOnceUsed = false;
+    private focusedConversationId = "";
+
+    constructor(options: OmnichannelSimulatorOptions = {}) {
+        this.seed = options.seed ?? DEFAULT_SEED;
+        this.now = options.now ?? (() => new Date());
+        this.currentScenario = options.scenario ?? "happy";
+        this.latencyMs = Math.max(0, options.latencyMs ?? 0);
+        this.slowLatencyMs = Math.max(0, options.slowLatencyMs ?? 3000);
+        this.conversations = deepFreeze(generateConversations(this.seed, this.now(), options.count ?? DEFAULT_COUNT));
+        this.conversations.forEach((c, i) => this.storedIndex.set(c.msdyn_ocliveworkitemid, i));
+    }
+
+    public get scenario(): ScenarioName {
+        return this.currentScenario;
+    }
+
+    public setScenario(name: ScenarioName): void {
+        if (!isScenarioName(name)) throw new Error(`Unknown simulator scenario "${String(name)}"; expected one of ${SCENARIOS.join(", ")}`);
+        this.currentScenario = name;
+        this.failOnceUsed = false;
+    }
+
+    public setLatency(ms: number): void {
+        this.latencyMs = Math.max(0, ms);
+    }
+
+    /** Clears the recorded calls and the focused conversation. */
+    public reset(): void {
+        this.calls.getConversations.length = 0;
+        this.calls.openConversation.length = 0;
+        this.calls.getConversationId = 0;
+        this.focusedConversationId = "";
+    }
+
+    public findConversation(conversationId: string): SimulatedConversation | undefined {
+        const index = this.storedIndex.get(String(conversationId ?? "").trim().replace(/^\{|\}$/g, "").toLowerCase());
+        return index === undefined ? undefined : this.conversations[index];
+    }
+
+    /** What `getConversations` would answer in the happy path (no latency, no recording). */
+    public query(input: GetConversationsInput, style: OutputStyle = { lookups: "plain", formattedValues: true }): Record<string, unknown>[] {
+        const filtered = filterConversations(this.conversations, input, { now: this.now() });
+        const sorted = sortConversations(filtered, input.orderBy);
+        const attributes = projectedAttributes(input.attributes);
+        return sorted.map((record) => projectConversation(record, attributes, style, this.storedIndex.get(record.activityid) ?? 0));
+    }
+
+    public getConversations(input: GetConversationsInput | string, correlationId?: string): Promise<unknown> {
+        this.calls.getConversations.push({ input: snapshot(input) as GetConversationsInput, correlationId });
+        const scenario = this.currentScenario;
+        if (scenario === "hang") return NEVER();
+        if (scenario === "reject" || (scenario === "failOnce" && !this.failOnceUsed)) {
+            this.failOnceUsed = true;
+            return this.later(() => {
+                throw new Error("Simulated host failure: getConversations rejected");
+            });
+        }
+        if (scenario === "statusFalse") {
+            return this.later<ConversationsFailure>(() => ({
+                error: { errorCode: 500, message: "Simulated host failure: getConversations resolved with status false" },
+                status: false,
+            }));
+        }
+        if (scenario === "malformed") {
+            return this.later(() => ({ status: true, result: { values: "<html>Service Unavailable</html>" }, value: 42 }));
+        }
+        return this.later<ConversationsResult>(
+            () => {
+                const parsed = this.parseInput(input);
+                if (scenario === "empty") return { result: { values: [] }, status: true };
+                const style: OutputStyle =
+                    scenario === "webApiLookups"
+                        ? { lookups: "webApi", formattedValues: true }
+                        : scenario === "plainGuids"
+                          ? { lookups: "plain", formattedValues: false }
+                          : { lookups: "plain", formattedValues: true };
+                return { result: { values: this.query(parsed, style) }, status: true };
+            },
+            scenario === "slow" ? this.slowLatencyMs : this.latencyMs,
+        );
+    }
+
+    public openConversation(conversationId: string, lastsessionId?: string, liveworkstreamId?: string): Promise<unknown> {
+        this.calls.openConversation.push({ conversationId, lastsessionId, liveworkstreamId });
+        const scenario = this.currentScenario;
+        return this.later(
+            () => {
+                if (scenario === "openReject") throw new Error("Simulated host failure: openConversation rejected");
+                const record = typeof conversationId === "string" ? this.findConversation(conversationId) : undefined;
+                if (!record) throw new Error(`Simulated host: no conversation with id "${String(conversationId)}"`);
+                this.focusedConversationId = record.msdyn_ocliveworkitemid;
+                return { status: true, result: { conversationId: record.msdyn_ocliveworkitemid } };
+            },
+            scenario === "slow" ? this.slowLatencyMs : this.latencyMs,
+        );
+    }
+
+    /** The conversation of the focused session: the last one opened, or "" when none. */
+    public getConversationId(): Promise<unknown> {
+        this.calls.getConversationId++;
+        return this.later(() => this.focusedConversationId);
+    }
+
+    /** A plain object with the three methods, to install as `window.Microsoft.Omnichannel`. */
+    public asGlobal(): Pick<OmnichannelHost, "getConversations" | "openConversation" | "getConversationId"> & { readonly simulator: OmnichannelSimulator } {
+        return {
+            getConversations: (input, correlationId) => this.getConversations(input, correlationId),
+            openConversation: (conversationId, lastsessionId, liveworkstreamId) => this.openConversation(conversationId, lastsessionId, liveworkstreamId),
+            getConversationId: () => this.getConversationId(),
+            simulator: this,
+        };
+    }
+
+    private parseInput(input: GetConversationsInput | string): GetConversationsInput {
+        // The docs type `input` as a JSON string, the examples pass an object: accept both.
+        const parsed: unknown = typeof input === "string" ? JSON.parse(input) : input;
+        if (!parsed || typeof parsed !== "object") throw new Error("Simulated host: input must be an object");
+        const agentId = (parsed as { agentId?: unknown }).agentId;
+        if (typeof agentId !== "string" || agentId.trim() === "") throw new Error("Simulated host: agentId is required");
+        return parsed as GetConversationsInput;
+    }
+
+    /** Runs `produce` after the latency: through setTimeout when > 0, else on a microtask. */
+    private later<T>(produce: () => T, delayMs: number = this.latencyMs): Promise<T> {
+        if (delayMs <= 0) return Promise.resolve().then(produce);
+        return new Promise<T>((resolve, reject) => {
+            setTimeout(() => {
+                try {
+                    resolve(produce());
+                } catch (error) {
+                    reject(error instanceof Error ? error : new Error(String(error)));
+                }
+            }, delayMs);
+        });
+    }
+}

@@ -1,0 +1,6 @@
+/** The simulated Customer Service host: development and test code only, never shipped. */
+export * from "./catalog";
+export * from "./dataset";
+export * from "./query";
+export * from "./OmnichannelSimulator";
+export { SeededRandom } from "./random";

@@ -1,0 +1,220 @@
+/**
+ * The query half of the simulated host: filter by agent, status and age window, multi-key
+ * orderBy, attribute projection and the two undocumented output readings (plain GUID lookups or
+ * Web API `_x_value` lookups with annotations). Development and test code only.
+ */
+import { ALWAYS_RETURNED_ATTRIBUTES, type GetConversationsInput, type OrderByKey } from "../conversations/omnichannelHost";
+import { CHANNEL_LABELS, SENTIMENT_LABELS, STATUSES, STATUS_LABELS } from "./catalog";
+import type { LookupValue, SimulatedConversation } from "./dataset";
+
+export const FORMATTED_VALUE = "@OData.Community.Display.V1.FormattedValue";
+export const LOOKUP_LOGICAL_NAME = "@Microsoft.Dynamics.CRM.lookuplogicalname";
+
+type AttributeKind = "text" | "guid" | "choice" | "multichoice" | "lookup" | "boolean" | "integer" | "datetime";
+
+/** The Conversation columns the simulator knows, with their Dataverse type. */
+export const ATTRIBUTE_KINDS: Readonly<Record<string, AttributeKind>> = {
+    activityid: "guid",
+    msdyn_ocliveworkitemid: "text",
+    subject: "text",
+    msdyn_title: "text",
+    statuscode: "choice",
+    statecode: "choice",
+    msdyn_channel: "multichoice",
+    msdyn_activeagentid: "lookup",
+    msdyn_customer: "lookup",
+    msdyn_queueid: "lookup",
+    msdyn_liveworkstreamid: "lookup",
+    msdyn_lastsessionid: "lookup",
+    msdyn_issueid: "lookup",
+    msdyn_isoutbound: "boolean",
+    msdyn_customersentimentlabel: "choice",
+    msdyn_conversationfirstwaittimeinseconds: "integer",
+    msdyn_firstwaitstartedon: "datetime",
+    msdyn_transfercount: "integer",
+    msdyn_escalationcount: "integer",
+    createdon: "datetime",
+    modifiedon: "datetime",
+    msdyn_closedon: "datetime",
+    msdyn_statusupdatedon: "datetime",
+};
+
+export interface OutputStyle {
+    /** "plain": `msdyn_queueid: "<guid>"`; "webApi": `_msdyn_queueid_value: "<guid>"` plus a lookuplogicalname annotation. */
+    lookups: "plain" | "webApi";
+    /** Whether `<key>@OData.Community.Display.V1.FormattedValue` annotations are included. */
+    formattedValues: boolean;
+}
+
+/** Lowercase, no braces, trimmed: how GUIDs are compared. */
+export function normalizeGuid(value: unknown): string {
+    return String(value ?? "").trim().replace(/^\{|\}$/g, "").toLowerCase();
+}
+
+/** `_msdyn_queueid_value` -> `msdyn_queueid`; anything else lowercased. */
+export function normalizeAttributeName(name: string): string {
+    const lower = String(name).trim().toLowerCase();
+    const match = /^_(.+)_value$/.exec(lower);
+    return match ? match[1] : lower;
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+/** en-US short date and time in UTC, as Dataverse formats a date for a US user (UTC here for determinism). */
+export function formatDateTime(iso: string): string {
+    const d = new Date(iso);
+    const hours = d.getUTCHours();
+    const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+    return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${hour12}:${pad(d.getUTCMinutes())} ${hours < 12 ? "AM" : "PM"}`;
+}
+
+function choiceLabel(attribute: string, value: number): string {
+    if (attribute === "statuscode") return STATUS_LABELS[value] ?? String(value);
+    if (attribute === "statecode") return STATUSES.find((s) => s.statecode === value)?.stateLabel ?? String(value);
+    if (attribute === "msdyn_customersentimentlabel") return SENTIMENT_LABELS[value] ?? String(value);
+    return String(value);
+}
+
+function channelLabels(values: readonly number[]): string[] {
+    return values.map((v) => CHANNEL_LABELS[v] ?? String(v));
+}
+
+/** The value a column sorts by: Dataverse orders choices by label and lookups by name. */
+function sortValue(record: SimulatedConversation, attribute: string): string | number | null {
+    const kind = ATTRIBUTE_KINDS[attribute];
+    const raw = (record as unknown as Record<string, unknown>)[attribute];
+    if (raw === null || raw === undefined) return null;
+    switch (kind) {
+        case "choice":
+            return choiceLabel(attribute, raw as number).toLowerCase();
+        case "multichoice":
+            return channelLabels(raw as number[]).join("; ").toLowerCase();
+        case "lookup":
+            return (raw as LookupValue).name.toLowerCase();
+        case "boolean":
+            return raw ? 1 : 0;
+        case "integer":
+            return raw as number;
+        default:
+            return String(raw).toLowerCase();
+    }
+}
+
+function compareValues(a: string | number | null, b: string | number | null): number {
+    if (a === b) return 0;
+    // Nulls sort first ascending (and so last descending), as SQL Server orders them.
+    if (a === null) return -1;
+    if (b === null) return 1;
+    if (typeof a === "number" && typeof b === "number") return a - b;
+    return String(a).localeCompare(String(b), "en");
+}
+
+/** Sorts a copy by several keys; unknown attribute names are ignored; ties break on the id. */
+export function sortConversations(records: readonly SimulatedConversation[], orderBy: readonly OrderByKey[] | undefined): SimulatedConversation[] {
+    const keys = (Array.isArray(orderBy) ? orderBy : [])
+        .filter((k): k is OrderByKey => !!k && typeof k.attributeName === "string")
+        .map((k) => ({ attribute: normalizeAttributeName(k.attributeName), descending: k.descending === true }))
+        .filter((k) => k.attribute in ATTRIBUTE_KINDS);
+    if (keys.length === 0) return [...records];
+    const decorated = records.map((record) => ({ record, values: keys.map((k) => sortValue(record, k.attribute)) }));
+    decorated.sort((x, y) => {
+        for (let i = 0; i < keys.length; i++) {
+            const result = compareValues(x.values[i], y.values[i]);
+            if (result !== 0) return keys[i].descending ? -result : result;
+        }
+        return x.record.activityid < y.record.activityid ? -1 : 1;
+    });
+    return decorated.map((d) => d.record);
+}
+
+export interface FilterOptions {
+    now: Date;
+}
+
+/**
+ * Filters by agent (required), status (numbers or numeric strings; omitted or empty means all)
+ * and `createdBeforeDays`, read as "created within the last N days" (createdon >= now - N days).
+ */
+export function filterConversations(records: readonly SimulatedConversation[], input: GetConversationsInput, options: FilterOptions): SimulatedConversation[] {
+    const agent = normalizeGuid(input.agentId);
+    const statuses = Array.isArray(input.status) && input.status.length > 0 ? new Set(input.status.map((s) => Number(s))) : undefined;
+    const days = input.createdBeforeDays;
+    const since = typeof days === "number" && Number.isFinite(days) && days > 0 ? options.now.getTime() - days * 86_400_000 : undefined;
+    return records.filter((r) => {
+        if (!r.msdyn_activeagentid || r.msdyn_activeagentid.id !== agent) return false;
+        if (statuses && !statuses.has(r.statuscode)) return false;
+        if (since !== undefined && Date.parse(r.createdon) < since) return false;
+        return true;
+    });
+}
+
+/**
+ * The columns a record comes back with: the five always-returned ones plus those asked for that
+ * exist on the table (unknown names are dropped, as a lenient host would).
+ */
+export function projectedAttributes(attributes: readonly unknown[] | undefined): string[] {
+    const out = [...ALWAYS_RETURNED_ATTRIBUTES];
+    for (const name of Array.isArray(attributes) ? attributes : []) {
+        if (typeof name !== "string") continue;
+        const normalized = normalizeAttributeName(name);
+        if (normalized in ATTRIBUTE_KINDS && !out.includes(normalized)) out.push(normalized);
+    }
+    return out;
+}
+
+/** Renders one stored record in the chosen output style with only the projected columns. */
+export function projectConversation(record: SimulatedConversation, attributes: readonly string[], style: OutputStyle, index: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (style.lookups === "webApi") out["@odata.etag"] = `W/"${1_000_000 + index}"`;
+    const annotate = (key: string, value: string): void => {
+        if (style.formattedValues) out[key + FORMATTED_VALUE] = value;
+    };
+    for (const attribute of attributes) {
+        const raw = (record as unknown as Record<string, unknown>)[attribute];
+        switch (ATTRIBUTE_KINDS[attribute]) {
+            case "lookup": {
+                const lookup = raw as LookupValue | null;
+                const key = style.lookups === "webApi" ? `_${attribute}_value` : attribute;
+                out[key] = lookup ? lookup.id : null;
+                if (lookup) {
+                    annotate(key, lookup.name);
+                    if (style.lookups === "webApi") out[key + LOOKUP_LOGICAL_NAME] = lookup.logicalName;
+                }
+                break;
+            }
+            case "choice":
+                out[attribute] = raw;
+                annotate(attribute, choiceLabel(attribute, raw as number));
+                break;
+            case "multichoice": {
+                const values = raw as readonly number[];
+                if (style.lookups === "webApi") {
+                    // The Web API returns a multi-select choice as a comma-separated string.
+                    out[attribute] = values.join(",");
+                } else if (values.length === 1) {
+                    out[attribute] = values[0];
+                } else {
+                    // The other two shapes the reference warns about, alternating by record.
+                    out[attribute] = index % 2 === 0 ? [...values] : values.join(",");
+                }
+                annotate(attribute, channelLabels(values).join("; "));
+                break;
+            }
+            case "boolean":
+                out[attribute] = raw;
+                annotate(attribute, raw ? "Yes" : "No");
+                break;
+            case "integer":
+                out[attribute] = raw;
+                annotate(attribute, (raw as number).toLocaleString("en-US"));
+                break;
+            case "datetime":
+                out[attribute] = raw;
+                if (raw) annotate(attribute, formatDateTime(raw as string));
+                break;
+            default:
+                out[attribute] = raw;
+        }
+    }
+    return out;
+}
