@@ -1,0 +1,65 @@
+import * as React from "react";
+import { act, render, type RenderResult } from "@testing-library/react";
+import { ConversationList } from "../../index";
+import { createContext, type ContextOptions, type ParameterValues } from "./pcfContext";
+
+/**
+ * Drives the control as the host does: init, then updateView whenever a property changes, the
+ * container resizes or the control asks for a render; the returned element is rendered for real.
+ */
+export class ControlDriver {
+    public readonly control = new ConversationList();
+    public readonly notifyOutputChanged = jest.fn();
+    public readonly elements: React.ReactElement[] = [];
+    public context: ComponentFramework.Context<unknown>;
+    /** The context given to init: the one whose factory the control keeps. */
+    public readonly initContext: ComponentFramework.Context<unknown>;
+    private options: ContextOptions;
+    private view: RenderResult | undefined;
+
+    constructor(options: ContextOptions = {}) {
+        this.options = { ...options, requestRender: () => this.updateViewInAct() };
+        this.context = createContext(this.options);
+        this.initContext = this.context;
+        this.control.init(this.context as never, this.notifyOutputChanged);
+    }
+
+    /** One host updateView; renders (or re-renders) what the control returns. */
+    public updateView(): RenderResult {
+        const element = this.control.updateView(this.context as never);
+        this.elements.push(element);
+        if (this.view) this.view.rerender(element);
+        else this.view = render(element);
+        return this.view;
+    }
+
+    public updateViewInAct(): RenderResult {
+        let view: RenderResult | undefined;
+        act(() => {
+            view = this.updateView();
+        });
+        return view as RenderResult;
+    }
+
+    public setParameters(parameters: Partial<ParameterValues>): RenderResult {
+        this.options = { ...this.options, parameters: { ...this.options.parameters, ...parameters } };
+        this.context = createContext(this.options);
+        return this.updateViewInAct();
+    }
+
+    public resize(allocatedWidth: number, allocatedHeight: number): RenderResult {
+        this.options = { ...this.options, allocatedWidth, allocatedHeight };
+        this.context = createContext(this.options);
+        return this.updateViewInAct();
+    }
+
+    /** The host's render request, as the control received it in init. */
+    public get requestRender(): jest.Mock {
+        return (this.initContext as unknown as { factory: { requestRender: jest.Mock } }).factory.requestRender;
+    }
+
+    public destroy(): void {
+        this.control.destroy();
+        this.view?.unmount();
+    }
+}

@@ -1,0 +1,74 @@
+import * as fs from "fs";
+import * as path from "path";
+import { XMLParser } from "fast-xml-parser";
+import type { IInputs } from "../../generated/ManifestTypes";
+import { loadResx, REPO_ROOT } from "./resx";
+
+/** Raw property values, named as in the manifest. */
+export interface ParameterValues {
+    agent: unknown;
+    agentFallback: string | null;
+    statuses: string | null;
+    columns: string | null;
+    orderBy: string | null;
+    createdWithinDays: number | null;
+    refreshMinutes: number | null;
+}
+
+export interface ContextOptions {
+    parameters?: Partial<ParameterValues>;
+    userId?: string;
+    languageId?: number;
+    timeZoneOffsetMinutes?: number;
+    allocatedWidth?: number;
+    allocatedHeight?: number;
+    /** The host's own render request; a driver passes one that re-runs updateView. */
+    requestRender?: () => void;
+}
+
+export const DEFAULT_USER_ID = "{7F3E2A10-4B5C-4D6E-8F90-A1B2C3D4E5F6}";
+
+/** The manifest's own default values, so tests see what a maker who changed nothing sees. */
+export function manifestDefaults(): ParameterValues {
+    const xml = fs.readFileSync(path.join(REPO_ROOT, "ControlManifest.Input.xml"), "utf8");
+    const manifest = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "property" }).parse(xml) as {
+        manifest: { control: { property: { "@_name": string; "@_of-type"?: string; "@_default-value"?: string }[] } };
+    };
+    const defaults: Record<string, unknown> = {};
+    for (const property of manifest.manifest.control.property) {
+        const value = property["@_default-value"];
+        defaults[property["@_name"]] = value === undefined ? null : property["@_of-type"] === "Whole.None" ? Number(value) : value;
+    }
+    return { ...(defaults as unknown as ParameterValues), agent: null };
+}
+
+const strings = loadResx(1033);
+
+/**
+ * The one PCF context mock the tests share: the parts of ComponentFramework.Context the control
+ * reads, with the manifest's defaults and the real English resx.
+ */
+export function createContext(options: ContextOptions = {}): ComponentFramework.Context<IInputs> {
+    const values: ParameterValues = { ...manifestDefaults(), ...options.parameters };
+    const parameters = Object.fromEntries(Object.entries(values).map(([name, raw]) => [name, { raw, formatted: raw == null ? "" : String(raw) }]));
+    const context = {
+        parameters,
+        userSettings: {
+            userId: options.userId ?? DEFAULT_USER_ID,
+            languageId: options.languageId ?? 1033,
+            userName: "Test Agent",
+            getTimeZoneOffsetMinutes: () => options.timeZoneOffsetMinutes ?? 0,
+        },
+        mode: {
+            allocatedWidth: options.allocatedWidth ?? 900,
+            allocatedHeight: options.allocatedHeight ?? 500,
+            trackContainerResize: jest.fn(),
+            isControlDisabled: false,
+            isVisible: true,
+        },
+        resources: { getString: (key: string) => strings.get(key) ?? key },
+        factory: { requestRender: jest.fn(options.requestRender) },
+        updatedProperties: [],
+    };
+    return context as unknown as ComponentFramework.Context<IInputs>;
+}

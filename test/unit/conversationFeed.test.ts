@@ -1,0 +1,171 @@
+import { ConversationFeed, browserTimers, type FeedState } from "../../conversations/conversationFeed";
+import { buildConversationRequest, type ConversationSettings, type RequestPlan } from "../../conversations/conversationRequest";
+import type { OmnichannelHost } from "../../conversations/omnichannelHost";
+import { ALEX_AGENT_ID, HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
+
+const NOW = new Date("2026-11-21T12:00:00Z");
+
+function plan(overrides: Partial<ConversationSettings> = {}): RequestPlan {
+    return buildConversationRequest({
+        agent: null,
+        agentFallback: "currentUser",
+        currentUserId: HARNESS_AGENT_ID,
+        statuses: "2,3,5",
+        columns: "msdyn_title,statuscode",
+        orderBy: "createdon desc",
+        createdWithinDays: null,
+        refreshMinutes: 5,
+        ...overrides,
+    });
+}
+
+function setup(options: { latencyMs?: number; host?: OmnichannelHost | null } = {}) {
+    const simulator = new OmnichannelSimulator({ now: () => NOW, latencyMs: options.latencyMs ?? 0 });
+    const states: FeedState[] = [];
+    let correlation = 0;
+    const feed = new ConversationFeed({
+        resolveHost: () => (options.host === null ? undefined : (options.host ?? simulator)),
+        onChange: (state) => states.push(state),
+        newCorrelationId: () => `corr-${++correlation}`,
+        now: () => NOW,
+        timers: browserTimers,
+        timeoutMs: 30_000,
+    });
+    return { simulator, feed, states };
+}
+
+const conversationCount = (state: FeedState): number | undefined => (state.kind === "loaded" ? state.list.conversations.length : undefined);
+
+beforeEach(() => jest.useFakeTimers({ now: NOW }));
+afterEach(() => jest.useRealTimers());
+
+describe("ConversationFeed", () => {
+    it("sends the planned input with a fresh correlation id and loads the answer", async () => {
+        const { simulator, feed } = setup();
+        const request = plan();
+        feed.apply(request);
+        expect(feed.state.kind).toBe("loading");
+        await jest.advanceTimersByTimeAsync(0);
+        expect(simulator.calls.getConversations).toEqual([{ input: request.kind === "request" && request.input, correlationId: "corr-1" }]);
+        expect(feed.state.kind).toBe("loaded");
+        expect(conversationCount(feed.state)).toBeGreaterThan(10);
+    });
+
+    it("asks again only when the request changes", async () => {
+        const { simulator, feed } = setup();
+        for (let i = 0; i < 50; i++) feed.apply(plan({ refreshMinutes: i % 2 ? 5 : 10 }));
+        await jest.advanceTimersByTimeAsync(0);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        feed.apply(plan({ statuses: "4" }));
+        await jest.advanceTimersByTimeAsync(0);
+        expect(simulator.calls.getConversations.map((call) => call.input.status)).toEqual([[2, 3, 5], [4]]);
+        expect(simulator.calls.getConversations[1].correlationId).toBe("corr-2");
+    });
+
+    it("drops an answer that arrives after a newer request was made", async () => {
+        const { simulator, feed, states } = setup({ latencyMs: 1000 });
+        feed.apply(plan());
+        await jest.advanceTimersByTimeAsync(500);
+        feed.apply(plan({ agent: ALEX_AGENT_ID }));
+        await jest.advanceTimersByTimeAsync(500); // the first answer arrives now, and must be ignored
+        expect(feed.state.kind).toBe("loading");
+        expect(states.filter((state) => state.kind === "loaded")).toHaveLength(0);
+        await jest.advanceTimersByTimeAsync(500);
+        expect(feed.state.kind).toBe("loaded");
+        const expected = simulator.query({ agentId: ALEX_AGENT_ID, status: [2, 3, 5] }).length;
+        expect(conversationCount(feed.state)).toBe(expected);
+        expect(states.filter((state) => state.kind === "loaded")).toHaveLength(1);
+    });
+
+    it("fails a request that does not answer in time, and a retry recovers", async () => {
+        const { simulator, feed } = setup();
+        simulator.setScenario("hang");
+        feed.apply(plan());
+        await jest.advanceTimersByTimeAsync(29_999);
+        expect(feed.state.kind).toBe("loading");
+        await jest.advanceTimersByTimeAsync(1);
+        expect(feed.state).toEqual({ kind: "failed", failure: "timedOut", previous: undefined });
+        simulator.setScenario("happy");
+        feed.refresh();
+        await jest.advanceTimersByTimeAsync(0);
+        expect(feed.state.kind).toBe("loaded");
+    });
+
+    it.each([
+        ["reject", "rejected"],
+        ["statusFalse", "hostReportedFailure"],
+        ["malformed", "unrecognisedAnswer"],
+    ] as const)("turns the %s scenario into a %s failure, keeping the rows shown before", async (scenario, failure) => {
+        const { simulator, feed } = setup();
+        feed.apply(plan());
+        await jest.advanceTimersByTimeAsync(0);
+        const shown = feed.state.kind === "loaded" ? feed.state.list : undefined;
+        simulator.setScenario(scenario);
+        feed.refresh();
+        await jest.advanceTimersByTimeAsync(0);
+        expect(feed.state).toEqual({ kind: "failed", failure, previous: shown });
+    });
+
+    it("says unavailable without a host, and finds a host that appears later", async () => {
+        let host: OmnichannelHost | undefined;
+        const simulator = new OmnichannelSimulator({ now: () => NOW });
+        const feed = new ConversationFeed({
+            resolveHost: () => host,
+            onChange: () => undefined,
+            newCorrelationId: () => "c",
+            now: () => NOW,
+            timers: browserTimers,
+            timeoutMs: 30_000,
+        });
+        feed.apply(plan());
+        expect(feed.state).toEqual({ kind: "unavailable" });
+        host = simulator;
+        feed.refresh();
+        await jest.advanceTimersByTimeAsync(0);
+        expect(feed.state.kind).toBe("loaded");
+    });
+
+    it("refreshes on the maker's interval, and not at all when it is 0", async () => {
+        const { simulator, feed } = setup();
+        feed.apply(plan({ refreshMinutes: 2 }));
+        await jest.advanceTimersByTimeAsync(2 * 60_000);
+        expect(simulator.calls.getConversations).toHaveLength(2);
+        feed.apply(plan({ refreshMinutes: 0, statuses: "2" }));
+        await jest.advanceTimersByTimeAsync(60 * 60_000);
+        expect(simulator.calls.getConversations).toHaveLength(3);
+    });
+
+    it("keeps one request in flight: refresh while loading makes no second call", async () => {
+        const { simulator, feed } = setup({ latencyMs: 1000 });
+        feed.apply(plan());
+        feed.refresh();
+        feed.refresh();
+        await jest.advanceTimersByTimeAsync(1000);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+    });
+
+    it("shows invalid settings without asking the host, and asks again once they are fixed", async () => {
+        const { simulator, feed, states } = setup();
+        feed.apply(plan({ agent: "not-a-guid" }));
+        feed.apply(plan({ agent: "not-a-guid" }));
+        expect(feed.state).toEqual({ kind: "invalid", problems: [{ setting: "agent", code: "notAGuid", value: "not-a-guid" }] });
+        expect(states).toHaveLength(1);
+        feed.apply(plan());
+        await jest.advanceTimersByTimeAsync(0);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        expect(feed.state.kind).toBe("loaded");
+    });
+
+    it("changes nothing after destroy, even when the answer arrives later", async () => {
+        const { simulator, feed, states } = setup({ latencyMs: 1000 });
+        feed.apply(plan());
+        feed.destroy();
+        const before = states.length;
+        await jest.advanceTimersByTimeAsync(60 * 60_000);
+        feed.apply(plan({ statuses: "4" }));
+        feed.refresh();
+        expect(states).toHaveLength(before);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        expect(jest.getTimerCount()).toBe(0);
+    });
+});

@@ -1,0 +1,128 @@
+import { agentIdFromColumn, buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "../../conversations/conversationRequest";
+
+const AGENT = "7f3e2a10-4b5c-4d6e-8f90-a1b2c3d4e5f6";
+
+const settings = (overrides: Partial<ConversationSettings> = {}): ConversationSettings => ({
+    agent: null,
+    agentFallback: "currentUser",
+    currentUserId: `{${AGENT.toUpperCase()}}`,
+    statuses: "2,3,5",
+    columns: "msdyn_title,statuscode,createdon",
+    orderBy: "createdon desc",
+    createdWithinDays: null,
+    refreshMinutes: 5,
+    ...overrides,
+});
+
+function requestOf(overrides: Partial<ConversationSettings> = {}) {
+    const plan = buildConversationRequest(settings(overrides));
+    if (plan.kind !== "request") throw new Error(`expected a request, got ${JSON.stringify(plan.problems)}`);
+    return plan;
+}
+
+function problemsOf(overrides: Partial<ConversationSettings>) {
+    const plan = buildConversationRequest(settings(overrides));
+    if (plan.kind !== "invalid") throw new Error("expected invalid settings");
+    return plan.problems;
+}
+
+describe("buildConversationRequest", () => {
+    it("builds the documented input: normalized signed-in user, numeric statuses, extra columns to open and label", () => {
+        expect(requestOf().input).toEqual({
+            agentId: AGENT,
+            attributes: ["msdyn_title", "statuscode", "createdon", "msdyn_ocliveworkitemid", "msdyn_lastsessionid", "msdyn_liveworkstreamid"],
+            status: [2, 3, 5],
+            orderBy: [{ attributeName: "createdon", descending: true }],
+        });
+    });
+
+    it("prefers the bound column, given as text with braces and any case", () => {
+        expect(requestOf({ agent: "{5F3B1C2A-8D4E-4A71-9C0B-1E2F3A4B5C6D}" }).input.agentId).toBe("5f3b1c2a-8d4e-4a71-9c0b-1e2f3a4b5c6d");
+    });
+
+    it("reads a lookup value's id", () => {
+        const lookup = [{ id: "{A7C9E1F3-2B4D-4F60-8A1C-3E5F7A9B0C2D}", name: "Priya", entityType: "systemuser" }];
+        expect(agentIdFromColumn(lookup)).toBe("{A7C9E1F3-2B4D-4F60-8A1C-3E5F7A9B0C2D}");
+        expect(requestOf({ agent: lookup }).input.agentId).toBe("a7c9e1f3-2b4d-4f60-8a1c-3e5f7a9b0c2d");
+    });
+
+    it("refuses an agent id that is not a GUID, naming the property and the value", () => {
+        expect(problemsOf({ agent: "alex@contoso.com" })).toEqual([{ setting: "agent", code: "notAGuid", value: "alex@contoso.com" }]);
+    });
+
+    it("asks for an agent when the column is empty and the fallback is off", () => {
+        expect(problemsOf({ agentFallback: "none" })).toEqual([{ setting: "agent", code: "noAgent" }]);
+    });
+
+    it("accepts status labels in any case, English or localized, and drops duplicates", () => {
+        const german = new Map([["Aktiv", 2], ["Wartend", 3]]);
+        const plan = buildConversationRequest(settings({ statuses: "active; WAITING, wrap up, aktiv, 2" }), german);
+        expect(plan.kind === "request" && plan.input.status).toEqual([2, 3, 5]);
+    });
+
+    it("refuses unknown status labels but accepts any whole number (custom status reasons)", () => {
+        expect(problemsOf({ statuses: "Active, Pending, 42" })).toEqual([{ setting: "statuses", code: "unknownStatus", value: "Pending" }]);
+        expect(requestOf({ statuses: "42" }).input.status).toEqual([42]);
+    });
+
+    it("uses the defaults for empty list properties", () => {
+        const plan = requestOf({ statuses: " , ", columns: "", orderBy: null });
+        expect(plan.input.status).toEqual([2, 3, 5]);
+        expect(plan.columns).toEqual(["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_queueid", "createdon"]);
+        expect(plan.input.orderBy).toEqual([{ attributeName: "createdon", descending: true }]);
+    });
+
+    it("refuses column names that are not logical names and never sends them", () => {
+        const plan = buildConversationRequest(settings({ columns: "msdyn_title, createdon) or 1=1, <b>x</b>" }));
+        expect(plan).toEqual({
+            kind: "invalid",
+            problems: [
+                { setting: "columns", code: "notALogicalName", value: "createdon) or 1=1" },
+                { setting: "columns", code: "notALogicalName", value: "<b>x</b>" },
+            ],
+        });
+    });
+
+    it("parses several order keys with optional directions", () => {
+        expect(requestOf({ orderBy: "statuscode asc, createdon DESC, msdyn_title" }).input.orderBy).toEqual([
+            { attributeName: "statuscode", descending: false },
+            { attributeName: "createdon", descending: true },
+            { attributeName: "msdyn_title", descending: false },
+        ]);
+    });
+
+    it("refuses an unknown sort direction", () => {
+        expect(problemsOf({ orderBy: "createdon newest" })).toEqual([{ setting: "orderBy", code: "unknownSortDirection", value: "createdon newest" }]);
+    });
+
+    it("sends createdBeforeDays only for a positive age window", () => {
+        expect(requestOf({ createdWithinDays: 30 }).input.createdBeforeDays).toBe(30);
+        expect(requestOf({ createdWithinDays: 0 }).input).not.toHaveProperty("createdBeforeDays");
+        expect(problemsOf({ createdWithinDays: -1 })).toEqual([{ setting: "createdWithinDays", code: "notAWholeNumber", value: "-1" }]);
+        expect(problemsOf({ createdWithinDays: 2.5 })).toEqual([{ setting: "createdWithinDays", code: "notAWholeNumber", value: "2.5" }]);
+    });
+
+    it("gives equal keys for equal settings and different keys when the request differs, but not for the refresh interval", () => {
+        expect(requestOf().key).toBe(requestOf().key);
+        expect(requestOf({ statuses: "2" }).key).not.toBe(requestOf().key);
+        expect(requestOf({ refreshMinutes: 1 }).key).toBe(requestOf().key);
+    });
+
+    it("reports every problem at once", () => {
+        expect(problemsOf({ agent: "nope", statuses: "Busy", refreshMinutes: -5 }).map((problem) => problem.setting)).toEqual([
+            "agent",
+            "statuses",
+            "refreshMinutes",
+        ]);
+    });
+});
+
+describe("localizedStatusLabels", () => {
+    it("maps the resx labels to status codes", () => {
+        const labels = localizedStatusLabels((key) => ({ Status_2: "Aktiv", Status_5: "Nachbearbeitung" })[key]);
+        expect([...labels]).toEqual([
+            ["Aktiv", 2],
+            ["Nachbearbeitung", 5],
+        ]);
+    });
+});

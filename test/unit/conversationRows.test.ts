@@ -1,0 +1,101 @@
+import { toConversations } from "../../conversations/conversationRecords";
+import { filterRows, sortRows, toRows } from "../../conversations/conversationRows";
+import { ConversationFormatter } from "../../conversations/formatting";
+import { Strings } from "../../conversations/strings";
+import { loadResx } from "../support/resx";
+
+const resx = loadResx(1033);
+const strings = new Strings((key) => resx.get(key));
+const formatter = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => 60 });
+const NOW = new Date("2026-11-21T12:00:00Z");
+
+function rowsOf(records: Record<string, unknown>[], columns: string[]) {
+    return toRows(toConversations(records, columns), columns, strings, formatter, NOW);
+}
+
+describe("toRows", () => {
+    it("labels status, channels (several at once) and sentiment from the resx", () => {
+        const [row] = rowsOf([{ msdyn_ocliveworkitemid: "a", statuscode: 3, msdyn_channel: "192360000,192370000", msdyn_customersentimentlabel: 8 }], [
+            "statuscode",
+            "msdyn_channel",
+            "msdyn_customersentimentlabel",
+        ]);
+        expect(row.cells.statuscode).toMatchObject({ text: "Waiting", statusCode: 3 });
+        expect(row.cells.msdyn_channel.text).toBe("Live chat, Voice");
+        expect(row.cells.msdyn_customersentimentlabel).toMatchObject({ text: "Negative", sortValue: 8 });
+    });
+
+    it("reads channels given as an array or a number, and shows unknown codes as numbers", () => {
+        const rows = rowsOf([{ msdyn_channel: [192300000, 99] }, { msdyn_channel: 19241000 }], ["msdyn_channel"]);
+        expect(rows.map((row) => row.cells.msdyn_channel.text)).toEqual(["WhatsApp, 99", "Microsoft Teams"]);
+    });
+
+    it("prefers the host's formatted value", () => {
+        const [row] = rowsOf([{ statuscode: 2, "statuscode@OData.Community.Display.V1.FormattedValue": "Aktiv" }], ["statuscode"]);
+        expect(row.cells.statuscode.text).toBe("Aktiv");
+    });
+
+    it("shows dates in the user's time zone, with an age, and sorts them by time", () => {
+        const [row] = rowsOf([{ createdon: "2026-11-21T11:48:00Z" }], ["createdon"]);
+        expect(row.cells.createdon.text).toBe("11/21/26, 12:48 PM");
+        expect(row.cells.createdon.detail).toBe("12 min. ago");
+        expect(row.cells.createdon.sortValue).toBe(Date.parse("2026-11-21T11:48:00Z"));
+    });
+
+    it("formats wait times, counts and booleans, and leaves objects out rather than printing them", () => {
+        const [row] = rowsOf([{ msdyn_conversationfirstwaittimeinseconds: 252, msdyn_transfercount: 1200, msdyn_isoutbound: true, msdyn_title: { html: "<b>x</b>" } }], [
+            "msdyn_conversationfirstwaittimeinseconds",
+            "msdyn_transfercount",
+            "msdyn_isoutbound",
+            "msdyn_title",
+        ]);
+        expect(row.cells.msdyn_conversationfirstwaittimeinseconds.text).toBe("4 min 12 sec");
+        expect(row.cells.msdyn_transfercount.text).toBe("1,200");
+        expect(row.cells.msdyn_isoutbound.text).toBe("Yes");
+        expect(row.cells.msdyn_title.text).toBe("");
+    });
+
+    it("marks rows without an id as not openable and labels untitled rows", () => {
+        const [row] = rowsOf([{ statuscode: 2 }], ["statuscode"]);
+        expect(row.openable).toBe(false);
+        expect(row.label).toBe("Untitled conversation");
+    });
+});
+
+describe("filterRows", () => {
+    const rows = rowsOf(
+        [
+            { msdyn_ocliveworkitemid: "1", msdyn_title: "Refund for order 1001", statuscode: 2 },
+            { msdyn_ocliveworkitemid: "2", msdyn_title: "Password reset", statuscode: 3 },
+            { msdyn_ocliveworkitemid: "3", msdyn_title: "Refund not received", statuscode: 3 },
+        ],
+        ["msdyn_title", "statuscode"],
+    );
+
+    it("keeps rows containing every word, in any shown column, ignoring case", () => {
+        expect(filterRows(rows, "refund WAITING").map((row) => row.key)).toEqual(["3"]);
+        expect(filterRows(rows, "  ")).toBe(rows);
+    });
+});
+
+describe("sortRows", () => {
+    const rows = rowsOf(
+        [
+            { msdyn_ocliveworkitemid: "a", msdyn_title: "beta", msdyn_transfercount: 2 },
+            { msdyn_ocliveworkitemid: "b", msdyn_title: "Alpha", msdyn_transfercount: 10 },
+            { msdyn_ocliveworkitemid: "c", msdyn_transfercount: 2 },
+            { msdyn_ocliveworkitemid: "d", msdyn_title: "alpha", msdyn_transfercount: 2 },
+        ],
+        ["msdyn_title", "msdyn_transfercount"],
+    );
+    const keys = (sorted: readonly { key: string }[]) => sorted.map((row) => row.key);
+
+    it("sorts text by the user's collation, stable for ties, empty last", () => {
+        expect(keys(sortRows(rows, { column: "msdyn_title", descending: false }, formatter.collator))).toEqual(["b", "d", "a", "c"]);
+        expect(keys(sortRows(rows, { column: "msdyn_title", descending: true }, formatter.collator))).toEqual(["a", "b", "d", "c"]);
+    });
+
+    it("sorts numbers as numbers, keeping the original order among equals", () => {
+        expect(keys(sortRows(rows, { column: "msdyn_transfercount", descending: false }, formatter.collator))).toEqual(["a", "c", "d", "b"]);
+    });
+});
