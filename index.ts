@@ -28,7 +28,7 @@ function settingsOf(context: ComponentFramework.Context<IInputs>): ConversationS
 /** Lists an agent's Omnichannel conversations and opens one as a workspace session. */
 export class ConversationList implements ComponentFramework.ReactControl<IInputs, IOutputs> {
     private feed: ConversationFeed;
-    private opener: ConversationOpener;
+    private conversationOpener: ConversationOpener;
     private strings: Strings;
     private formatter: ConversationFormatter;
     private statusLabels: Map<string, number>;
@@ -56,7 +56,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             timers: browserTimers,
             timeoutMs: DEFAULT_TIMEOUT_MS,
         });
-        this.opener = new ConversationOpener({
+        this.conversationOpener = new ConversationOpener({
             resolveHost,
             onChange: render,
             onOpened: (conversationId) => {
@@ -75,7 +75,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         }
         const props: ConversationListViewProps = {
             feed: this.feed.state,
-            opener: this.opener.state,
+            openState: this.conversationOpener.state,
             strings: this.strings,
             formatter: this.formatter,
             width: context.mode.allocatedWidth,
@@ -93,11 +93,11 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
 
     public destroy(): void {
         this.feed.destroy();
-        this.opener.destroy();
+        this.conversationOpener.destroy();
     }
 
     // Stable callbacks: the view is memoized on its props.
     private readonly refresh = (): void => this.feed.refresh();
-    private readonly open = (conversation: Conversation): void => this.opener.open(conversation);
-    private readonly dismissOpenFailure = (): void => this.opener.dismiss();
+    private readonly open = (conversation: Conversation): void => this.conversationOpener.open(conversation);
+    private readonly dismissOpenFailure = (): void => this.conversationOpener.dismiss();
 }

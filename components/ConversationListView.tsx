@@ -14,7 +14,7 @@ import { EmptyState, FailedState, InvalidSettingsState, LoadingState, Unavailabl
 
 export interface ConversationListViewProps {
     feed: FeedState;
-    opener: OpenerState;
+    openState: OpenerState;
     strings: Strings;
     formatter: ConversationFormatter;
     /** The space the host gives, in pixels; undefined or -1 means "as much as needed". */
@@ -37,7 +37,7 @@ const NO_ROWS: readonly ConversationRow[] = [];
 
 /** The whole control: toolbar, messages, and the grid or the state that stands in for it. */
 export const ConversationListView = React.memo(function ConversationListView(props: ConversationListViewProps) {
-    const { feed, opener, strings, formatter, width, height, onRefresh, onOpen, onDismissOpenFailure } = props;
+    const { feed, openState, strings, formatter, width, height, onRefresh, onOpen, onDismissOpenFailure } = props;
     const [query, setQuery] = React.useState("");
     const [sort, setSort] = React.useState<SortOrder | undefined>(undefined);
 
@@ -69,15 +69,16 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                 strings={strings}
                 onSort={onSort}
                 onOpen={openRow}
-                openingKey={opener.opening}
+                openingKey={openState.opening}
             />
         );
 
-    const openFailure = opener.failed;
+    const openFailure = openState.failed;
     return (
         <div className={classes.root} style={{ width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}>
             <ConversationToolbar
                 strings={strings}
+                formatter={formatter}
                 query={query}
                 onQueryChange={setQuery}
                 shown={list ? visible.length : undefined}

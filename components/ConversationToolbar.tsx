@@ -1,9 +1,11 @@
 import * as React from "react";
 import { DefaultButton, SearchBox, Stack, Text } from "@fluentui/react";
+import type { ConversationFormatter } from "../conversations/formatting";
 import type { Strings } from "../conversations/strings";
 
 export interface ConversationToolbarProps {
     strings: Strings;
+    formatter: ConversationFormatter;
     query: string;
     onQueryChange: (query: string) => void;
     /** Undefined while there are no rows to count. */
@@ -17,13 +19,16 @@ const toolbarTokens = { childrenGap: 8 };
 const searchStyles = { root: { minWidth: 180, flexGrow: 1, maxWidth: 360 } };
 
 export const ConversationToolbar = React.memo(function ConversationToolbar(props: ConversationToolbarProps) {
-    const { strings, query, onQueryChange, shown, total, updating, onRefresh } = props;
+    const { strings, formatter, query, onQueryChange, shown, total, updating, onRefresh } = props;
     const onChange = React.useCallback((_?: React.ChangeEvent<HTMLInputElement>, value?: string) => onQueryChange(value ?? ""), [onQueryChange]);
     const onClear = React.useCallback(() => onQueryChange(""), [onQueryChange]);
 
     let count = "";
     if (total !== undefined && shown !== undefined) {
-        count = shown === total ? strings.format("Toolbar_Count", total) : strings.format("Toolbar_CountFiltered", shown, total);
+        count =
+            shown === total
+                ? strings.format("Toolbar_Count", formatter.number(total))
+                : strings.format("Toolbar_CountFiltered", formatter.number(shown), formatter.number(total));
     }
     return (
         <Stack horizontal verticalAlign="center" tokens={toolbarTokens} wrap>

@@ -131,16 +131,18 @@ export class ConversationFeed {
         } catch {
             answer = Promise.reject(new Error("getConversations threw"));
         }
-        answer.then(
-            (value) => {
-                const read = readConversationsAnswer(value);
-                if (!read.ok) return fail(read.failure);
-                const conversations = toConversations(read.records, request.columns);
-                this.settle(generation, { kind: "loaded", list: { conversations, columns: request.columns, receivedAt: this.deps.now() } });
-            },
+        answer
+            .then((value) => this.receive(generation, request, value))
             // The rejection reason may carry record content: it is neither shown nor logged.
-            () => fail("rejected"),
-        );
+            .catch(() => fail("rejected"));
+    }
+
+    private receive(generation: number, request: ConversationRequest, value: unknown): void {
+        const read = readConversationsAnswer(value);
+        const previous = listOf(this.current);
+        if (!read.ok) return this.settle(generation, { kind: "failed", failure: read.failure, previous });
+        const conversations = toConversations(read.records, request.columns);
+        this.settle(generation, { kind: "loaded", list: { conversations, columns: request.columns, receivedAt: this.deps.now() } });
     }
 
     /** Applies the outcome of request `generation` unless something newer or destroy came first. */

@@ -46,16 +46,17 @@ export class ConversationOpener {
         } catch {
             opened = Promise.reject(new Error("openConversation threw"));
         }
-        opened.then(
-            () => {
-                if (this.destroyed) return;
-                this.setState({});
-                this.deps.onOpened(conversationId);
-            },
-            () => {
+        opened
+            .then(() => this.opened(conversationId))
+            .catch(() => {
                 if (!this.destroyed) this.setState({ failed: { conversation, failure: "rejected" } });
-            },
-        );
+            });
+    }
+
+    private opened(conversationId: string): void {
+        if (this.destroyed) return;
+        this.setState({});
+        this.deps.onOpened(conversationId);
     }
 
     /** Closes the failure message. */

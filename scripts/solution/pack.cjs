@@ -16,6 +16,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const crypto = require("node:crypto");
 const { spawn, spawnSync } = require("node:child_process");
+const { buildProduction, bundleProblems } = require("../build-production.cjs");
 const JSZip = require("jszip");
 const lib = require("./lib.cjs");
 const { readProject, readText } = require("./project.cjs");
@@ -47,37 +48,23 @@ function run(cmd, cmdArgs, cwd) {
 }
 
 /**
- * `pcf-scripts refreshTypes` + `pcf-scripts build --buildMode production`.
- * pcf-scripts exits 0 even when the build failed, so success is judged from its output and the fresh files.
+ * `pcf-scripts refreshTypes`, then the checked production build shared with `npm run build:prod`.
  * @param {ReturnType<typeof readProject>} project
  */
 async function productionBuild(project) {
-    const { root, outControls } = project.paths;
-    const started = Date.now() - 1000;
-    const refresh = await run("npx", ["--no", "pcf-scripts", "refreshTypes"], root);
+    const refresh = await run("npx", ["--no", "pcf-scripts", "refreshTypes"], project.paths.root);
     if (refresh.code !== 0 || /\bFailed\b/.test(refresh.output)) throw new Error("pcf-scripts refreshTypes failed (see output above)");
-    const build = await run("npx", ["--no", "pcf-scripts", "build", "--buildMode", "production"], root);
-    const failedLines = build.output.split(/\r?\n/).filter((l) => /\bFailed\b|\[pcf-\d+\]\s*\[?Error/i.test(l));
-    if (build.code !== 0 || failedLines.length > 0 || !/\bSucceeded\b/.test(build.output)) {
-        throw new Error(`Production build failed (pcf-scripts exit code ${build.code}):\n${failedLines.join("\n") || build.output.slice(-2000)}`);
-    }
-    for (const f of ["bundle.js", "ControlManifest.xml"]) {
-        const file = path.join(outControls, f);
-        if (!fs.existsSync(file) || fs.statSync(file).mtimeMs < started) {
-            throw new Error(`Production build printed "Succeeded" but out/controls/${f} was not rewritten`);
-        }
-    }
-    return { buildMode: "production", builtAt: new Date().toISOString() };
+    const { bytes } = await buildProduction();
+    return { buildMode: "production", builtAt: new Date().toISOString(), bundleBytes: bytes };
 }
 
 /**
- * Heuristic check that a bundle is not a development build of pcf-scripts/webpack.
+ * The bundle that goes into the zips must pass the same checks as the production build.
  * @param {string} bundle
  */
 function assertProductionBundle(bundle) {
-    if (/The "eval" devtool has been used/.test(bundle) || /\beval\(".*webpack/.test(bundle)) {
-        throw new Error("out/controls/bundle.js is a development build; run without --no-build (or `npx pcf-scripts build --buildMode production`)");
-    }
+    const problems = bundleProblems(bundle, Buffer.byteLength(bundle));
+    if (problems.length > 0) throw new Error(`out/controls/bundle.js ${problems.join("; ")}; rebuild without --no-build`);
 }
 
 /**

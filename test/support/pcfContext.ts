@@ -50,7 +50,7 @@ const strings = loadResx(1033);
  */
 export function createContext(options: ContextOptions = {}): ComponentFramework.Context<IInputs> {
     const values: ParameterValues = { ...manifestDefaults(), ...options.parameters };
-    const parameters = Object.fromEntries(Object.entries(values).map(([name, raw]) => [name, { raw, formatted: raw == null ? "" : String(raw) }]));
+    const parameters = Object.fromEntries(Object.entries(values).map(([name, raw]: [string, unknown]) => [name, { raw, formatted: typeof raw === "string" || typeof raw === "number" ? String(raw) : "" }]));
     const context = {
         parameters,
         userSettings: {

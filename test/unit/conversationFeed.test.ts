@@ -107,10 +107,10 @@ describe("ConversationFeed", () => {
     });
 
     it("says unavailable without a host, and finds a host that appears later", async () => {
-        let host: OmnichannelHost | undefined;
+        const hostRef: { current?: OmnichannelHost } = {};
         const simulator = new OmnichannelSimulator({ now: () => NOW });
         const feed = new ConversationFeed({
-            resolveHost: () => host,
+            resolveHost: () => hostRef.current,
             onChange: () => undefined,
             newCorrelationId: () => "c",
             now: () => NOW,
@@ -119,7 +119,7 @@ describe("ConversationFeed", () => {
         });
         feed.apply(plan());
         expect(feed.state).toEqual({ kind: "unavailable" });
-        host = simulator;
+        hostRef.current = simulator;
         feed.refresh();
         await jest.advanceTimersByTimeAsync(0);
         expect(feed.state.kind).toBe("loaded");

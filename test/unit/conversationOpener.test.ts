@@ -6,11 +6,11 @@ function setup(latencyMs = 0) {
     const simulator = new OmnichannelSimulator({ latencyMs });
     const states: OpenerState[] = [];
     const opened: string[] = [];
-    const opener = new ConversationOpener({ resolveHost: () => simulator, onChange: (s) => states.push(s), onOpened: (id) => opened.push(id) });
+    const conversationOpener = new ConversationOpener({ resolveHost: () => simulator, onChange: (s) => states.push(s), onOpened: (id) => opened.push(id) });
     // A record as the host answers it, not as the simulator stores it.
     const record = simulator.query({ agentId: HARNESS_AGENT_ID, attributes: ["msdyn_title"] })[0];
     const [conversation] = toConversations([record], []);
-    return { simulator, opener, states, opened, conversation, record };
+    return { simulator, conversationOpener, states, opened, conversation, record };
 }
 
 beforeEach(() => jest.useFakeTimers());
@@ -18,43 +18,43 @@ afterEach(() => jest.useRealTimers());
 
 describe("ConversationOpener", () => {
     it("opens with the row's three ids and reports the opened id", async () => {
-        const { simulator, opener, opened, record, conversation } = setup();
-        opener.open(conversation);
+        const { simulator, conversationOpener, opened, record, conversation } = setup();
+        conversationOpener.open(conversation);
         await jest.advanceTimersByTimeAsync(0);
         expect(simulator.calls.openConversation).toEqual([
             { conversationId: record.msdyn_ocliveworkitemid, lastsessionId: record.msdyn_lastsessionid, liveworkstreamId: record.msdyn_liveworkstreamid },
         ]);
         expect(opened).toEqual([record.msdyn_ocliveworkitemid]);
-        expect(opener.state).toEqual({});
+        expect(conversationOpener.state).toEqual({});
     });
 
     it("makes no second call while the first open is pending", async () => {
-        const { simulator, opener, conversation } = setup(500);
-        opener.open(conversation);
-        opener.open(conversation);
-        expect(opener.state.opening).toBe(conversation.key);
+        const { simulator, conversationOpener, conversation } = setup(500);
+        conversationOpener.open(conversation);
+        conversationOpener.open(conversation);
+        expect(conversationOpener.state.opening).toBe(conversation.key);
         await jest.advanceTimersByTimeAsync(500);
         expect(simulator.calls.openConversation).toHaveLength(1);
-        opener.open(conversation);
+        conversationOpener.open(conversation);
         expect(simulator.calls.openConversation).toHaveLength(2);
     });
 
     it("reports a rejection, and can be dismissed and tried again", async () => {
-        const { simulator, opener, conversation, opened } = setup();
+        const { simulator, conversationOpener, conversation, opened } = setup();
         simulator.setScenario("openReject");
-        opener.open(conversation);
+        conversationOpener.open(conversation);
         await jest.advanceTimersByTimeAsync(0);
-        expect(opener.state).toEqual({ failed: { conversation, failure: "rejected" } });
+        expect(conversationOpener.state).toEqual({ failed: { conversation, failure: "rejected" } });
         expect(opened).toEqual([]);
-        opener.dismiss();
-        expect(opener.state).toEqual({});
+        conversationOpener.dismiss();
+        expect(conversationOpener.state).toEqual({});
     });
 
     it("does not call the host for a record without an id", () => {
-        const { simulator, opener } = setup();
+        const { simulator, conversationOpener } = setup();
         const [withoutId] = toConversations([{ msdyn_title: "Orphan" }], []);
-        opener.open(withoutId);
-        expect(opener.state).toEqual({ failed: { conversation: withoutId, failure: "noConversationId" } });
+        conversationOpener.open(withoutId);
+        expect(conversationOpener.state).toEqual({ failed: { conversation: withoutId, failure: "noConversationId" } });
         expect(simulator.calls.openConversation).toHaveLength(0);
     });
 });

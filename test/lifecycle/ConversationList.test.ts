@@ -1,0 +1,163 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { ALEX_AGENT_ID, HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
+import { ControlDriver } from "../support/controlDriver";
+
+const NOW = new Date("2026-11-21T12:00:00Z");
+const HARNESS_USER = `{${HARNESS_AGENT_ID.toUpperCase()}}`;
+
+let simulator: OmnichannelSimulator;
+let driver: ControlDriver | undefined;
+
+function install(latencyMs = 0): void {
+    simulator = new OmnichannelSimulator({ now: () => NOW, latencyMs });
+    (window as unknown as { Microsoft?: unknown }).Microsoft = { Omnichannel: simulator.asGlobal() };
+}
+
+function start(options: ConstructorParameters<typeof ControlDriver>[0] = {}): ControlDriver {
+    driver = new ControlDriver({ userId: HARNESS_USER, ...options });
+    driver.updateViewInAct();
+    return driver;
+}
+
+const dataRows = () => screen.getAllByRole("row").filter((row) => row.getAttribute("data-automationid") === "DetailsRow");
+const flush = () => jest.advanceTimersByTimeAsync(0);
+
+beforeEach(() => {
+    jest.useFakeTimers({ now: NOW });
+    install();
+});
+
+afterEach(() => {
+    driver?.destroy();
+    driver = undefined;
+    delete (window as unknown as { Microsoft?: unknown }).Microsoft;
+    jest.useRealTimers();
+});
+
+describe("ConversationList lifecycle", () => {
+    it("sends the documented input for the default properties and shows the rows", async () => {
+        const control = start();
+        await flush();
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        expect(simulator.calls.getConversations[0].input).toEqual({
+            agentId: HARNESS_AGENT_ID,
+            attributes: [
+                "msdyn_title",
+                "statuscode",
+                "msdyn_channel",
+                "msdyn_customer",
+                "msdyn_queueid",
+                "createdon",
+                "msdyn_ocliveworkitemid",
+                "msdyn_lastsessionid",
+                "msdyn_liveworkstreamid",
+            ],
+            status: [2, 3, 5],
+            orderBy: [{ attributeName: "createdon", descending: true }],
+        });
+        expect(simulator.calls.getConversations[0].correlationId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        const expected = simulator.query(simulator.calls.getConversations[0].input).length;
+        expect(screen.getByTestId("conversation-count")).toHaveTextContent(`${expected} conversations`);
+        expect(dataRows().length).toBeGreaterThan(0);
+        expect(control.context.mode.trackContainerResize).toHaveBeenCalledWith(true);
+    });
+
+    it("makes no request and no re-render for fifty updateViews that change nothing relevant", async () => {
+        const control = start();
+        await flush();
+        const settled = control.elements.length;
+        for (let i = 0; i < 50; i++) control.updateViewInAct();
+        await flush();
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        // Every prop of every new element is the very same value: React.memo skips the whole view.
+        const last = control.elements[settled - 1].props as Record<string, unknown>;
+        for (const element of control.elements.slice(settled)) {
+            const props = element.props as Record<string, unknown>;
+            expect(Object.keys(props).filter((name) => !Object.is(props[name], last[name]))).toEqual([]);
+        }
+    });
+
+    it("refetches when a property changes the request, not when the container resizes", async () => {
+        const control = start();
+        await flush();
+        control.resize(400, 300);
+        await flush();
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        control.setParameters({ statuses: "Closed" });
+        await flush();
+        expect(simulator.calls.getConversations.map((call) => call.input.status)).toEqual([[2, 3, 5], [4]]);
+        control.setParameters({ agent: ALEX_AGENT_ID.toUpperCase() });
+        await flush();
+        expect(simulator.calls.getConversations[2].input.agentId).toBe(ALEX_AGENT_ID);
+    });
+
+    it("drops a stale answer: only the newest request's rows are shown", async () => {
+        install(1000);
+        const control = start();
+        await jest.advanceTimersByTimeAsync(600);
+        control.setParameters({ statuses: "4" });
+        await jest.advanceTimersByTimeAsync(400); // the first answer arrives and is dropped
+        expect(screen.queryAllByRole("row")).toHaveLength(0);
+        await jest.advanceTimersByTimeAsync(600);
+        const closed = simulator.query(simulator.calls.getConversations[1].input).length;
+        expect(screen.getByTestId("conversation-count")).toHaveTextContent(`${closed.toLocaleString("en-US")} conversations`);
+        expect(within(dataRows()[0]).getByText("Closed")).toBeInTheDocument();
+    });
+
+    it("turns a host that never answers into an error after 30 seconds, and Retry recovers", async () => {
+        simulator.setScenario("hang");
+        start();
+        await jest.advanceTimersByTimeAsync(30_000);
+        await waitFor(() => expect(screen.getByTestId("state-error")).toHaveTextContent("didn't answer in time"));
+        simulator.setScenario("happy");
+        await userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) }).click(screen.getByRole("button", { name: "Retry" }));
+        await flush();
+        expect(screen.queryByTestId("state-error")).not.toBeInTheDocument();
+        expect(dataRows().length).toBeGreaterThan(0);
+    });
+
+    it("shows the invalid property instead of asking the host", async () => {
+        start({ parameters: { agent: "not-a-guid", columns: "msdyn_title,<script>" } });
+        await flush();
+        expect(simulator.calls.getConversations).toHaveLength(0);
+        await waitFor(() => expect(screen.getByTestId("state-invalid")).toHaveTextContent("Agent: “not-a-guid” is not a user id"));
+        expect(screen.getByTestId("state-invalid")).toHaveTextContent("Columns: “<script>” is not a column logical name");
+    });
+
+    it("says it needs Customer Service workspace when no API exists, without throwing", async () => {
+        delete (window as unknown as { Microsoft?: unknown }).Microsoft;
+        start();
+        await flush();
+        await waitFor(() => expect(screen.getByTestId("state-unavailable")).toHaveTextContent("Customer Service workspace"));
+        expect(screen.queryAllByRole("row")).toHaveLength(0);
+    });
+
+    it("opens a clicked conversation once with its three ids and raises the output", async () => {
+        install(500);
+        const control = start();
+        await jest.advanceTimersByTimeAsync(500);
+        const user = userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
+        const row = dataRows()[0];
+        await user.click(within(row).getAllByRole("gridcell")[0]);
+        await user.click(within(row).getAllByRole("gridcell")[0]);
+        await jest.advanceTimersByTimeAsync(500);
+        expect(simulator.calls.openConversation).toHaveLength(1);
+        const [call] = simulator.calls.openConversation;
+        const answered = simulator.query({ ...simulator.calls.getConversations[0].input });
+        const record = answered.find((r) => r.msdyn_ocliveworkitemid === call.conversationId);
+        expect(call).toEqual({ conversationId: record?.msdyn_ocliveworkitemid, lastsessionId: record?.msdyn_lastsessionid, liveworkstreamId: record?.msdyn_liveworkstreamid });
+        expect(control.notifyOutputChanged).toHaveBeenCalledTimes(1);
+        expect(control.control.getOutputs()).toEqual({ lastOpenedConversationId: call.conversationId });
+    });
+
+    it("does nothing after destroy, even when answers arrive later", async () => {
+        install(1000);
+        const control = start();
+        const renders = control.requestRender.mock.calls.length;
+        control.control.destroy();
+        await jest.advanceTimersByTimeAsync(60 * 60_000);
+        expect(control.requestRender.mock.calls.length).toBe(renders);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+    });
+});

@@ -1,0 +1,185 @@
+/** The pure parts of the packer and the version setter (scripts/solution/lib.cjs, set-version.cjs). */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import {
+    assertVersionIncrease,
+    compareVersions,
+    composeContentTypesXml,
+    composeCustomizationsXml,
+    composeSolutionXml,
+    controlFiles,
+    controlSchemaName,
+    parseVersion,
+    readControlInfo,
+    readSolutionInfo,
+    setControlManifestVersion,
+    setPackageJsonVersion,
+    setSolutionVersion,
+    zipEntryNames,
+    zipFileNames,
+} from "../../scripts/solution/lib.cjs";
+import { projectPaths } from "../../scripts/solution/project.cjs";
+import { currentVersions, setVersion } from "../../scripts/solution/set-version.cjs";
+
+const paths = projectPaths();
+const read = (f: string): string => fs.readFileSync(f, "utf8");
+
+describe("version comparison", () => {
+    it("parses MAJOR.MINOR.PATCH only", () => {
+        expect(parseVersion("1.2.3")).toEqual([1, 2, 3]);
+        expect(parseVersion(" 10.0.0 ")).toEqual([10, 0, 0]);
+        for (const bad of ["1.2", "1.2.3.4", "v1.2.3", "1.02.3", "1.2.-3", "1.2.3-beta", ""]) {
+            expect(() => parseVersion(bad)).toThrow(/MAJOR\.MINOR\.PATCH/);
+        }
+    });
+
+    it("compares numerically, part by part", () => {
+        expect(compareVersions("1.0.1", "1.0.0")).toBe(1);
+        expect(compareVersions("1.0.0", "1.0.1")).toBe(-1);
+        expect(compareVersions("1.10.0", "1.9.9")).toBe(1);
+        expect(compareVersions("2.0.0", "1.99.99")).toBe(1);
+        expect(compareVersions("1.0.0", "1.0.0")).toBe(0);
+        expect(compareVersions("1.0", "1.0.0.0")).toBe(0);
+        expect(compareVersions("1.0.0.1", "1.0.0")).toBe(1);
+        expect(() => compareVersions("1.x", "1.0")).toThrow();
+    });
+
+    it("refuses a version that is not higher than every current one", () => {
+        const current = { "ControlManifest.Input.xml": "1.2.0", "Solution.xml": "1.2.0", "package.json": "1.1.9" };
+        expect(() => assertVersionIncrease(current, "1.2.1")).not.toThrow();
+        expect(() => assertVersionIncrease(current, "1.3.0")).not.toThrow();
+        expect(() => assertVersionIncrease(current, "1.2.0")).toThrow(/not higher than 1\.2\.0 in ControlManifest\.Input\.xml/);
+        expect(() => assertVersionIncrease(current, "1.1.10")).toThrow(/not higher/);
+        expect(() => assertVersionIncrease({ "Solution.xml": "1.2.5" }, "1.2.4")).toThrow(/Solution\.xml/);
+        expect(() => assertVersionIncrease(current, "1.3")).toThrow(/MAJOR\.MINOR\.PATCH/);
+    });
+});
+
+describe("version edits", () => {
+    it("change the control's version attribute only, not the resx or library versions", () => {
+        const before = read(paths.inputManifest);
+        const after = setControlManifestVersion(before, "9.8.7");
+        expect(readControlInfo(after).version).toBe("9.8.7");
+        const changed = before.split("\n").filter((line, i) => line !== after.split("\n")[i]);
+        expect(changed).toHaveLength(1);
+        expect(changed[0]).toMatch(/<control /);
+    });
+
+    it("change Solution.xml's solution Version only", () => {
+        const before = read(paths.solutionXml);
+        const after = setSolutionVersion(before, "9.8.7");
+        expect(readSolutionInfo(after).version).toBe("9.8.7");
+        expect(after.replace("<Version>9.8.7</Version>", "")).toBe(before.replace(/<Version>[^<]*<\/Version>/, ""));
+    });
+
+    it("change package.json's version and keep its formatting", () => {
+        const before = read(paths.packageJson);
+        const after = setPackageJsonVersion(before, "9.8.7");
+        expect((JSON.parse(after) as { version: string }).version).toBe("9.8.7");
+        expect(setPackageJsonVersion(after, (JSON.parse(before) as { version: string }).version)).toBe(before);
+        const lock = setPackageJsonVersion(JSON.stringify({ name: "x", version: "1.0.0", packages: { "": { version: "1.0.0" } } }, null, 2) + "\n", "1.0.1");
+        expect(JSON.parse(lock)).toEqual({ name: "x", version: "1.0.1", packages: { "": { version: "1.0.1" } } });
+    });
+
+    describe("npm run version:set, on a copy of the repository files", () => {
+        let root: string;
+        beforeEach(() => {
+            root = fs.mkdtempSync(path.join(os.tmpdir(), "version-set-"));
+            const rel = (f: string) => path.relative(paths.root, f);
+            for (const f of [paths.inputManifest, paths.packageJson, paths.solutionXml, paths.cdsproj]) {
+                fs.mkdirSync(path.dirname(path.join(root, rel(f))), { recursive: true });
+                fs.copyFileSync(f, path.join(root, rel(f)));
+            }
+            fs.writeFileSync(path.join(root, "package-lock.json"), JSON.stringify({ name: "x", version: "0.0.1", lockfileVersion: 3, packages: { "": { version: "0.0.1" } } }, null, 2) + "\n");
+        });
+        afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+        it("sets the new version in the manifest, Solution.xml and package.json", () => {
+            const current = Object.values(currentVersions(root));
+            const [major, minor, patch] = parseVersion(current.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b)));
+            const next = `${major}.${minor}.${patch + 1}`;
+            const written = setVersion(next, root);
+            expect(written).toEqual(expect.arrayContaining(["ControlManifest.Input.xml", "package.json", "package-lock.json"]));
+            expect(Object.values(currentVersions(root))).toEqual([next, next, next]);
+            const lock = JSON.parse(read(path.join(root, "package-lock.json"))) as { version: string; packages: Record<string, { version: string }> };
+            expect([lock.version, lock.packages[""].version]).toEqual([next, next]);
+        });
+
+        it("refuses an equal or lower version and leaves every file untouched", () => {
+            const snapshot = () => Object.keys(currentVersions(root)).map((f) => read(path.join(root, f)));
+            const before = snapshot();
+            const current = Object.values(currentVersions(root))[0];
+            expect(() => setVersion(current, root)).toThrow(/not higher/);
+            expect(() => setVersion("0.0.1", root)).toThrow(/not higher/);
+            expect(() => setVersion("banana", root)).toThrow(/MAJOR\.MINOR\.PATCH/);
+            expect(snapshot()).toEqual(before);
+        });
+    });
+});
+
+describe("zip composition", () => {
+    const schemaName = controlSchemaName("ccs", "OmnichannelConversations", "ConversationList");
+
+    it("names the control <prefix>_<namespace>.<constructor> and the zips <UniqueName>_<version>[_managed].zip", () => {
+        expect(schemaName).toBe("ccs_OmnichannelConversations.ConversationList");
+        expect(zipFileNames("MySolution", "1.2.3")).toEqual({ unmanaged: "MySolution_1_2_3.zip", managed: "MySolution_1_2_3_managed.zip" });
+    });
+
+    it("lists the entries with forward slashes, the manifest's files under Controls/<schema name>/", () => {
+        const files = controlFiles({ resources: [{ path: "bundle.js" }, { path: "strings\\A.1033.resx" }, { path: "strings/A.1031.resx" }] });
+        expect(zipEntryNames(schemaName, files)).toEqual([
+            "[Content_Types].xml",
+            "customizations.xml",
+            "solution.xml",
+            `Controls/${schemaName}/ControlManifest.xml`,
+            `Controls/${schemaName}/bundle.js`,
+            `Controls/${schemaName}/strings/A.1033.resx`,
+            `Controls/${schemaName}/strings/A.1031.resx`,
+        ]);
+    });
+
+    it("reads every resx, css and code path a manifest names", () => {
+        const info = readControlInfo(
+            `<manifest><control namespace="N" constructor="C" version="1.0.0"><resources><code path="bundle.js" order="1"/>` +
+                `<css path="css\\a.css" order="1"/><resx path="strings/C.1033.resx" version="1.0.0"/><resx path="strings/C.1036.resx" version="1.0.0"/>` +
+                `<platform-library name="React" version="16.14.0"/></resources></control></manifest>`,
+        );
+        expect(controlFiles(info)).toEqual(["ControlManifest.xml", "bundle.js", "css/a.css", "strings/C.1033.resx", "strings/C.1036.resx"]);
+    });
+
+    it.each([false, true])("writes solution.xml from Solution.xml with Managed for managed=%s", (managed) => {
+        const xml = composeSolutionXml(read(paths.solutionXml), { managed, schemaName });
+        expect(XMLValidator.validate(xml)).toBe(true);
+        expect(xml).toContain(`<Managed>${managed ? 1 : 0}</Managed>`);
+        expect(xml).not.toContain("<Managed>2</Managed>");
+        expect(xml).toContain(`<RootComponent type="66" schemaName="${schemaName}" behavior="0" />`);
+        expect(xml).not.toContain("<!--");
+        expect(readSolutionInfo(xml)).toEqual({ ...readSolutionInfo(read(paths.solutionXml)), managed: managed ? "1" : "0" });
+    });
+
+    it("writes customizations.xml with the CustomControl entry, the languages and any relationships", () => {
+        const source = read(paths.customizationsXml);
+        const xml = composeCustomizationsXml(source, { schemaName, relationshipsXml: read(paths.relationshipsXml) });
+        expect(XMLValidator.validate(xml)).toBe(true);
+        expect(xml).toContain(`<Name>${schemaName}</Name>`);
+        expect(xml).toContain(`<FileName>/Controls/${schemaName}/ControlManifest.xml</FileName>`);
+        expect(xml).toMatch(/<Languages>\s*<Language>1033<\/Language>\s*<\/Languages>/);
+        const withRel = composeCustomizationsXml(source, {
+            schemaName,
+            relationshipsXml: `<EntityRelationships xmlns:xsi="x"><EntityRelationship Name="a_b" /></EntityRelationships>`,
+        });
+        expect(withRel).toContain(`<EntityRelationships><EntityRelationship Name="a_b" /></EntityRelationships>`);
+    });
+
+    it("writes [Content_Types].xml with a default per extension and an override per control manifest", () => {
+        const xml = composeContentTypesXml(zipEntryNames(schemaName, ["ControlManifest.xml", "bundle.js", "img/x.png"]));
+        expect(XMLValidator.validate(xml)).toBe(true);
+        expect(xml).toContain(`<Default Extension="xml" ContentType="text/xml" />`);
+        expect(xml).toContain(`<Default Extension="js" ContentType="application/octet-stream" />`);
+        expect(xml).toContain(`<Default Extension="resx" ContentType="application/octet-stream" />`);
+        expect(xml).toContain(`<Default Extension="png" ContentType="application/octet-stream" />`);
+        expect(xml).toContain(`<Override PartName="/Controls/${schemaName}/ControlManifest.xml" ContentType="application/octet-stream" />`);
+    });
+});
