@@ -151,6 +151,18 @@ describe("ConversationList lifecycle", () => {
         expect(control.control.getOutputs()).toEqual({ lastOpenedConversationId: call.conversationId });
     });
 
+    it("speaks the user's language: German headers, labels, dates and status names", async () => {
+        simulator.setScenario("plainGuids"); // no server-formatted values: the labels come from the resx
+        start({ languageId: 1031, timeZoneOffsetMinutes: 60, parameters: { statuses: "Aktiv, Wartend" } });
+        await flush();
+        expect(simulator.calls.getConversations[0].input.status).toEqual([2, 3]);
+        expect(screen.getAllByRole("columnheader").map((header) => header.textContent)).toEqual(["Titel", "Status", "Kanal", "Kunde", "Warteschlange", "Erstellt"]);
+        const statuses = dataRows().map((row) => within(row).getAllByRole("gridcell")[1].textContent);
+        expect(new Set(statuses)).toEqual(new Set(["Aktiv", "Wartend"]));
+        expect(within(dataRows()[0]).getAllByRole("gridcell")[5].textContent).toMatch(/^\d{2}\.\d{2}\.\d{2}, \d{2}:\d{2}/);
+        expect(screen.getByTestId("conversation-count")).toHaveTextContent(/^\d[\d.]* Unterhaltungen$/);
+    });
+
     it("does nothing after destroy, even when answers arrive later", async () => {
         install(1000);
         const control = start();

@@ -42,11 +42,15 @@ export function manifestDefaults(): ParameterValues {
     return { ...(defaults as unknown as ParameterValues), agent: null };
 }
 
-const strings = loadResx(1033);
+const resxByLanguage = new Map<number, Map<string, string>>();
+function stringsFor(languageId: number): Map<string, string> {
+    if (!resxByLanguage.has(languageId)) resxByLanguage.set(languageId, loadResx(languageId));
+    return resxByLanguage.get(languageId) as Map<string, string>;
+}
 
 /**
  * The one PCF context mock the tests share: the parts of ComponentFramework.Context the control
- * reads, with the manifest's defaults and the real English resx.
+ * reads, with the manifest's defaults and the real resx of the user's language.
  */
 export function createContext(options: ContextOptions = {}): ComponentFramework.Context<IInputs> {
     const values: ParameterValues = { ...manifestDefaults(), ...options.parameters };
@@ -66,7 +70,7 @@ export function createContext(options: ContextOptions = {}): ComponentFramework.
             isControlDisabled: false,
             isVisible: true,
         },
-        resources: { getString: (key: string) => strings.get(key) ?? key },
+        resources: { getString: (key: string) => stringsFor(options.languageId ?? 1033).get(key) ?? key },
         factory: { requestRender: jest.fn(options.requestRender) },
         updatedProperties: [],
     };
