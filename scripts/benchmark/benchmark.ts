@@ -1,0 +1,78 @@
+/**
+ * Prints how long the control's hot paths take on the simulator's data: the work an unchanged
+ * updateView does, and turning, filtering and sorting a few thousand conversations into rows.
+ * Run with `npm run bench`; numbers are medians over repeated runs on this machine.
+ */
+import { ConversationFeed, browserTimers } from "../../conversations/conversationFeed";
+import { toConversations } from "../../conversations/conversationRecords";
+import { buildConversationRequest, type ConversationSettings } from "../../conversations/conversationRequest";
+import { filterRows, sortRows, toRows } from "../../conversations/conversationRows";
+import { ConversationFormatter } from "../../conversations/formatting";
+import { Strings } from "../../conversations/strings";
+import { HARNESS_AGENT_ID, OmnichannelSimulator, SIMULATED_AGENTS } from "../../simulator";
+
+const NOW = new Date("2026-11-21T12:00:00Z");
+const COLUMNS = ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_queueid", "createdon"];
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median milliseconds of `runs` runs of `work`, after a warm-up. */
+function measure(runs: number, work: () => unknown): number {
+    for (let i = 0; i < 3; i++) work();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        work();
+        times.push(performance.now() - start);
+    }
+    return median(times);
+}
+
+const simulator = new OmnichannelSimulator({ now: () => NOW });
+// Every agent's conversations, so the row count is the whole seeded data set.
+const allRecords = SIMULATED_AGENTS.flatMap((agent) => simulator.query({ agentId: agent.id, attributes: COLUMNS, status: [1, 2, 3, 4, 5, 6, 7] }));
+const strings = new Strings((key) => key);
+const formatter = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => 0 });
+
+const settings: ConversationSettings = {
+    agent: null,
+    agentFallback: "currentUser",
+    currentUserId: `{${HARNESS_AGENT_ID}}`,
+    statuses: "2,3,5",
+    columns: COLUMNS.join(","),
+    orderBy: "createdon desc",
+    createdWithinDays: null,
+    refreshMinutes: 5,
+};
+const feed = new ConversationFeed({
+    resolveHost: () => simulator,
+    onChange: () => undefined,
+    newCorrelationId: () => "bench",
+    now: () => NOW,
+    timers: browserTimers,
+    timeoutMs: 30_000,
+});
+feed.apply(buildConversationRequest(settings));
+const calls = simulator.calls.getConversations.length;
+const UPDATE_VIEWS = 10_000;
+const noOpUpdateView = measure(15, () => {
+    for (let i = 0; i < UPDATE_VIEWS; i++) feed.apply(buildConversationRequest(settings));
+});
+if (simulator.calls.getConversations.length !== calls) throw new Error("an unchanged updateView asked the host again");
+feed.destroy();
+
+const conversations = toConversations(allRecords, COLUMNS);
+const rows = toRows(conversations, COLUMNS, strings, formatter, NOW);
+const results: [string, string][] = [
+    ["unchanged updateView (request derivation + comparison)", `${((noOpUpdateView / UPDATE_VIEWS) * 1000).toFixed(2)} µs per call`],
+    [`normalize ${allRecords.length} records (toConversations)`, `${measure(30, () => toConversations(allRecords, COLUMNS)).toFixed(2)} ms`],
+    [`build ${conversations.length} display rows (toRows)`, `${measure(30, () => toRows(conversations, COLUMNS, strings, formatter, NOW)).toFixed(2)} ms`],
+    [`quick find over ${rows.length} rows ("refund live")`, `${measure(50, () => filterRows(rows, "refund live")).toFixed(2)} ms`],
+    [`sort ${rows.length} rows by title`, `${measure(30, () => sortRows(rows, { column: "msdyn_title", descending: false }, formatter.collator)).toFixed(2)} ms`],
+    [`sort ${rows.length} rows by created on`, `${measure(30, () => sortRows(rows, { column: "createdon", descending: true }, formatter.collator)).toFixed(2)} ms`],
+];
+const width = Math.max(...results.map(([name]) => name.length));
+for (const [name, value] of results) console.log(`${name.padEnd(width)}  ${value}`);
