@@ -7,7 +7,7 @@ import type { Conversation } from "./conversations/conversationRecords";
 import { buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "./conversations/conversationRequest";
 import { newCorrelationId } from "./conversations/correlationId";
 import { ConversationFormatter, localeFromLanguageId } from "./conversations/formatting";
-import { findOmnichannelHost } from "./conversations/omnichannelAdapter";
+import { findOmnichannelHost, watchSessionEvents } from "./conversations/omnichannelAdapter";
 import { Strings } from "./conversations/strings";
 
 /** Maps the host's context to the plain settings the request builder validates. */
@@ -33,6 +33,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     private formatter: ConversationFormatter;
     private statusLabels: Map<string, number>;
     private lastOpenedConversationId: string | undefined;
+    private stopWatchingSessions: () => void;
     /** State changes inside updateView are already in what it returns: no second render. */
     private inUpdateView = false;
 
@@ -56,6 +57,8 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             timers: browserTimers,
             timeoutMs: DEFAULT_TIMEOUT_MS,
         });
+        // Closing or switching a session changes the agent's conversations without any updateView.
+        this.stopWatchingSessions = watchSessionEvents(window, this.refresh);
         this.conversationOpener = new ConversationOpener({
             resolveHost,
             onChange: render,
@@ -92,6 +95,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     }
 
     public destroy(): void {
+        this.stopWatchingSessions();
         this.feed.destroy();
         this.conversationOpener.destroy();
     }

@@ -7,23 +7,6 @@ interface OmnichannelGlobal {
     getConversationId?: () => unknown;
 }
 
-/** Reads `Microsoft.Omnichannel` from one window; a cross-origin frame throws on access, so guard it. */
-function omnichannelOf(frame: Window | null | undefined): OmnichannelGlobal | undefined {
-    try {
-        const candidate = (frame as unknown as { Microsoft?: { Omnichannel?: unknown } } | null | undefined)?.Microsoft?.Omnichannel;
-        if (
-            candidate &&
-            typeof (candidate as OmnichannelGlobal).getConversations === "function" &&
-            typeof (candidate as OmnichannelGlobal).openConversation === "function"
-        ) {
-            return candidate as OmnichannelGlobal;
-        }
-    } catch {
-        // Cross-origin parent or top: not ours to read.
-    }
-    return undefined;
-}
-
 function framesOf(start: Window): (Window | null | undefined)[] {
     const frames: (Window | null | undefined)[] = [start];
     for (const relative of ["parent", "top"] as const) {
@@ -36,6 +19,22 @@ function framesOf(start: Window): (Window | null | undefined)[] {
     return frames;
 }
 
+/**
+ * Finds `Microsoft.<name>` the way public code does: this window, then parent, then top, keeping
+ * the first that `accept` approves. A cross-origin frame throws on access, so each read is guarded.
+ */
+function findMicrosoftGlobal<T>(start: Window, name: string, accept: (candidate: Partial<T>) => boolean): T | undefined {
+    for (const frame of framesOf(start)) {
+        try {
+            const candidate = (frame as unknown as { Microsoft?: Record<string, unknown> } | null | undefined)?.Microsoft?.[name];
+            if (candidate && (typeof candidate === "object" || typeof candidate === "function") && accept(candidate)) return candidate as T;
+        } catch {
+            // Cross-origin parent or top: not ours to read.
+        }
+    }
+    return undefined;
+}
+
 /** Calls a host method and turns a synchronous throw or a non-promise answer into a promise. */
 function asPromise(call: () => unknown): Promise<unknown> {
     try {
@@ -45,24 +44,49 @@ function asPromise(call: () => unknown): Promise<unknown> {
     }
 }
 
-/**
- * Finds the host API the way public code does: this window, then parent, then top.
- * Returns undefined outside Customer Service workspace.
- */
+/** The host API, or undefined outside Customer Service workspace. */
 export function findOmnichannelHost(start: Window): OmnichannelHost | undefined {
-    for (const frame of framesOf(start)) {
-        const api = omnichannelOf(frame);
-        if (api) {
-            return {
-                getConversations: (input, correlationId) => asPromise(() => api.getConversations(input, correlationId)),
-                openConversation: (conversationId, lastsessionId, liveworkstreamId) =>
-                    asPromise(() => api.openConversation(conversationId, lastsessionId, liveworkstreamId)),
-                getConversationId: () =>
-                    typeof api.getConversationId === "function"
-                        ? asPromise(() => api.getConversationId?.())
-                        : Promise.resolve(undefined),
-            };
+    const api = findMicrosoftGlobal<OmnichannelGlobal>(
+        start,
+        "Omnichannel",
+        (candidate) => typeof candidate.getConversations === "function" && typeof candidate.openConversation === "function",
+    );
+    if (!api) return undefined;
+    return {
+        getConversations: (input, correlationId) => asPromise(() => api.getConversations(input, correlationId)),
+        openConversation: (conversationId, lastsessionId, liveworkstreamId) =>
+            asPromise(() => api.openConversation(conversationId, lastsessionId, liveworkstreamId)),
+        getConversationId: () =>
+            typeof api.getConversationId === "function" ? asPromise(() => api.getConversationId?.()) : Promise.resolve(undefined),
+    };
+}
+
+interface ApmGlobal {
+    getEventPublisherTopic: (eventName: string) => unknown;
+}
+
+/** The session events after which the list may be stale: the control's own lifecycle does not fire on them. */
+export const SESSION_EVENTS = ["ON_SESSION_SWITCH", "ON_SESSION_CLOSED"] as const;
+
+/**
+ * Calls `onSessionChange` whenever the agent switches or closes a session, through the
+ * `Microsoft.Apm` event topics. Returns the function that stops listening; does nothing outside
+ * the workspace.
+ */
+export function watchSessionEvents(start: Window, onSessionChange: () => void): () => void {
+    const apm = findMicrosoftGlobal<ApmGlobal>(start, "Apm", (candidate) => typeof candidate.getEventPublisherTopic === "function");
+    if (!apm || typeof BroadcastChannel === "undefined") return () => undefined;
+    const channels: BroadcastChannel[] = [];
+    for (const eventName of SESSION_EVENTS) {
+        try {
+            const topic = apm.getEventPublisherTopic(eventName);
+            if (typeof topic !== "string" || topic === "") continue;
+            const channel = new BroadcastChannel(topic);
+            channel.onmessage = () => onSessionChange();
+            channels.push(channel);
+        } catch {
+            // An event the host does not publish is simply not watched.
         }
     }
-    return undefined;
+    return () => channels.forEach((channel) => channel.close());
 }

@@ -1,4 +1,4 @@
-import { findOmnichannelHost } from "../../conversations/omnichannelAdapter";
+import { findOmnichannelHost, watchSessionEvents } from "../../conversations/omnichannelAdapter";
 import { OmnichannelSimulator } from "../../simulator";
 
 type FakeWindow = { Microsoft?: unknown; parent?: unknown; top?: unknown };
@@ -40,5 +40,51 @@ describe("findOmnichannelHost", () => {
         );
         await expect(host?.getConversations({ agentId: "a" })).rejects.toThrow("boom");
         await expect(host?.openConversation("c")).resolves.toBe("opened");
+    });
+});
+
+/** A stand-in for BroadcastChannel (jsdom has none) that lets a test post to a topic. */
+class FakeChannel {
+    public static open = new Map<string, FakeChannel>();
+    public onmessage: (() => void) | null = null;
+    constructor(public readonly name: string) {
+        FakeChannel.open.set(name, this);
+    }
+    public close(): void {
+        FakeChannel.open.delete(this.name);
+    }
+    public static post(name: string): void {
+        FakeChannel.open.get(name)?.onmessage?.();
+    }
+}
+
+describe("watchSessionEvents", () => {
+    beforeEach(() => {
+        (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel = FakeChannel;
+    });
+    afterEach(() => {
+        delete (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel;
+        FakeChannel.open.clear();
+    });
+
+    const apmWindow = (topics: Record<string, string>) =>
+        ({ Microsoft: { Apm: { getEventPublisherTopic: (name: string) => topics[name] } } }) as unknown as Window;
+
+    it("calls back when the agent switches or closes a session, until stopped", () => {
+        const onSessionChange = jest.fn();
+        const stop = watchSessionEvents(apmWindow({ ON_SESSION_SWITCH: "topic-switch", ON_SESSION_CLOSED: "topic-closed" }), onSessionChange);
+        FakeChannel.post("topic-switch");
+        FakeChannel.post("topic-closed");
+        expect(onSessionChange).toHaveBeenCalledTimes(2);
+        stop();
+        FakeChannel.post("topic-closed");
+        expect(onSessionChange).toHaveBeenCalledTimes(2);
+    });
+
+    it("does nothing outside the workspace or for events the host does not publish", () => {
+        const onSessionChange = jest.fn();
+        expect(() => watchSessionEvents({} as unknown as Window, onSessionChange)()).not.toThrow();
+        watchSessionEvents(apmWindow({ ON_SESSION_CLOSED: "topic-closed" }), onSessionChange);
+        expect([...FakeChannel.open.keys()]).toEqual(["topic-closed"]);
     });
 });
