@@ -1,11 +1,12 @@
 import * as React from "react";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
-import { ConversationListView, type ConversationListViewProps } from "./components/ConversationListView";
+import { ConversationListContainer, type ConversationListContainerProps, type ConversationListState } from "./components/ConversationListContainer";
 import { ConversationFeed, DEFAULT_TIMEOUT_MS, browserTimers } from "./conversations/conversationFeed";
 import { ConversationOpener } from "./conversations/conversationOpener";
 import type { Conversation } from "./conversations/conversationRecords";
 import { buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "./conversations/conversationRequest";
 import { newCorrelationId } from "./conversations/correlationId";
+import { StateStore } from "./conversations/stateStore";
 import { ConversationFormatter, localeFromLanguageId } from "./conversations/formatting";
 import { findOmnichannelHost, watchSessionEvents } from "./conversations/omnichannelAdapter";
 import { Strings } from "./conversations/strings";
@@ -34,14 +35,10 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     private statusLabels: Map<string, number>;
     private lastOpenedConversationId: string | undefined;
     private stopWatchingSessions: () => void;
-    /** State changes inside updateView are already in what it returns: no second render. */
-    private inUpdateView = false;
+    private readonly store = new StateStore<ConversationListState>({ feed: { kind: "idle" }, openState: {} });
 
     public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void): void {
         context.mode.trackContainerResize(true);
-        const render = (): void => {
-            if (!this.inUpdateView) context.factory.requestRender();
-        };
         const resolveHost = () => findOmnichannelHost(window);
         this.strings = new Strings((key) => context.resources.getString(key));
         this.statusLabels = localizedStatusLabels((key) => this.strings.optional(key));
@@ -51,7 +48,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         });
         this.feed = new ConversationFeed({
             resolveHost,
-            onChange: render,
+            onChange: (feed) => this.store.update({ feed }),
             newCorrelationId,
             now: () => new Date(),
             timers: browserTimers,
@@ -61,7 +58,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.stopWatchingSessions = watchSessionEvents(window, this.refresh);
         this.conversationOpener = new ConversationOpener({
             resolveHost,
-            onChange: render,
+            onChange: (openState) => this.store.update({ openState }),
             onOpened: (conversationId) => {
                 this.lastOpenedConversationId = conversationId;
                 notifyOutputChanged();
@@ -70,15 +67,9 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     }
 
     public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
-        this.inUpdateView = true;
-        try {
-            this.feed.apply(buildConversationRequest(settingsOf(context), this.statusLabels));
-        } finally {
-            this.inUpdateView = false;
-        }
-        const props: ConversationListViewProps = {
-            feed: this.feed.state,
-            openState: this.conversationOpener.state,
+        this.feed.apply(buildConversationRequest(settingsOf(context), this.statusLabels));
+        const props: ConversationListContainerProps = {
+            store: this.store,
             strings: this.strings,
             formatter: this.formatter,
             width: context.mode.allocatedWidth,
@@ -87,7 +78,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             onOpen: this.open,
             onDismissOpenFailure: this.dismissOpenFailure,
         };
-        return React.createElement(ConversationListView, props);
+        return React.createElement(ConversationListContainer, props);
     }
 
     public getOutputs(): IOutputs {
@@ -100,7 +91,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.conversationOpener.destroy();
     }
 
-    // Stable callbacks: the view is memoized on its props.
+    // Stable callbacks: the container is memoized on its props.
     private readonly refresh = (): void => this.feed.refresh();
     private readonly open = (conversation: Conversation): void => this.conversationOpener.open(conversation);
     private readonly dismissOpenFailure = (): void => this.conversationOpener.dismiss();

@@ -87,15 +87,32 @@ const SINGLE_CHANNEL_WEIGHTS: readonly (readonly [number, number])[] = [
 ];
 
 /** Status by age: new work is active, older work is mostly closed. */
+const STATUS_WEIGHTS_6H: readonly (readonly [number, number])[] = [[2, 35], [5, 12], [3, 15], [1, 8], [4, 30]];
+const STATUS_WEIGHTS_3D: readonly (readonly [number, number])[] = [[3, 20], [2, 3], [4, 70], [1, 2], [6, 3], [7, 2]];
+const STATUS_WEIGHTS_30D: readonly (readonly [number, number])[] = [[3, 5], [4, 88], [6, 4], [7, 3]];
+const STATUS_WEIGHTS_OLD: readonly (readonly [number, number])[] = [[4, 95], [6, 5]];
+const SENTIMENT_WEIGHTS: readonly (readonly [number, number])[] = [[0, 10], [7, 3], [8, 6], [9, 10], [10, 35], [11, 16], [12, 14], [13, 6]];
+const TRANSFER_WEIGHTS: readonly (readonly [number, number])[] = [[0, 85], [1, 11], [2, 3], [3, 1]];
+const ESCALATION_WEIGHTS: readonly (readonly [number, number])[] = [[0, 95], [1, 5]];
+
 function pickStatus(random: SeededRandom, ageDays: number): number {
-    if (ageDays < 0.25) return random.weighted([[2, 35], [5, 12], [3, 15], [1, 8], [4, 30]]);
-    if (ageDays < 3) return random.weighted([[3, 20], [2, 3], [4, 70], [1, 2], [6, 3], [7, 2]]);
-    if (ageDays < 30) return random.weighted([[3, 5], [4, 88], [6, 4], [7, 3]]);
-    return random.weighted([[4, 95], [6, 5]]);
+    if (ageDays < 0.25) return random.weighted(STATUS_WEIGHTS_6H);
+    if (ageDays < 3) return random.weighted(STATUS_WEIGHTS_3D);
+    if (ageDays < 30) return random.weighted(STATUS_WEIGHTS_30D);
+    return random.weighted(STATUS_WEIGHTS_OLD);
 }
 
+const byName = (name: string): NamedRecord => QUEUES.find((q) => q.name === name) ?? QUEUES[0];
+const MESSAGING_QUEUE_WEIGHTS: readonly (readonly [NamedRecord, number])[] = [
+    [byName("Default messaging queue"), 30],
+    [byName("Billing"), 20],
+    [byName("Technical support"), 25],
+    [byName("Returns and refunds"), 15],
+    [byName("VIP customers"), 5],
+    [byName("Soporte en español"), 5],
+];
+
 function queueFor(random: SeededRandom, primaryChannel: number): NamedRecord {
-    const byName = (name: string): NamedRecord => QUEUES.find((q) => q.name === name) ?? QUEUES[0];
     switch (primaryChannel) {
         case CHANNELS.voice:
         case CHANNELS.voiceCall:
@@ -106,14 +123,7 @@ function queueFor(random: SeededRandom, primaryChannel: number): NamedRecord {
         case CHANNELS.twitter:
             return byName("Social media");
         default:
-            return random.weighted([
-                [byName("Default messaging queue"), 30],
-                [byName("Billing"), 20],
-                [byName("Technical support"), 25],
-                [byName("Returns and refunds"), 15],
-                [byName("VIP customers"), 5],
-                [byName("Soporte en español"), 5],
-            ]);
+            return random.weighted(MESSAGING_QUEUE_WEIGHTS);
     }
 }
 
@@ -169,13 +179,13 @@ export function generateConversations(seed: number = DEFAULT_SEED, now: Date = n
         const customerRoll = random.next();
         const customer = customerRoll < 0.8 ? random.pick(contacts) : customerRoll < 0.95 ? random.pick(accounts) : null;
         const template = random.pick(TITLE_TEMPLATES);
-        const title = template.replace("#", String(random.int(10000, 99999)));
+        const title = template.replace("{n}", String(template.includes("(v") ? `${random.int(2, 9)}.${random.int(0, 12)}` : template.includes("card") ? random.int(1000, 9999) : template.includes("store") ? random.int(100, 999) : random.int(10000, 99999)));
         const waitSeconds = Math.min(3600, Math.round(-Math.log(1 - random.next()) * 75));
         const ended = draft.status === 4 || draft.status === 6;
         const durationMinutes = random.int(3, 55);
         const endTime = Math.min(nowTime, createdTime + durationMinutes * MINUTE);
         const statusTime = ended || draft.status === 5 ? endTime : Math.min(nowTime, createdTime + waitSeconds * 1000);
-        const sentiment = random.weighted([[0, 10], [7, 3], [8, 6], [9, 10], [10, 35], [11, 16], [12, 14], [13, 6]] as const);
+        const sentiment = random.weighted(SENTIMENT_WEIGHTS);
         const agent = draft.agentId ? agentsById.get(draft.agentId) : undefined;
         const workStream = WORK_STREAMS[primary];
         return {
@@ -196,8 +206,8 @@ export function generateConversations(seed: number = DEFAULT_SEED, now: Date = n
             msdyn_customersentimentlabel: sentiment,
             msdyn_conversationfirstwaittimeinseconds: waitSeconds,
             msdyn_firstwaitstartedon: toIsoSeconds(createdTime + 2000),
-            msdyn_transfercount: random.weighted([[0, 85], [1, 11], [2, 3], [3, 1]]),
-            msdyn_escalationcount: draft.channels.length > 1 ? draft.channels.length - 1 : random.weighted([[0, 95], [1, 5]]),
+            msdyn_transfercount: random.weighted(TRANSFER_WEIGHTS),
+            msdyn_escalationcount: draft.channels.length > 1 ? draft.channels.length - 1 : random.weighted(ESCALATION_WEIGHTS),
             createdon: toIsoSeconds(createdTime),
             modifiedon: toIsoSeconds(Math.max(statusTime, endTime)),
             msdyn_closedon: ended ? toIsoSeconds(endTime) : null,

@@ -48,7 +48,7 @@ export interface OutputStyle {
 
 /** Lowercase, no braces, trimmed: how GUIDs are compared. */
 export function normalizeGuid(value: unknown): string {
-    return String(value ?? "").trim().replace(/^\{|\}$/g, "").toLowerCase();
+    return (typeof value === "string" ? value : "").trim().replace(/^\{|\}$/g, "").toLowerCase();
 }
 
 /** `_msdyn_queueid_value` -> `msdyn_queueid`; anything else lowercased. */
@@ -96,7 +96,7 @@ function sortValue(record: SimulatedConversation, attribute: string): string | n
         case "integer":
             return raw as number;
         default:
-            return String(raw).toLowerCase();
+            return typeof raw === "string" ? raw.toLowerCase() : null;
     }
 }
 
@@ -111,8 +111,9 @@ function compareValues(a: string | number | null, b: string | number | null): nu
 
 /** Sorts a copy by several keys; unknown attribute names are ignored; ties break on the id. */
 export function sortConversations(records: readonly SimulatedConversation[], orderBy: readonly OrderByKey[] | undefined): SimulatedConversation[] {
-    const keys = (Array.isArray(orderBy) ? orderBy : [])
-        .filter((k): k is OrderByKey => !!k && typeof k.attributeName === "string")
+    const given: readonly unknown[] = Array.isArray(orderBy) ? orderBy : [];
+    const keys = given
+        .filter((k): k is OrderByKey => !!k && typeof (k as Partial<OrderByKey>).attributeName === "string")
         .map((k) => ({ attribute: normalizeAttributeName(k.attributeName), descending: k.descending === true }))
         .filter((k) => k.attribute in ATTRIBUTE_KINDS);
     if (keys.length === 0) return [...records];

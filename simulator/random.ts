@@ -40,14 +40,21 @@ export class SeededRandom {
         return entries[entries.length - 1][0];
     }
 
+    /** An unsigned 32-bit integer. */
+    uint32(): number {
+        return Math.floor(this.next() * 4294967296) >>> 0;
+    }
+
     /** A version-4 shaped GUID, lowercase, no braces. */
     guid(): string {
-        const hex = (count: number): string => {
-            let out = "";
-            for (let i = 0; i < count; i++) out += Math.floor(this.next() * 16).toString(16);
-            return out;
-        };
-        const variant = (8 + Math.floor(this.next() * 4)).toString(16);
-        return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+        const h = (n: number, width: number): string => n.toString(16).padStart(width, "0");
+        const a = this.uint32();
+        const b = this.uint32();
+        const c = this.uint32();
+        const d = this.uint32();
+        const time = h(b >>> 16, 4);
+        const version = h(0x4000 | (b & 0x0fff), 4);
+        const variant = h(0x8000 | ((c >>> 16) & 0x3fff), 4);
+        return `${h(a, 8)}-${time}-${version}-${variant}-${h(c & 0xffff, 4)}${h(d, 8)}`;
     }
 }

@@ -21,7 +21,8 @@ function start(options: ConstructorParameters<typeof ControlDriver>[0] = {}): Co
 }
 
 const dataRows = () => screen.getAllByRole("row").filter((row) => row.getAttribute("data-automationid") === "DetailsRow");
-const flush = () => jest.advanceTimersByTimeAsync(0);
+const advance = (ms: number) => (driver as ControlDriver).advance(ms);
+const flush = () => advance(0);
 
 beforeEach(() => {
     jest.useFakeTimers({ now: NOW });
@@ -95,11 +96,11 @@ describe("ConversationList lifecycle", () => {
     it("drops a stale answer: only the newest request's rows are shown", async () => {
         install(1000);
         const control = start();
-        await jest.advanceTimersByTimeAsync(600);
+        await advance(600);
         control.setParameters({ statuses: "4" });
-        await jest.advanceTimersByTimeAsync(400); // the first answer arrives and is dropped
+        await advance(400); // the first answer arrives and is dropped
         expect(screen.queryAllByRole("row")).toHaveLength(0);
-        await jest.advanceTimersByTimeAsync(600);
+        await advance(600);
         const closed = simulator.query(simulator.calls.getConversations[1].input).length;
         expect(screen.getByTestId("conversation-count")).toHaveTextContent(`${closed.toLocaleString("en-US")} conversations`);
         expect(within(dataRows()[0]).getByText("Closed")).toBeInTheDocument();
@@ -108,7 +109,7 @@ describe("ConversationList lifecycle", () => {
     it("turns a host that never answers into an error after 30 seconds, and Retry recovers", async () => {
         simulator.setScenario("hang");
         start();
-        await jest.advanceTimersByTimeAsync(30_000);
+        await advance(30_000);
         await waitFor(() => expect(screen.getByTestId("state-error")).toHaveTextContent("didn't answer in time"));
         simulator.setScenario("happy");
         await userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) }).click(screen.getByRole("button", { name: "Retry" }));
@@ -136,12 +137,12 @@ describe("ConversationList lifecycle", () => {
     it("opens a clicked conversation once with its three ids and raises the output", async () => {
         install(500);
         const control = start();
-        await jest.advanceTimersByTimeAsync(500);
+        await advance(500);
         const user = userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
         const row = dataRows()[0];
         await user.click(within(row).getAllByRole("gridcell")[0]);
         await user.click(within(row).getAllByRole("gridcell")[0]);
-        await jest.advanceTimersByTimeAsync(500);
+        await advance(500);
         expect(simulator.calls.openConversation).toHaveLength(1);
         const [call] = simulator.calls.openConversation;
         const answered = simulator.query({ ...simulator.calls.getConversations[0].input });
@@ -166,10 +167,12 @@ describe("ConversationList lifecycle", () => {
     it("does nothing after destroy, even when answers arrive later", async () => {
         install(1000);
         const control = start();
-        const renders = control.requestRender.mock.calls.length;
+        expect(screen.getByTestId("state-loading")).toBeInTheDocument();
         control.control.destroy();
-        await jest.advanceTimersByTimeAsync(60 * 60_000);
-        expect(control.requestRender.mock.calls.length).toBe(renders);
+        await advance(60 * 60_000);
+        expect(screen.getByTestId("state-loading")).toBeInTheDocument();
+        expect(screen.queryAllByRole("row")).toHaveLength(0);
         expect(simulator.calls.getConversations).toHaveLength(1);
+        expect(jest.getTimerCount()).toBe(0);
     });
 });

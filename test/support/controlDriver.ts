@@ -4,23 +4,20 @@ import { ConversationList } from "../../index";
 import { createContext, type ContextOptions, type ParameterValues } from "./pcfContext";
 
 /**
- * Drives the control as the host does: init, then updateView whenever a property changes, the
- * container resizes or the control asks for a render; the returned element is rendered for real.
+ * Drives the control as the host does: init, then updateView whenever a property changes or the
+ * container resizes; the returned element is rendered for real.
  */
 export class ControlDriver {
     public readonly control = new ConversationList();
     public readonly notifyOutputChanged = jest.fn();
     public readonly elements: React.ReactElement[] = [];
     public context: ComponentFramework.Context<unknown>;
-    /** The context given to init: the one whose factory the control keeps. */
-    public readonly initContext: ComponentFramework.Context<unknown>;
     private options: ContextOptions;
     private view: RenderResult | undefined;
 
     constructor(options: ContextOptions = {}) {
-        this.options = { ...options, requestRender: () => this.updateViewInAct() };
+        this.options = options;
         this.context = createContext(this.options);
-        this.initContext = this.context;
         this.control.init(this.context as never, this.notifyOutputChanged);
     }
 
@@ -53,9 +50,11 @@ export class ControlDriver {
         return this.updateViewInAct();
     }
 
-    /** The host's render request, as the control received it in init. */
-    public get requestRender(): jest.Mock {
-        return (this.initContext as unknown as { factory: { requestRender: jest.Mock } }).factory.requestRender;
+    /** Lets time pass (fake timers), inside act so React applies what the control's state did. */
+    public async advance(ms: number): Promise<void> {
+        await act(async () => {
+            await jest.advanceTimersByTimeAsync(ms);
+        });
     }
 
     public destroy(): void {

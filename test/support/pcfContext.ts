@@ -22,8 +22,6 @@ export interface ContextOptions {
     timeZoneOffsetMinutes?: number;
     allocatedWidth?: number;
     allocatedHeight?: number;
-    /** The host's own render request; a driver passes one that re-runs updateView. */
-    requestRender?: () => void;
 }
 
 export const DEFAULT_USER_ID = "{7F3E2A10-4B5C-4D6E-8F90-A1B2C3D4E5F6}";
@@ -71,7 +69,7 @@ export function createContext(options: ContextOptions = {}): ComponentFramework.
             isVisible: true,
         },
         resources: { getString: (key: string) => stringsFor(options.languageId ?? 1033).get(key) ?? key },
-        factory: { requestRender: jest.fn(options.requestRender) },
+        factory: { requestRender: jest.fn() },
         updatedProperties: [],
     };
     return context as unknown as ComponentFramework.Context<IInputs>;

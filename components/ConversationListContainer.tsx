@@ -1,0 +1,21 @@
+import * as React from "react";
+import type { FeedState } from "../conversations/conversationFeed";
+import type { OpenerState } from "../conversations/conversationOpener";
+import type { StateStore } from "../conversations/stateStore";
+import { ConversationListView, type ConversationListViewProps } from "./ConversationListView";
+import { useStoreState } from "./useStoreState";
+
+export interface ConversationListState {
+    feed: FeedState;
+    openState: OpenerState;
+}
+
+export type ConversationListContainerProps = Omit<ConversationListViewProps, keyof ConversationListState> & {
+    store: StateStore<ConversationListState>;
+};
+
+/** Follows the control's state store and renders the view with it. */
+export const ConversationListContainer = React.memo(function ConversationListContainer({ store, ...props }: ConversationListContainerProps) {
+    const { feed, openState } = useStoreState(store);
+    return <ConversationListView {...props} feed={feed} openState={openState} />;
+});

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// `npm start`: builds the control and the simulator, then serves the standard pcf-start harness
+// page on http://localhost:8181 with no internet needed, the simulated Customer Service host
+// installed as window.Microsoft.Omnichannel before the control loads.
+//
+//   npm start                              happy path, default property values
+//   npm start -- --scenario=reject         default scenario of the page (or SIMULATOR_SCENARIO=reject)
+//   npm start -- --latency=800             latency of every answer in ms (SIMULATOR_LATENCY_MS)
+//   npm start -- --no-simulator            bare harness: no host API (the "not in workspace" message)
+//   npm start -- --production              production build of the control
+//   npm start -- --watch                   rebuild control and simulator on change, reload the page
+//   npm start -- --port=8281 --no-open --no-build
+// In the page: ?scenario=<name>&latency=<ms>&seed=<n>&now=<ISO>&simulator=off, or the scenario
+// picker in the bottom-left corner.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { buildControl, buildSimulator, pcfEnv, simulatorBuildOptions } from "./build.mjs";
+import { CONTROL_OUT_DIR, PCF_SCRIPTS_BIN, ROOT } from "./paths.mjs";
+import { startHarnessServer } from "./server.mjs";
+
+const SCENARIOS = ["happy", "plainGuids", "webApiLookups", "empty", "slow", "reject", "statusFalse", "hang", "malformed", "failOnce", "openReject"];
+
+function parseArgs(argv) {
+    const args = { simulator: true, build: true, watch: false, production: false, open: undefined };
+    for (const arg of argv) {
+        const [key, value] = arg.replace(/^--/, "").split("=", 2);
+        if (key === "no-simulator") args.simulator = false;
+        else if (key === "no-build") args.build = false;
+        else if (key === "no-open") args.open = false;
+        else if (key === "open") args.open = true;
+        else if (key === "watch" || arg === "watch") args.watch = true;
+        else if (key === "production") args.production = true;
+        else if (["scenario", "latency", "seed", "now", "port"].includes(key)) args[key] = value;
+        else if (key === "help" || key === "h") args.help = true;
+        else throw new Error(`Unknown option ${arg}`);
+    }
+    return args;
+}
+
+function canOpenBrowser() {
+    if (process.env.CI) return false;
+    if (process.platform === "win32" || process.platform === "darwin") return true;
+    return !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+function openBrowser(url) {
+    const command = process.platform === "win32" ? "cmd" : process.platform === "darwin" ? "open" : "xdg-open";
+    const args = process.platform === "win32" ? ["/c", "start", "", url] : [url];
+    try {
+        const child = spawn(command, args, { stdio: "ignore", detached: true });
+        child.on("error", () => console.log(`Open ${url} in a browser.`));
+        child.unref();
+    } catch {
+        console.log(`Open ${url} in a browser.`);
+    }
+}
+
+async function main() {
+    const args = parseArgs(process.argv.slice(2));
+    if (args.help) {
+        console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).map((l) => l.slice(3)).join("\n"));
+        return;
+    }
+    const scenario = args.scenario ?? process.env.SIMULATOR_SCENARIO ?? "happy";
+    if (!SCENARIOS.includes(scenario)) throw new Error(`Unknown scenario "${scenario}"; one of: ${SCENARIOS.join(", ")}`);
+    const latency = args.latency ?? process.env.SIMULATOR_LATENCY_MS;
+    const simulatorDefaults = { scenario };
+    if (latency !== undefined) simulatorDefaults.latencyMs = Number(latency);
+    if (args.seed !== undefined) simulatorDefaults.seed = Number(args.seed);
+    if (args.now !== undefined) simulatorDefaults.now = args.now;
+
+    let pcfWatch;
+    let esbuildContext;
+    if (args.build) {
+        console.log(`Building the control (${args.production ? "production" : "development"})...`);
+        await buildControl({ production: args.production, quiet: true });
+        if (args.simulator) {
+            console.log("Building the simulator...");
+            await buildSimulator();
+        }
+    }
+    const harness = await startHarnessServer({
+        codePath: CONTROL_OUT_DIR,
+        port: args.port !== undefined ? Number(args.port) : Number(process.env.HARNESS_PORT ?? 8181),
+        simulator: args.simulator,
+        simulatorDefaults,
+        liveReload: args.watch,
+        log: (line) => console.log(`[harness] ${line}`),
+    });
+
+    if (args.watch) {
+        // pcf-scripts rebuilds the control on change; the page reloads when bundle.js changes.
+        const pcfArgs = [PCF_SCRIPTS_BIN, "build", "--watch"];
+        if (args.production) pcfArgs.push("--buildMode", "production");
+        pcfWatch = spawn(process.execPath, pcfArgs, { cwd: ROOT, env: pcfEnv(), stdio: ["ignore", "inherit", "inherit"] });
+        let timer;
+        const schedule = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => harness.reload(), 300);
+        };
+        fs.watch(CONTROL_OUT_DIR, { recursive: true }, schedule);
+        if (args.simulator) {
+            const esbuild = await import("esbuild");
+            esbuildContext = await esbuild.context({
+                ...simulatorBuildOptions(),
+                plugins: [{ name: "reload", setup: (build) => build.onEnd(schedule) }],
+            });
+            await esbuildContext.watch();
+        }
+    }
+
+    console.log("");
+    console.log(`Control harness: ${harness.url}`);
+    console.log(
+        args.simulator
+            ? `Simulated Customer Service host, scenario "${scenario}". Other scenarios: ${harness.url}?scenario=<${SCENARIOS.join("|")}>`
+            : "No simulator: the page has no Microsoft.Omnichannel, as outside Customer Service workspace.",
+    );
+    console.log(`Control folder: ${path.relative(ROOT, CONTROL_OUT_DIR)}   Press Ctrl+C to stop.`);
+    if (args.open ?? canOpenBrowser()) openBrowser(harness.url);
+
+    const stop = async () => {
+        pcfWatch?.kill();
+        await esbuildContext?.dispose();
+        await harness.close();
+        process.exit(0);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+}
+
+main().catch((error) => {
+    console.error(`npm start failed: ${error.message}`);
+    process.exit(1);
+});

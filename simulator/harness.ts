@@ -1,0 +1,96 @@
+/**
+ * Browser entry of the simulator for the pcf-start harness page (bundled by
+ * scripts/harness/build-simulator.mjs into .harness/, never into the control's bundle.js).
+ * Installs `window.Microsoft.Omnichannel` before the harness loads the control.
+ *
+ * Page query parameters (they win over the defaults the harness server injects from env vars):
+ *   ?scenario=<name>   one of SCENARIOS (default "happy")
+ *   ?latency=<ms>      delay of every answer (default 150)
+ *   ?seed=<n>          data set seed
+ *   ?now=<ISO date>    fixed clock, for reproducible screenshots
+ *   ?simulator=off     install nothing: the page behaves like a form outside the workspace
+ */
+import { OMNICHANNEL_SIMULATOR_MARKER } from "./catalog";
+import { isScenarioName, OmnichannelSimulator, SCENARIOS, type ScenarioName } from "./OmnichannelSimulator";
+
+interface HarnessDefaults {
+    scenario?: string;
+    latencyMs?: number;
+    seed?: number;
+    now?: string;
+    enabled?: boolean;
+    badge?: boolean;
+}
+
+interface SimulatorWindow {
+    Microsoft?: { Omnichannel?: unknown; [key: string]: unknown };
+    __OMNICHANNEL_SIMULATOR_DEFAULTS__?: HarnessDefaults;
+    __omnichannelSimulator?: OmnichannelSimulator;
+    __omnichannelSimulatorMarker?: string;
+}
+
+function numberOrUndefined(value: string | null | undefined | number): number | undefined {
+    if (value === null || value === undefined || value === "") return undefined;
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+}
+
+function showBadge(simulator: OmnichannelSimulator): void {
+    const badge = document.createElement("div");
+    badge.setAttribute("data-testid", "simulator-badge");
+    badge.style.cssText =
+        "position:fixed;left:8px;bottom:8px;z-index:2147483647;font:12px 'Segoe UI',sans-serif;background:#fff8e1;" +
+        "border:1px solid #c8a600;border-radius:4px;padding:4px 8px;box-shadow:0 1px 3px rgba(0,0,0,.2)";
+    const label = document.createElement("label");
+    label.textContent = "Simulated Omnichannel host, scenario: ";
+    const select = document.createElement("select");
+    select.setAttribute("aria-label", "Simulator scenario");
+    for (const name of SCENARIOS) {
+        const option = document.createElement("option");
+        option.value = name;
+        option.textContent = name;
+        option.selected = name === simulator.scenario;
+        select.appendChild(option);
+    }
+    select.addEventListener("change", () => {
+        const url = new URL(window.location.href);
+        url.searchParams.set("scenario", select.value);
+        window.location.assign(url.toString());
+    });
+    label.appendChild(select);
+    badge.appendChild(label);
+    document.body.appendChild(badge);
+}
+
+function install(): void {
+    const w = window as unknown as SimulatorWindow;
+    const defaults = w.__OMNICHANNEL_SIMULATOR_DEFAULTS__ ?? {};
+    const params = new URLSearchParams(window.location.search);
+    w.__omnichannelSimulatorMarker = OMNICHANNEL_SIMULATOR_MARKER;
+    if (params.get("simulator") === "off" || (defaults.enabled === false && params.get("simulator") !== "on")) {
+        console.info("[omnichannel-simulator] off: window.Microsoft.Omnichannel is not installed");
+        return;
+    }
+    const requested = params.get("scenario") ?? defaults.scenario ?? "happy";
+    let scenario: ScenarioName = "happy";
+    if (isScenarioName(requested)) scenario = requested;
+    else console.warn(`[omnichannel-simulator] unknown scenario "${requested}", using "happy"; known: ${SCENARIOS.join(", ")}`);
+    const fixedNow = params.get("now") ?? defaults.now;
+    const fixedTime = fixedNow ? Date.parse(fixedNow) : NaN;
+    const simulator = new OmnichannelSimulator({
+        scenario,
+        seed: numberOrUndefined(params.get("seed")) ?? defaults.seed,
+        latencyMs: numberOrUndefined(params.get("latency")) ?? defaults.latencyMs ?? 150,
+        now: Number.isNaN(fixedTime) ? undefined : () => new Date(fixedTime),
+    });
+    w.Microsoft = w.Microsoft ?? {};
+    w.Microsoft.Omnichannel = simulator.asGlobal();
+    w.__omnichannelSimulator = simulator;
+    console.info(`[omnichannel-simulator] installed window.Microsoft.Omnichannel, scenario "${scenario}", ${simulator.conversations.length} conversations`);
+    if (defaults.badge !== false && params.get("badge") !== "off") {
+        if (document.body) showBadge(simulator);
+        else document.addEventListener("DOMContentLoaded", () => showBadge(simulator));
+    }
+}
+
+install();

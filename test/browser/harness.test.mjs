@@ -1,0 +1,336 @@
+// Browser tests: the real built control (production bundle) in the real pcf-start harness page,
+// served offline by scripts/harness/server.mjs, driven by playwright-core and Debian's Chromium.
+// Run through run.mjs (`npm run test:browser`), which builds first and sets the environment.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { chromium } from "playwright-core";
+import { HARNESS_DIR, MARKER, ROOT, SIMULATOR_BUNDLE } from "../../scripts/harness/paths.mjs";
+import { startHarnessServer } from "../../scripts/harness/server.mjs";
+
+const CONTROL_DIR = process.env.HARNESS_CONTROL_DIR ?? path.join(HARNESS_DIR, "control-production");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const HARNESS_AGENT_ID = "00000000-0000-0000-0000-000000000000";
+const SCREENSHOT = path.join(ROOT, "docs", "screenshot.png");
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const TIMEOUT = 20_000;
+const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
+
+const DATA_ROWS = '[role="grid"] [role="row"]:has([role="gridcell"])';
+
+let browser;
+let withSimulator;
+let bare;
+
+before(async () => {
+    assert.ok(fs.existsSync(path.join(CONTROL_DIR, "bundle.js")), `no built control in ${CONTROL_DIR}: run the suite with npm run test:browser`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    withSimulator = await startHarnessServer({ codePath: CONTROL_DIR, port: 0 });
+    bare = await startHarnessServer({ codePath: CONTROL_DIR, port: 0, simulator: false });
+});
+
+after(async () => {
+    await browser?.close();
+    await withSimulator?.close();
+    await bare?.close();
+});
+
+/** Opens the harness page in a fresh context; any request off the loopback server is recorded and aborted. */
+async function openHarness(query = "", { server = withSimulator, viewport = { width: 1280, height: 800 } } = {}) {
+    const context = await browser.newContext({ viewport, locale: "en-US", timezoneId: "UTC" });
+    const external = [];
+    const errors = [];
+    await context.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith(server.loopbackUrl)) return route.continue();
+        external.push(url);
+        return route.abort();
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(server.loopbackUrl + query);
+    const done = async () => {
+        assert.deepEqual(external, [], "requests left the machine");
+        assert.deepEqual(errors, [], "uncaught errors in the page");
+        await context.close();
+    };
+    return { page, context, external, errors, done };
+}
+
+const rows = (page) => page.locator(DATA_ROWS);
+
+async function waitForRows(page) {
+    await rows(page).first().waitFor({ state: "visible" });
+}
+
+/** Header texts and the visible data rows' cell texts, in column order. */
+function readGrid(page) {
+    return page.evaluate((selector) => {
+        const grid = document.querySelector('[role="grid"]');
+        const headers = [...grid.querySelectorAll('[role="columnheader"]')].map((h) => h.innerText.trim());
+        const data = [...document.querySelectorAll(selector)].map((row) => [...row.querySelectorAll('[role="gridcell"],[role="rowheader"]')].map((c) => c.innerText.trim()));
+        return { headers, rows: data };
+    }, DATA_ROWS);
+}
+
+function calls(page) {
+    return page.evaluate(() => JSON.parse(JSON.stringify(window.__omnichannelSimulator.calls)));
+}
+
+/** What the simulator answers for the control's last request (happy style, with annotations). */
+function expectedForLastRequest(page, style) {
+    return page.evaluate((s) => {
+        const sim = window.__omnichannelSimulator;
+        const last = sim.calls.getConversations.at(-1);
+        return sim.query(last.input, s ?? undefined);
+    }, style ?? null);
+}
+
+function propertyInput(page, name) {
+    return page
+        .locator(".io-item")
+        .filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${name}$`) }) })
+        .locator("input")
+        .first();
+}
+
+const usDate = (iso) => {
+    const d = new Date(iso);
+    return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}`;
+};
+
+/**
+ * A date the control formatted itself: en-US M/D/YY or M/D/YYYY, in the harness user's time zone,
+ * so within a day of the UTC creation time.
+ */
+function assertLocalDate(text, iso, what) {
+    const match = /(\d{1,2})\/(\d{1,2})\/(\d{2,4})/.exec(text);
+    assert.ok(match, `${what}: no en-US date in "${text}"`);
+    const year = match[3].length === 2 ? 2000 + Number(match[3]) : Number(match[3]);
+    const shown = Date.UTC(year, Number(match[1]) - 1, Number(match[2]));
+    const created = Date.parse(iso.slice(0, 10) + "T00:00:00Z");
+    assert.ok(Math.abs(shown - created) <= 86_400_000, `${what}: "${text}" is not the day of ${iso}`);
+}
+
+describe("production build without the simulator", () => {
+    it("contains no simulator code (marker absent from bundle.js, present in the simulator bundle)", () => {
+        const bundle = fs.readFileSync(path.join(CONTROL_DIR, "bundle.js"), "utf8");
+        assert.ok(!bundle.includes(MARKER), "the production bundle contains the simulator marker");
+        assert.ok(!bundle.includes("OmnichannelSimulator"), "the production bundle mentions OmnichannelSimulator");
+        assert.ok(fs.readFileSync(SIMULATOR_BUNDLE, "utf8").includes(MARKER), "the simulator bundle lacks its marker");
+    });
+
+    it("in a bare harness shows the not-in-workspace message and no rows", async () => {
+        const { page, done } = await openHarness("", { server: bare });
+        const message = page.getByTestId("state-unavailable");
+        await message.waitFor({ state: "visible" });
+        assert.match(await message.innerText(), /Customer Service workspace/);
+        assert.equal(await rows(page).count(), 0);
+        assert.equal(await page.evaluate(() => typeof window.Microsoft), "undefined");
+        assert.equal(await page.evaluate(() => typeof window.__omnichannelSimulatorMarker), "undefined");
+        await done();
+    });
+});
+
+describe("with the simulated host", () => {
+    it("requests the harness user's active work and shows rows with correct labels and dates", async () => {
+        const { page, done } = await openHarness();
+        await waitForRows(page);
+        const [call] = (await calls(page)).getConversations;
+        assert.equal(call.input.agentId.replace(/[{}]/g, "").toLowerCase(), HARNESS_AGENT_ID);
+        assert.deepEqual([...call.input.status].map(Number).sort(), [2, 3, 5]);
+        assert.deepEqual(call.input.orderBy, [{ attributeName: "createdon", descending: true }]);
+        for (const column of ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_queueid", "createdon"]) {
+            assert.ok(call.input.attributes.includes(column), `attributes lack ${column}`);
+        }
+        const grid = await readGrid(page);
+        assert.deepEqual(grid.headers, ["Title", "Status", "Channel", "Customer", "Queue", "Created"]);
+        const expected = await expectedForLastRequest(page);
+        assert.ok(grid.rows.length >= 5, `only ${grid.rows.length} rows rendered`);
+        assert.match(await page.getByTestId("conversation-count").innerText(), new RegExp(String(expected.length)));
+        grid.rows.slice(0, 15).forEach((cells, i) => {
+            const record = expected[i];
+            assert.equal(cells[0], record.msdyn_title, `row ${i} title`);
+            assert.match(cells[1], new RegExp(`^(Active|Waiting|Wrap-up)`), `row ${i} status`);
+            assert.ok(cells[1].startsWith(record[`statuscode${FORMATTED}`]), `row ${i} status label`);
+            for (const label of record[`msdyn_channel${FORMATTED}`].split("; ")) assert.ok(cells[2].includes(label), `row ${i} channel ${label} in "${cells[2]}"`);
+            assert.equal(cells[3], record[`msdyn_customer${FORMATTED}`] ?? "", `row ${i} customer`);
+            assert.equal(cells[4], record[`msdyn_queueid${FORMATTED}`] ?? "", `row ${i} queue`);
+            assert.ok(cells[5].includes(usDate(record.createdon)), `row ${i} date "${cells[5]}" for ${record.createdon}`);
+        });
+        await done();
+    });
+
+    it("labels channels itself when the host sends no annotations (plainGuids)", async () => {
+        const { page, done } = await openHarness("?scenario=plainGuids");
+        await waitForRows(page);
+        const grid = await readGrid(page);
+        const expected = await expectedForLastRequest(page);
+        grid.rows.slice(0, 15).forEach((cells, i) => {
+            assert.equal(cells[0], expected[i].msdyn_title);
+            assert.ok(cells[1].startsWith(expected[i][`statuscode${FORMATTED}`]), `row ${i} status "${cells[1]}"`);
+            const labels = expected[i][`msdyn_channel${FORMATTED}`].split("; ");
+            assert.ok(cells[2].includes(labels.join(", ")), `row ${i} channel "${cells[2]}" should read "${labels.join(", ")}"`);
+            assertLocalDate(cells[5], expected[i].createdon, `row ${i} date`);
+        });
+        await done();
+    });
+
+    it("reads `_x_value` lookups with annotations (webApiLookups)", async () => {
+        const { page, done } = await openHarness("?scenario=webApiLookups");
+        await waitForRows(page);
+        const grid = await readGrid(page);
+        const expected = await expectedForLastRequest(page, { lookups: "webApi", formattedValues: true });
+        grid.rows.slice(0, 15).forEach((cells, i) => {
+            assert.equal(cells[0], expected[i].msdyn_title);
+            assert.equal(cells[3], expected[i][`_msdyn_customer_value${FORMATTED}`] ?? "", `row ${i} customer`);
+            assert.equal(cells[4], expected[i][`_msdyn_queueid_value${FORMATTED}`] ?? "", `row ${i} queue`);
+        });
+        await done();
+    });
+
+    it("a status change in the harness panel refetches with the new statuses", async () => {
+        const { page, done } = await openHarness();
+        await waitForRows(page);
+        const before = (await calls(page)).getConversations.length;
+        await propertyInput(page, "statuses").fill("4");
+        await page.waitForFunction(
+            (n) => window.__omnichannelSimulator.calls.getConversations.slice(n).some((c) => JSON.stringify(c.input.status) === "[4]"),
+            before,
+        );
+        await page.waitForFunction((selector) => {
+            const first = document.querySelector(selector);
+            return first && first.innerText.includes("Closed");
+        }, DATA_ROWS);
+        const grid = await readGrid(page);
+        assert.ok(grid.rows.length > 0);
+        assert.ok(grid.rows.every((cells) => cells[1].startsWith("Closed")), "every row is Closed");
+        await done();
+    });
+
+    it("sorts by a column header, ascending then descending", async () => {
+        const { page, done } = await openHarness();
+        await waitForRows(page);
+        const header = page.locator('[role="columnheader"]', { hasText: "Title" });
+        const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+        await header.click();
+        await page.waitForFunction(() => document.querySelector('[role="columnheader"][aria-sort]') !== null);
+        const first = (await readGrid(page)).rows.map((cells) => cells[0]);
+        const direction = await header.getAttribute("aria-sort");
+        const sorted = [...first].sort(collator.compare);
+        assert.deepEqual(first, direction === "descending" ? sorted.reverse() : sorted, `titles sorted ${direction}`);
+        await header.click();
+        await page.waitForFunction((d) => document.querySelector('[role="columnheader"][aria-sort]')?.getAttribute("aria-sort") !== d, direction);
+        const second = (await readGrid(page)).rows.map((cells) => cells[0]);
+        const resorted = [...second].sort(collator.compare);
+        assert.deepEqual(second, direction === "descending" ? resorted : resorted.reverse(), "titles sorted the other way");
+        await done();
+    });
+
+    it("quick find filters the rows", async () => {
+        const { page, done } = await openHarness();
+        await waitForRows(page);
+        const count = page.getByTestId("conversation-count");
+        const countBefore = await count.innerText();
+        const rowsBefore = (await readGrid(page)).rows.length;
+        const term = (await readGrid(page)).rows[0][0];
+        await page.getByRole("searchbox", { name: "Quick find" }).fill(term);
+        await page.waitForFunction((text) => document.querySelector('[data-testid="conversation-count"]').innerText !== text, countBefore);
+        const after = (await readGrid(page)).rows;
+        assert.ok(after.length > 0 && after.length <= rowsBefore, `${after.length} rows after quick find`);
+        for (const cells of after) assert.ok(cells.join(" ").toLowerCase().includes(term.toLowerCase()), `row "${cells.join(" | ")}" does not match "${term}"`);
+        await done();
+    });
+
+    for (const how of ["click", "Enter"]) {
+        it(`${how === "click" ? "a click on a row" : "Enter on a focused row"} calls openConversation once with that row's ids`, async () => {
+            const { page, done } = await openHarness();
+            await waitForRows(page);
+            const index = how === "click" ? 2 : 4;
+            const expected = await expectedForLastRequest(page);
+            const row = rows(page).nth(index);
+            const title = (await readGrid(page)).rows[index][0];
+            if (how === "click") await row.click();
+            else {
+                // Keyboard only: Tab into the grid (Fluent's FocusZone focuses the first row), arrow down, Enter.
+                for (let i = 0; i < 12; i++) {
+                    await page.keyboard.press("Tab");
+                    if (await page.evaluate(() => document.activeElement?.getAttribute("role") === "row")) break;
+                }
+                for (let i = 0; i < index; i++) await page.keyboard.press("ArrowDown");
+                assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-item-index")), String(index), "row focused");
+                await page.keyboard.press("Enter");
+            }
+            await page.waitForFunction(() => window.__omnichannelSimulator.calls.openConversation.length > 0);
+            await page.waitForTimeout(500);
+            const opened = (await calls(page)).openConversation;
+            assert.equal(opened.length, 1, "openConversation called once");
+            const record = expected[index];
+            assert.equal(record.msdyn_title, title);
+            assert.deepEqual(opened[0], {
+                conversationId: record.msdyn_ocliveworkitemid,
+                lastsessionId: record.msdyn_lastsessionid,
+                liveworkstreamId: record.msdyn_liveworkstreamid,
+            });
+            assert.equal(await page.evaluate(() => window.__omnichannelSimulator.getConversationId()), record.msdyn_ocliveworkitemid);
+            await done();
+        });
+    }
+
+    for (const scenario of ["reject", "statusFalse"]) {
+        it(`a failing host (${scenario}) shows an error and Retry recovers`, async () => {
+            const { page, done } = await openHarness(`?scenario=${scenario}`);
+            const error = page.getByTestId("state-error");
+            await error.waitFor({ state: "visible" });
+            assert.equal(await rows(page).count(), 0);
+            await page.evaluate(() => window.__omnichannelSimulator.setScenario("happy"));
+            await page.getByRole("button", { name: "Retry" }).click();
+            await waitForRows(page);
+            assert.equal(await page.getByTestId("state-error").count(), 0);
+            await done();
+        });
+    }
+
+    it("a malformed answer shows an error and nothing breaks", async () => {
+        const { page, done } = await openHarness("?scenario=malformed");
+        const error = page.getByTestId("state-error");
+        await error.waitFor({ state: "visible" });
+        assert.equal(await rows(page).count(), 0);
+        await page.evaluate(() => window.__omnichannelSimulator.setScenario("happy"));
+        await page.getByRole("button", { name: "Refresh", exact: true }).click();
+        await waitForRows(page);
+        await done();
+    });
+
+    it("an empty answer shows the empty state", async () => {
+        const { page, done } = await openHarness("?scenario=empty");
+        await page.getByTestId("state-empty").waitFor({ state: "visible" });
+        assert.equal(await rows(page).count(), 0);
+        await done();
+    });
+
+    it("a slow or silent host shows the spinner", async () => {
+        const { page, done } = await openHarness("?scenario=hang");
+        await page.getByTestId("state-loading").waitFor({ state: "visible" });
+        await page.waitForTimeout(1000);
+        assert.equal(await page.getByTestId("state-loading").count(), 1);
+        assert.equal(await rows(page).count(), 0);
+        await done();
+        const slow = await openHarness("?scenario=slow");
+        await slow.page.getByTestId("state-loading").waitFor({ state: "visible" });
+        await waitForRows(slow.page);
+        await slow.done();
+    });
+
+    it("saves a screenshot of the grid for the README", async () => {
+        const { page, done } = await openHarness("?badge=off", { viewport: { width: 1366, height: 768 } });
+        await waitForRows(page);
+        await page.waitForTimeout(300);
+        fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+        await page.screenshot({ path: SCREENSHOT });
+        assert.ok(fs.statSync(SCREENSHOT).size > 10_000);
+        await done();
+    });
+});

@@ -1,0 +1,384 @@
+import { ALWAYS_RETURNED_ATTRIBUTES } from "../../conversations/omnichannelHost";
+import {
+    ALEX_AGENT_ID,
+    ALL_CHANNEL_VALUES,
+    CHANNEL_LABELS,
+    FORMATTED_VALUE,
+    HARNESS_AGENT_ID,
+    LOOKUP_LOGICAL_NAME,
+    MULTI_CHANNEL_COMBINATIONS,
+    OMNICHANNEL_SIMULATOR_MARKER,
+    OmnichannelSimulator,
+    OTHER_AGENT_IDS,
+    SCENARIOS,
+    SIMULATED_AGENTS,
+    STATUSES,
+    UNKNOWN_AGENT_ID,
+    generateConversations,
+    isScenarioName,
+    type ConversationsResult,
+} from "../../simulator";
+
+const NOW = new Date("2025-06-01T12:00:00Z");
+const clock = (): Date => NOW;
+const DEFAULT_COLUMNS = ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_queueid", "createdon"];
+
+function values(answer: unknown): Record<string, unknown>[] {
+    const result = answer as ConversationsResult;
+    expect(result.status).toBe(true);
+    expect(Array.isArray(result.result.values)).toBe(true);
+    return result.result.values;
+}
+
+describe("data set", () => {
+    const sim = new OmnichannelSimulator({ now: clock });
+
+    it("is a few thousand records, deterministic for a seed and now", () => {
+        expect(sim.conversations.length).toBe(3000);
+        expect(generateConversations(7, NOW)).toEqual(generateConversations(7, NOW));
+        expect(generateConversations(7, NOW)[0]).not.toEqual(generateConversations(8, NOW)[0]);
+        expect(new OmnichannelSimulator({ now: clock }).conversations).toEqual(sim.conversations);
+    });
+
+    it("is generated fast (best of three well under 100 ms)", () => {
+        generateConversations(1, NOW);
+        const timings = [2, 3, 4].map((seed) => {
+            const started = performance.now();
+            generateConversations(seed, NOW);
+            return performance.now() - started;
+        });
+        expect(Math.min(...timings)).toBeLessThan(100);
+    });
+
+    it("has unique ids, activityid equal to msdyn_ocliveworkitemid, lowercase GUIDs", () => {
+        const ids = new Set(sim.conversations.map((c) => c.msdyn_ocliveworkitemid));
+        expect(ids.size).toBe(sim.conversations.length);
+        for (const c of sim.conversations.slice(0, 200)) {
+            expect(c.activityid).toBe(c.msdyn_ocliveworkitemid);
+            expect(c.activityid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        }
+    });
+
+    it("covers every agent, status and channel, multi-channel ones included, for the harness agent", () => {
+        const mine = sim.conversations.filter((c) => c.msdyn_activeagentid?.id === HARNESS_AGENT_ID);
+        expect(new Set(mine.map((c) => c.statuscode))).toEqual(new Set(STATUSES.map((s) => s.statuscode)));
+        const active = mine.filter((c) => [2, 3, 5].includes(c.statuscode));
+        const channels = new Set(active.flatMap((c) => c.msdyn_channel));
+        for (const channel of ALL_CHANNEL_VALUES) expect(channels).toContain(channel);
+        for (const combo of MULTI_CHANNEL_COMBINATIONS) {
+            expect(active.some((c) => c.msdyn_channel.join() === combo.join())).toBe(true);
+        }
+        for (const agent of SIMULATED_AGENTS) {
+            expect(sim.conversations.some((c) => c.msdyn_activeagentid?.id === agent.id)).toBe(true);
+        }
+        expect(OTHER_AGENT_IDS).toContain(ALEX_AGENT_ID);
+    });
+
+    it("spreads creation over 90 days before now, with consistent states and dates", () => {
+        const times = sim.conversations.map((c) => Date.parse(c.createdon));
+        expect(Math.max(...times)).toBeLessThanOrEqual(NOW.getTime());
+        expect(Math.min(...times)).toBeGreaterThanOrEqual(NOW.getTime() - 91 * 86_400_000);
+        expect(Math.min(...times)).toBeLessThan(NOW.getTime() - 80 * 86_400_000);
+        for (const c of sim.conversations) {
+            expect(c.statecode).toBe(STATUSES.find((s) => s.statuscode === c.statuscode)?.statecode);
+            expect(c.msdyn_closedon !== null).toBe(c.statuscode === 4 || c.statuscode === 6);
+            expect(c.msdyn_conversationfirstwaittimeinseconds).toBeGreaterThanOrEqual(0);
+            expect(c.msdyn_queueid?.name).toBeTruthy();
+            expect(c.msdyn_liveworkstreamid.id).toBeTruthy();
+            expect(c.msdyn_lastsessionid.id).toBeTruthy();
+        }
+        // Unassigned "Open" conversations sit in a queue with no agent.
+        expect(sim.conversations.some((c) => c.statuscode === 1 && c.msdyn_activeagentid === null)).toBe(true);
+    });
+
+    it("is read-only", () => {
+        expect(Object.isFrozen(sim.conversations)).toBe(true);
+        expect(Object.isFrozen(sim.conversations[0])).toBe(true);
+        expect(Object.isFrozen(sim.conversations[0].msdyn_channel)).toBe(true);
+    });
+});
+
+describe("getConversations filters", () => {
+    const sim = new OmnichannelSimulator({ now: clock });
+
+    it("by agent, normalizing braces and case", async () => {
+        const plain = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID }));
+        const braced = values(await sim.getConversations({ agentId: `{${HARNESS_AGENT_ID.toUpperCase()}}` }));
+        expect(braced).toEqual(plain);
+        const expected = sim.conversations.filter((c) => c.msdyn_activeagentid?.id === HARNESS_AGENT_ID).length;
+        expect(plain).toHaveLength(expected);
+        const alex = values(await sim.getConversations({ agentId: ALEX_AGENT_ID }));
+        const alexIds = new Set(sim.conversations.filter((c) => c.msdyn_activeagentid?.id === ALEX_AGENT_ID).map((c) => c.activityid));
+        expect(alex.every((r) => alexIds.has(r.msdyn_ocliveworkitemid as string))).toBe(true);
+        expect(values(await sim.getConversations({ agentId: UNKNOWN_AGENT_ID }))).toEqual([]);
+    });
+
+    it("by status, numbers or numeric strings; omitted or empty means every status", async () => {
+        const active = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [2, 3, 5] }));
+        expect(active.length).toBeGreaterThan(20);
+        expect(new Set(active.map((r) => r.statuscode))).toEqual(new Set([2, 3, 5]));
+        const asStrings = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: ["2", "3", "5"] as unknown as number[] }));
+        expect(asStrings).toEqual(active);
+        const closed = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [4] }));
+        expect(closed.every((r) => r.statuscode === 4)).toBe(true);
+        const all = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID }));
+        expect(values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [] }))).toHaveLength(all.length);
+        expect(all.length).toBeGreaterThan(active.length + closed.length);
+    });
+
+    it("by createdBeforeDays, read as created within the last N days", async () => {
+        const week = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 7 }));
+        const since = NOW.getTime() - 7 * 86_400_000;
+        expect(week.length).toBeGreaterThan(0);
+        expect(week.every((r) => Date.parse(r.createdon as string) >= since)).toBe(true);
+        const expected = sim.conversations.filter((c) => c.msdyn_activeagentid?.id === HARNESS_AGENT_ID && Date.parse(c.createdon) >= since);
+        expect(week).toHaveLength(expected.length);
+        const all = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID }));
+        expect(values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 365 }))).toHaveLength(all.length);
+    });
+
+    it("uses the clock at query time for the age window", async () => {
+        let now = NOW;
+        const moving = new OmnichannelSimulator({ now: () => now });
+        const before = values(await moving.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 1 }));
+        now = new Date(NOW.getTime() + 2 * 86_400_000);
+        expect(values(await moving.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 1 }))).toHaveLength(0);
+        expect(before.length).toBeGreaterThan(0);
+    });
+
+    it("rejects without an agentId and accepts the input as a JSON string", async () => {
+        await expect(sim.getConversations({} as never)).rejects.toThrow(/agentId/);
+        await expect(sim.getConversations({ agentId: "  " })).rejects.toThrow(/agentId/);
+        const asString = values(await sim.getConversations(JSON.stringify({ agentId: HARNESS_AGENT_ID, status: [2] })));
+        expect(asString).toEqual(values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [2] })));
+    });
+});
+
+describe("getConversations orderBy", () => {
+    const sim = new OmnichannelSimulator({ now: clock });
+    const agentId = HARNESS_AGENT_ID;
+
+    it("sorts by createdon descending and ascending", async () => {
+        const desc = values(await sim.getConversations({ agentId, orderBy: [{ attributeName: "createdon", descending: true }] }));
+        const dates = desc.map((r) => r.createdon as string);
+        expect(dates).toEqual([...dates].sort().reverse());
+        const asc = values(await sim.getConversations({ agentId, orderBy: [{ attributeName: "createdon", descending: false }] }));
+        expect(asc.map((r) => r.createdon)).toEqual([...dates].sort());
+    });
+
+    it("sorts by several keys: status label, then newest first", async () => {
+        const rows = values(
+            await sim.getConversations({
+                agentId,
+                status: [2, 3, 5],
+                orderBy: [
+                    { attributeName: "statuscode", descending: false },
+                    { attributeName: "createdon", descending: true },
+                ],
+            }),
+        );
+        const labels = rows.map((r) => r[`statuscode${FORMATTED_VALUE}`] as string);
+        // Dataverse orders a choice column by its label: Active < Waiting < Wrap-up.
+        expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, "en")));
+        for (let i = 1; i < rows.length; i++) {
+            if (rows[i].statuscode === rows[i - 1].statuscode) {
+                expect((rows[i - 1].createdon as string) >= (rows[i].createdon as string)).toBe(true);
+            }
+        }
+    });
+
+    it("sorts lookups by name, nulls first ascending", async () => {
+        const rows = values(await sim.getConversations({ agentId, attributes: ["msdyn_customer"], orderBy: [{ attributeName: "msdyn_customer", descending: false }] }));
+        const names = rows.map((r) => (r[`msdyn_customer${FORMATTED_VALUE}`] as string | undefined) ?? null);
+        const firstNamed = names.findIndex((n) => n !== null);
+        expect(names.slice(0, firstNamed).every((n) => n === null)).toBe(true);
+        const named = names.slice(firstNamed) as string[];
+        expect(named.every((n) => n !== null)).toBe(true);
+        expect(named).toEqual([...named].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), "en")));
+    });
+
+    it("accepts the `_x_value` spelling and ignores unknown attributes", async () => {
+        const a = values(await sim.getConversations({ agentId, orderBy: [{ attributeName: "_msdyn_queueid_value", descending: true }] }));
+        const b = values(await sim.getConversations({ agentId, orderBy: [{ attributeName: "msdyn_queueid", descending: true }] }));
+        expect(a).toEqual(b);
+        const unknown = values(await sim.getConversations({ agentId, orderBy: [{ attributeName: "nonexistent", descending: true }] }));
+        expect(unknown).toEqual(values(await sim.getConversations({ agentId })));
+    });
+});
+
+describe("getConversations projection and result shapes", () => {
+    const sim = new OmnichannelSimulator({ now: clock });
+
+    it("always returns the five default attributes, plus those asked for", async () => {
+        const bare = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, attributes: [] }));
+        for (const row of bare.slice(0, 20)) {
+            const keys = Object.keys(row).filter((k) => !k.includes("@"));
+            expect(keys.sort()).toEqual([...ALWAYS_RETURNED_ATTRIBUTES].sort());
+        }
+        const asked = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, attributes: [...DEFAULT_COLUMNS, "msdyn_customersentimentlabel", "bogus"] }));
+        const keys = Object.keys(asked[0]).filter((k) => !k.includes("@"));
+        expect(keys.sort()).toEqual([...new Set([...ALWAYS_RETURNED_ATTRIBUTES, ...DEFAULT_COLUMNS, "msdyn_customersentimentlabel"])].sort());
+    });
+
+    it("happy: plain GUID lookups with formatted values; channels as number, array or comma string", async () => {
+        const rows = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [2, 3, 5], attributes: DEFAULT_COLUMNS }));
+        const row = rows.find((r) => typeof r.msdyn_customer === "string") ?? rows[0];
+        expect(row.msdyn_queueid).toMatch(/^[0-9a-f-]{36}$/);
+        expect(row[`msdyn_queueid${FORMATTED_VALUE}`]).toEqual(expect.any(String));
+        expect(row[`statuscode${FORMATTED_VALUE}`]).toMatch(/^(Active|Waiting|Wrap-up)$/);
+        expect(row).not.toHaveProperty("_msdyn_queueid_value");
+        const shapes = new Set(rows.map((r) => (Array.isArray(r.msdyn_channel) ? "array" : typeof r.msdyn_channel)));
+        expect(shapes).toEqual(new Set(["number", "array", "string"]));
+        const multi = rows.find((r) => typeof r.msdyn_channel === "string")!;
+        expect(multi.msdyn_channel).toMatch(/^\d+(,\d+)+$/);
+        const labels = (multi.msdyn_channel as string).split(",").map((v) => CHANNEL_LABELS[Number(v)]);
+        expect(multi[`msdyn_channel${FORMATTED_VALUE}`]).toBe(labels.join("; "));
+        expect(row.createdon).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    });
+
+    it("plainGuids: no annotations at all", async () => {
+        sim.setScenario("plainGuids");
+        const rows = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, attributes: DEFAULT_COLUMNS }));
+        expect(rows.every((r) => Object.keys(r).every((k) => !k.includes("@")))).toBe(true);
+        sim.setScenario("happy");
+    });
+
+    it("webApiLookups: `_x_value` lookups, annotations, channels as strings", async () => {
+        sim.setScenario("webApiLookups");
+        const rows = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [2, 3, 5], attributes: DEFAULT_COLUMNS }));
+        const row = rows.find((r) => r._msdyn_customer_value) ?? rows[0];
+        for (const lookup of ["msdyn_customer", "msdyn_queueid", "msdyn_lastsessionid", "msdyn_liveworkstreamid"]) {
+            expect(row).not.toHaveProperty(lookup);
+            expect(row[`_${lookup}_value`]).toMatch(/^[0-9a-f-]{36}$/);
+            expect(row[`_${lookup}_value${FORMATTED_VALUE}`]).toEqual(expect.any(String));
+            expect(row[`_${lookup}_value${LOOKUP_LOGICAL_NAME}`]).toEqual(expect.any(String));
+        }
+        expect(["contact", "account"]).toContain(row[`_msdyn_customer_value${LOOKUP_LOGICAL_NAME}`]);
+        expect(rows.every((r) => typeof r.msdyn_channel === "string")).toBe(true);
+        expect(row["@odata.etag"]).toEqual(expect.any(String));
+        expect(row[`createdon${FORMATTED_VALUE}`]).toMatch(/^\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d\d (AM|PM)$/);
+        sim.setScenario("happy");
+    });
+
+    it("the same record has the same shape in every query", async () => {
+        const a = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, attributes: ["msdyn_channel"], orderBy: [{ attributeName: "createdon", descending: true }] }));
+        const b = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, attributes: ["msdyn_channel"], orderBy: [{ attributeName: "createdon", descending: false }] }));
+        const byId = new Map(b.map((r) => [r.msdyn_ocliveworkitemid, r]));
+        for (const r of a) expect(byId.get(r.msdyn_ocliveworkitemid)).toEqual(r);
+    });
+});
+
+describe("scenarios", () => {
+    const input = { agentId: HARNESS_AGENT_ID, status: [2, 3, 5] };
+
+    it("lists the scenario names", () => {
+        expect(SCENARIOS).toEqual(expect.arrayContaining(["happy", "empty", "slow", "reject", "statusFalse", "hang", "malformed", "webApiLookups"]));
+        expect(isScenarioName("reject")).toBe(true);
+        expect(isScenarioName("nope")).toBe(false);
+        expect(() => new OmnichannelSimulator({ now: clock }).setScenario("nope" as never)).toThrow(/Unknown simulator scenario/);
+    });
+
+    it("empty, reject, statusFalse, malformed", async () => {
+        const sim = new OmnichannelSimulator({ now: clock, scenario: "empty" });
+        expect(await sim.getConversations(input)).toEqual({ result: { values: [] }, status: true });
+        sim.setScenario("reject");
+        await expect(sim.getConversations(input)).rejects.toThrow(/Simulated host failure/);
+        sim.setScenario("statusFalse");
+        const failure = (await sim.getConversations(input)) as { error: { errorCode: number; message: string }; status: boolean };
+        expect(failure.status).toBe(false);
+        expect(failure.error.errorCode).toBe(500);
+        expect(typeof failure.error.message).toBe("string");
+        sim.setScenario("malformed");
+        const malformed = (await sim.getConversations(input)) as { result?: { values?: unknown } };
+        expect(Array.isArray(malformed.result?.values)).toBe(false);
+        expect(sim.calls.getConversations).toHaveLength(4);
+    });
+
+    it("failOnce rejects once, then answers", async () => {
+        const sim = new OmnichannelSimulator({ now: clock, scenario: "failOnce" });
+        await expect(sim.getConversations(input)).rejects.toThrow();
+        expect(values(await sim.getConversations(input)).length).toBeGreaterThan(0);
+        sim.setScenario("failOnce");
+        await expect(sim.getConversations(input)).rejects.toThrow();
+    });
+
+    describe("with fake timers", () => {
+        beforeEach(() => jest.useFakeTimers());
+        afterEach(() => jest.useRealTimers());
+
+        it("latency goes through setTimeout", async () => {
+            const sim = new OmnichannelSimulator({ now: clock, latencyMs: 500 });
+            let settled = false;
+            const answer = sim.getConversations(input).then((r) => {
+                settled = true;
+                return r;
+            });
+            await jest.advanceTimersByTimeAsync(499);
+            expect(settled).toBe(false);
+            await jest.advanceTimersByTimeAsync(1);
+            expect(values(await answer).length).toBeGreaterThan(0);
+        });
+
+        it("slow answers after slowLatencyMs; hang never answers", async () => {
+            const sim = new OmnichannelSimulator({ now: clock, scenario: "slow", slowLatencyMs: 3000 });
+            let settled = false;
+            void sim.getConversations(input).then(() => (settled = true));
+            await jest.advanceTimersByTimeAsync(2999);
+            expect(settled).toBe(false);
+            await jest.advanceTimersByTimeAsync(1);
+            expect(settled).toBe(true);
+
+            sim.setScenario("hang");
+            let hung = true;
+            void sim.getConversations(input).then(
+                () => (hung = false),
+                () => (hung = false),
+            );
+            await jest.advanceTimersByTimeAsync(24 * 3600 * 1000);
+            expect(hung).toBe(true);
+            expect(sim.calls.getConversations).toHaveLength(2);
+        });
+    });
+});
+
+describe("calls, openConversation and getConversationId", () => {
+    it("records getConversations input (a detached copy) and correlation id", async () => {
+        const sim = new OmnichannelSimulator({ now: clock });
+        const input = { agentId: HARNESS_AGENT_ID, status: [2] };
+        await sim.getConversations(input, "corr-1");
+        input.status.push(4);
+        expect(sim.calls.getConversations).toEqual([{ input: { agentId: HARNESS_AGENT_ID, status: [2] }, correlationId: "corr-1" }]);
+        sim.reset();
+        expect(sim.calls.getConversations).toEqual([]);
+    });
+
+    it("opens a known conversation, records the call, and reports it as focused", async () => {
+        const sim = new OmnichannelSimulator({ now: clock });
+        expect(await sim.getConversationId()).toBe("");
+        const c = sim.conversations.find((x) => x.msdyn_activeagentid?.id === HARNESS_AGENT_ID)!;
+        await expect(sim.openConversation(c.msdyn_ocliveworkitemid, c.msdyn_lastsessionid.id, c.msdyn_liveworkstreamid.id)).resolves.toMatchObject({ status: true });
+        expect(sim.calls.openConversation).toEqual([
+            { conversationId: c.msdyn_ocliveworkitemid, lastsessionId: c.msdyn_lastsessionid.id, liveworkstreamId: c.msdyn_liveworkstreamid.id },
+        ]);
+        expect(await sim.getConversationId()).toBe(c.msdyn_ocliveworkitemid);
+        expect(sim.calls.getConversationId).toBe(2);
+    });
+
+    it("rejects an unknown id but records the call; openReject rejects a known one", async () => {
+        const sim = new OmnichannelSimulator({ now: clock });
+        await expect(sim.openConversation(UNKNOWN_AGENT_ID)).rejects.toThrow(/no conversation/);
+        expect(sim.calls.openConversation).toHaveLength(1);
+        sim.setScenario("openReject");
+        await expect(sim.openConversation(sim.conversations[0].activityid)).rejects.toThrow(/openConversation rejected/);
+        expect(sim.calls.openConversation).toHaveLength(2);
+    });
+
+    it("asGlobal exposes the three methods bound to the simulator", async () => {
+        const sim = new OmnichannelSimulator({ now: clock });
+        const api = sim.asGlobal();
+        const { getConversations } = api;
+        expect(values(await getConversations({ agentId: HARNESS_AGENT_ID }, "x")).length).toBeGreaterThan(0);
+        expect(sim.calls.getConversations[0].correlationId).toBe("x");
+        expect(OmnichannelSimulator.marker).toBe(OMNICHANNEL_SIMULATOR_MARKER);
+    });
+});
