@@ -55,10 +55,12 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             timeoutMs: DEFAULT_TIMEOUT_MS,
         });
         // Closing or switching a session changes the agent's conversations without any updateView.
-        this.stopWatchingSessions = watchSessionEvents(window, this.refresh);
+        this.stopWatchingSessions = watchSessionEvents(window, () => this.feed.markStale());
         this.conversationOpener = new ConversationOpener({
             resolveHost,
             onChange: (openState) => this.store.update({ openState }),
+            timers: browserTimers,
+            timeoutMs: DEFAULT_TIMEOUT_MS,
             onOpened: (conversationId) => {
                 this.lastOpenedConversationId = conversationId;
                 notifyOutputChanged();

@@ -95,6 +95,7 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
                 <DetailsRow
                     {...rowProps}
                     {...{ onClick: open, onKeyDown, title: hint, "aria-busy": row.key === openingKey || undefined }}
+                    disabled={!row.openable}
                     styles={{ root: { cursor: row.openable ? "pointer" : "default" } }}
                 />
             );

@@ -3,6 +3,7 @@ import type { FeedState } from "../conversations/conversationFeed";
 import type { OpenerState } from "../conversations/conversationOpener";
 import type { StateStore } from "../conversations/stateStore";
 import { ConversationListView, type ConversationListViewProps } from "./ConversationListView";
+import { RenderErrorBoundary } from "./RenderErrorBoundary";
 import { useStoreState } from "./useStoreState";
 
 export interface ConversationListState {
@@ -17,5 +18,9 @@ export type ConversationListContainerProps = Omit<ConversationListViewProps, key
 /** Follows the control's state store and renders the view with it. */
 export const ConversationListContainer = React.memo(function ConversationListContainer({ store, ...props }: ConversationListContainerProps) {
     const { feed, openState } = useStoreState(store);
-    return <ConversationListView {...props} feed={feed} openState={openState} />;
+    return (
+        <RenderErrorBoundary strings={props.strings} onRetry={props.onRefresh}>
+            <ConversationListView {...props} feed={feed} openState={openState} />
+        </RenderErrorBoundary>
+    );
 });

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { MessageBar, MessageBarType, mergeStyleSets } from "@fluentui/react";
-import type { FeedState } from "../conversations/conversationFeed";
+import type { ConversationList, FeedState } from "../conversations/conversationFeed";
 import { listOf } from "../conversations/conversationFeed";
 import type { Conversation } from "../conversations/conversationRecords";
 import type { OpenerState } from "../conversations/conversationOpener";
@@ -34,6 +34,18 @@ const classes = mergeStyleSets({
 const DEFAULT_HEIGHT = 560;
 const sizeOf = (pixels: number | undefined): number | undefined => (pixels !== undefined && pixels > 0 ? pixels : undefined);
 const NO_ROWS: readonly ConversationRow[] = [];
+const MINUTE = 60_000;
+
+/** Counts the minutes a list has been on screen, so ages ("12 min. ago") keep moving between refreshes. */
+function useMinutesShown(list: ConversationList | undefined): number {
+    const [minutes, setMinutes] = React.useState(0);
+    React.useEffect(() => {
+        if (!list) return undefined;
+        const timer = setInterval(() => setMinutes((count) => count + 1), MINUTE);
+        return () => clearInterval(timer);
+    }, [list]);
+    return minutes;
+}
 
 /** The whole control: toolbar, messages, and the grid or the state that stands in for it. */
 export const ConversationListView = React.memo(function ConversationListView(props: ConversationListViewProps) {
@@ -42,9 +54,10 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     const [sort, setSort] = React.useState<SortOrder | undefined>(undefined);
 
     const list = listOf(feed);
+    const minutesShown = useMinutesShown(list);
     const rows = React.useMemo(
-        () => (list ? toRows(list.conversations, list.columns, strings, formatter, list.receivedAt) : NO_ROWS),
-        [list, strings, formatter],
+        () => (list ? toRows(list.conversations, list.columns, strings, formatter, minutesShown === 0 ? list.receivedAt : new Date()) : NO_ROWS),
+        [list, strings, formatter, minutesShown],
     );
     const filtered = React.useMemo(() => filterRows(rows, query), [rows, query]);
     const visible = React.useMemo(() => (sort ? sortRows(filtered, sort, formatter.collator) : filtered), [filtered, sort, formatter]);
@@ -84,6 +97,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                 shown={list ? visible.length : undefined}
                 total={list ? rows.length : undefined}
                 updating={feed.kind === "loading"}
+                opening={openState.opening !== undefined}
                 onRefresh={onRefresh}
             />
             {feed.kind === "failed" && <FailedState strings={strings} failure={feed.failure} onRetry={onRefresh} />}

@@ -12,6 +12,8 @@ export interface ConversationToolbarProps {
     shown?: number;
     total?: number;
     updating: boolean;
+    /** A conversation is being opened: said in the live status text. */
+    opening: boolean;
     onRefresh: () => void;
 }
 
@@ -19,7 +21,7 @@ const toolbarTokens = { childrenGap: 8 };
 const searchStyles = { root: { minWidth: 180, flexGrow: 1, maxWidth: 360 } };
 
 export const ConversationToolbar = React.memo(function ConversationToolbar(props: ConversationToolbarProps) {
-    const { strings, formatter, query, onQueryChange, shown, total, updating, onRefresh } = props;
+    const { strings, formatter, query, onQueryChange, shown, total, updating, opening, onRefresh } = props;
     const onChange = React.useCallback((_?: React.ChangeEvent<HTMLInputElement>, value?: string) => onQueryChange(value ?? ""), [onQueryChange]);
     const onClear = React.useCallback(() => onQueryChange(""), [onQueryChange]);
 
@@ -41,9 +43,10 @@ export const ConversationToolbar = React.memo(function ConversationToolbar(props
                 onClear={onClear}
             />
             <Text data-testid="conversation-count" aria-live="polite" variant="small">
-                {updating ? strings.text("Toolbar_Updating") : count}
+                {opening ? strings.text("Open_Opening") : updating ? strings.text("Toolbar_Updating") : count}
             </Text>
-            <DefaultButton text={strings.text("Toolbar_Refresh")} onClick={onRefresh} disabled={updating} />
+            {/* Keeps focus while disabled, so a keyboard user is not thrown out of the toolbar. */}
+            <DefaultButton text={strings.text("Toolbar_Refresh")} onClick={onRefresh} disabled={updating} allowDisabledFocus />
         </Stack>
     );
 });

@@ -8,7 +8,7 @@ const settingName = (strings: Strings, problem: SettingsProblem): string =>
     strings.optional(`Property_${problem.setting}_DisplayName`) ?? problem.setting;
 
 /** "Statuses: “Pending” is not a known status…": the property, then what is wrong with it. */
-export function describeProblem(strings: Strings, problem: SettingsProblem): string {
+function describeProblem(strings: Strings, problem: SettingsProblem): string {
     return strings.format(`Problem_${problem.code}`, settingName(strings, problem), problem.value ?? "");
 }
 

@@ -26,6 +26,9 @@ const KNOWN_COLUMNS: Readonly<Record<string, ColumnKind>> = {
     msdyn_ocliveworkitemid: "text",
 };
 
+/** Every column with a header of its own in the resx. */
+export const KNOWN_COLUMN_NAMES: readonly string[] = Object.keys(KNOWN_COLUMNS);
+
 export function isKnownColumn(logicalName: string): boolean {
     return Object.prototype.hasOwnProperty.call(KNOWN_COLUMNS, logicalName);
 }

@@ -65,6 +65,8 @@ export class ConversationFeed {
     /** Increments with every request; an answer carrying an older number is stale. */
     private generation = 0;
     private inFlight = false;
+    /** Something made the list stale while a request was in flight: ask again once it is answered. */
+    private staleWhileInFlight = false;
     private timeoutHandle: unknown;
     private refreshHandle: unknown;
     private destroyed = false;
@@ -89,9 +91,15 @@ export class ConversationFeed {
             return;
         }
         this.invalidKey = undefined;
-        // A new interval applies from the next schedule; it never causes a fetch by itself.
+        if (this.request?.key === plan.key) {
+            // A new interval never fetches by itself; it replaces the pending schedule.
+            if (plan.refreshMinutes !== this.refreshMinutes) {
+                this.refreshMinutes = plan.refreshMinutes;
+                if (!this.inFlight) this.scheduleRefresh();
+            }
+            return;
+        }
         this.refreshMinutes = plan.refreshMinutes;
-        if (this.request?.key === plan.key) return;
         this.request = plan;
         this.abandonRequest();
         this.fetch();
@@ -101,6 +109,15 @@ export class ConversationFeed {
     public refresh(): void {
         if (this.destroyed || this.inFlight || !this.request) return;
         this.fetch();
+    }
+
+    /**
+     * The host says the agent's conversations changed (a session was switched or closed): fetch
+     * now, or as soon as the request in flight, which may predate the change, is answered.
+     */
+    public markStale(): void {
+        if (this.inFlight) this.staleWhileInFlight = true;
+        else this.refresh();
     }
 
     public destroy(): void {
@@ -116,6 +133,7 @@ export class ConversationFeed {
         const host = this.deps.resolveHost();
         if (!host) {
             this.setState({ kind: "unavailable" });
+            this.scheduleRefresh(); // the host may still appear, e.g. once the workspace has loaded
             return;
         }
         const generation = ++this.generation;
@@ -151,16 +169,23 @@ export class ConversationFeed {
         this.inFlight = false;
         this.deps.timers.clearTimeout(this.timeoutHandle);
         this.setState(outcome);
-        this.scheduleRefresh();
+        if (this.staleWhileInFlight) {
+            this.staleWhileInFlight = false;
+            this.fetch();
+        } else {
+            this.scheduleRefresh();
+        }
     }
 
     private abandonRequest(): void {
         if (this.inFlight) this.generation++;
         this.inFlight = false;
+        this.staleWhileInFlight = false;
         this.deps.timers.clearTimeout(this.timeoutHandle);
     }
 
     private scheduleRefresh(): void {
+        this.clearRefresh();
         const minutes = this.refreshMinutes;
         if (minutes > 0) this.refreshHandle = this.deps.timers.setTimeout(() => this.refresh(), minutes * 60_000);
     }

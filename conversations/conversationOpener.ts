@@ -1,7 +1,8 @@
 import type { Conversation } from "./conversationRecords";
+import type { Timers } from "./conversationFeed";
 import type { OmnichannelHost } from "./omnichannelHost";
 
-export type OpenFailure = "rejected" | "noConversationId" | "unavailable";
+export type OpenFailure = "rejected" | "noConversationId" | "unavailable" | "timedOut";
 
 /** `opening` is the key of the row being opened; `failed` says which row could not be and why. */
 export interface OpenerState {
@@ -14,12 +15,18 @@ export interface OpenerDependencies {
     onChange: (state: OpenerState) => void;
     /** Called once the host has opened the conversation. */
     onOpened: (conversationId: string) => void;
+    timers: Timers;
+    /** How long an open may go unanswered before the grid accepts the next click. */
+    timeoutMs: number;
 }
 
 /** Opens conversations as workspace sessions, one at a time: a click while one is pending is ignored. */
 export class ConversationOpener {
     private current: OpenerState = {};
     private destroyed = false;
+    /** Increments with every open; an answer carrying an older number is ignored. */
+    private attempt = 0;
+    private timeoutHandle: unknown;
 
     constructor(private readonly deps: OpenerDependencies) {}
 
@@ -40,6 +47,11 @@ export class ConversationOpener {
             return;
         }
         this.setState({ opening: conversation.key });
+        const attempt = ++this.attempt;
+        const fail = (failure: OpenFailure): void => {
+            this.settle(attempt, { failed: { conversation, failure } });
+        };
+        this.timeoutHandle = this.deps.timers.setTimeout(() => fail("timedOut"), this.deps.timeoutMs);
         let opened: Promise<unknown>;
         try {
             opened = host.openConversation(conversationId, conversation.lastSessionId, conversation.workstreamId);
@@ -47,16 +59,16 @@ export class ConversationOpener {
             opened = Promise.reject(new Error("openConversation threw"));
         }
         opened
-            .then(() => this.opened(conversationId))
-            .catch(() => {
-                if (!this.destroyed) this.setState({ failed: { conversation, failure: "rejected" } });
-            });
+            .then(() => this.settle(attempt, {}) && this.deps.onOpened(conversationId))
+            .catch(() => fail("rejected"));
     }
 
-    private opened(conversationId: string): void {
-        if (this.destroyed) return;
-        this.setState({});
-        this.deps.onOpened(conversationId);
+    /** Ends open number `attempt` with `outcome`, unless it already ended; says whether it did. */
+    private settle(attempt: number, outcome: OpenerState): boolean {
+        if (this.destroyed || attempt !== this.attempt || this.current.opening === undefined) return false;
+        this.deps.timers.clearTimeout(this.timeoutHandle);
+        this.setState(outcome);
+        return true;
     }
 
     /** Closes the failure message. */
@@ -66,6 +78,7 @@ export class ConversationOpener {
 
     public destroy(): void {
         this.destroyed = true;
+        this.deps.timers.clearTimeout(this.timeoutHandle);
     }
 
     private setState(state: OpenerState): void {

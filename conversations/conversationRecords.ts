@@ -28,9 +28,11 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * Reads what `getConversations` resolved with. Documented: `{ result: { values }, status: true }`
- * on success and `{ error, status: false }` on failure; anything else is unrecognised. The input
- * is typed as a JSON string in the docs, so a JSON string answer is accepted too.
+ * Reads what `getConversations` resolved with. Documented (in an earlier revision of the page):
+ * `{ result: { values }, status: true }` on success and `{ error, status: false }` on failure.
+ * The current page says only "resolved", so `result.values` without any `status` is accepted too;
+ * anything else is unrecognised. The input is typed as a JSON string in the docs, so a JSON string
+ * answer is accepted as well.
  */
 export function readConversationsAnswer(answer: unknown): ConversationsAnswer {
     let parsed = answer;
@@ -51,7 +53,7 @@ export function readConversationsAnswer(answer: unknown): ConversationsAnswer {
 }
 
 /** A column's value in either form the host may use: `name` or Web API style `_name_value`. */
-export function fieldOf(record: ConversationRecord, name: string): FieldValue {
+function fieldOf(record: ConversationRecord, name: string): FieldValue {
     const lookupName = `_${name}_value`;
     const raw = record[name] ?? record[lookupName];
     const formatted = record[`${name}${FORMATTED}`] ?? record[`${lookupName}${FORMATTED}`];

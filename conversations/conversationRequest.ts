@@ -27,7 +27,8 @@ export type ProblemCode =
     | "unknownStatus"
     | "notALogicalName"
     | "unknownSortDirection"
-    | "notAWholeNumber";
+    | "notAWholeNumber"
+    | "refreshTooLong";
 
 /** One thing wrong with one property; `value` is the offending piece of text. */
 export interface SettingsProblem {
@@ -54,8 +55,10 @@ export interface InvalidSettings {
 
 export type RequestPlan = ConversationRequest | InvalidSettings;
 
-export const DEFAULT_ORDER: readonly OrderByKey[] = [{ attributeName: "createdon", descending: true }];
-export const DEFAULT_REFRESH_MINUTES = 5;
+const DEFAULT_ORDER: readonly OrderByKey[] = [{ attributeName: "createdon", descending: true }];
+const DEFAULT_REFRESH_MINUTES = 5;
+/** A day. Longer intervals would also overflow the browser's timers and fire at once. */
+export const MAX_REFRESH_MINUTES = 1440;
 
 const listItems = (text: string): string[] =>
     text
@@ -169,7 +172,11 @@ export function buildConversationRequest(
     const orderBy = resolveOrder(settings.orderBy, problems);
     // 0 or empty means no age limit: the request then has no createdBeforeDays at all.
     const createdWithinDays = resolveWholeNumber("createdWithinDays", settings.createdWithinDays, problems);
-    const refreshMinutes = resolveWholeNumber("refreshMinutes", settings.refreshMinutes, problems) ?? DEFAULT_REFRESH_MINUTES;
+    let refreshMinutes = resolveWholeNumber("refreshMinutes", settings.refreshMinutes, problems) ?? DEFAULT_REFRESH_MINUTES;
+    if (refreshMinutes > MAX_REFRESH_MINUTES) {
+        problems.push({ setting: "refreshMinutes", code: "refreshTooLong", value: String(refreshMinutes) });
+        refreshMinutes = MAX_REFRESH_MINUTES;
+    }
 
     if (problems.length > 0 || agentId === undefined) return { kind: "invalid", problems };
 
@@ -180,7 +187,8 @@ export function buildConversationRequest(
         orderBy,
     };
     if (createdWithinDays) input.createdBeforeDays = createdWithinDays;
-    return { kind: "request", input, key: JSON.stringify(input), columns, refreshMinutes };
+    // The shown columns are in the key too: they may change while the attributes asked for do not.
+    return { kind: "request", input, key: JSON.stringify({ input, columns }), columns, refreshMinutes };
 }
 
 /** The user's language's status labels, so the Statuses property accepts them as the form shows them. */

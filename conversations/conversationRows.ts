@@ -46,13 +46,20 @@ function inferKind(column: string, raw: unknown): ColumnKind {
 
 const textCell = (text: string): Cell => ({ text, sortValue: text === "" ? undefined : text });
 
+/** A choice's text: the server's formatted value, else the resx label, else the bare number. */
+function choiceText(code: number | undefined, formatted: string | undefined, labelKey: (code: number) => string, strings: Strings): string {
+    if (formatted !== undefined) return formatted;
+    return code === undefined ? "" : (strings.optional(labelKey(code)) ?? String(code));
+}
+
 /** Builds the cells of one column; the server's formatted text wins whenever it sent one. */
 function toCell(column: string, value: FieldValue, strings: Strings, formatter: ConversationFormatter, now: Date): Cell {
     const { raw, formatted } = value;
-    switch (inferKind(column, raw)) {
+    const kind = inferKind(column, raw);
+    switch (kind) {
         case "status": {
             const code = choiceValue(raw);
-            const text = formatted ?? (code === undefined ? "" : (strings.optional(statusLabelKey(code)) ?? String(code)));
+            const text = choiceText(code, formatted, statusLabelKey, strings);
             return { text, sortValue: text || undefined, statusCode: code };
         }
         case "channel": {
@@ -62,8 +69,7 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
         case "sentiment": {
             const code = choiceValue(raw);
             // Sorted by the scale's value, so "Very negative" and "Very positive" end up at opposite ends.
-            const text = formatted ?? (code === undefined ? "" : (strings.optional(sentimentLabelKey(code)) ?? String(code)));
-            return { text, sortValue: code };
+            return { text: choiceText(code, formatted, sentimentLabelKey, strings), sortValue: code };
         }
         case "dateTime": {
             const date = dateOf(raw);
@@ -74,7 +80,7 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
         case "number": {
             const number = typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
             if (number === undefined) return textCell(formatted ?? "");
-            const text = formatted ?? (inferKind(column, raw) === "duration" ? formatter.duration(number) : formatter.number(number));
+            const text = formatted ?? (kind === "duration" ? formatter.duration(number) : formatter.number(number));
             return { text, sortValue: number };
         }
         case "boolean":

@@ -43,7 +43,8 @@ export class ConversationFormatter {
     }
 
     public dateTime(date: Date): string {
-        const shifted = new Date(date.getTime() + this.settings.timeZoneOffsetMinutes(date) * MINUTE);
+        const offset = Number(this.settings.timeZoneOffsetMinutes(date));
+        const shifted = new Date(date.getTime() + (Number.isFinite(offset) ? offset : 0) * MINUTE);
         return this.dateTimeFormat.format(shifted);
     }
 

@@ -66,7 +66,7 @@ interface ApmGlobal {
 }
 
 /** The session events after which the list may be stale: the control's own lifecycle does not fire on them. */
-export const SESSION_EVENTS = ["ON_SESSION_SWITCH", "ON_SESSION_CLOSED"] as const;
+const SESSION_EVENTS = ["ON_SESSION_SWITCH", "ON_SESSION_CLOSED"] as const;
 
 /**
  * Calls `onSessionChange` whenever the agent switches or closes a session, through the

@@ -1,44 +1,50 @@
 /** Reads one resx string; PCF's `context.resources.getString` in the control, the resx file in tests. */
 export type GetString = (key: string) => string | null | undefined;
 
-/** The fixed UI strings (other keys are built from choice values and column names). */
-export type StringKey =
-    | "Grid_AriaLabel"
-    | "Toolbar_QuickFind"
-    | "Toolbar_QuickFindPlaceholder"
-    | "Toolbar_Refresh"
-    | "Toolbar_Count"
-    | "Toolbar_CountFiltered"
-    | "Toolbar_Updating"
-    | "State_Loading"
-    | "State_Empty"
-    | "State_EmptyFiltered"
-    | "State_Unavailable"
-    | "State_InvalidTitle"
-    | "State_Retry"
-    | "Failure_rejected"
-    | "Failure_hostReportedFailure"
-    | "Failure_unrecognisedAnswer"
-    | "Failure_timedOut"
-    | "Problem_noAgent"
-    | "Problem_notAGuid"
-    | "Problem_currentUserNotAGuid"
-    | "Problem_unknownStatus"
-    | "Problem_notALogicalName"
-    | "Problem_unknownSortDirection"
-    | "Problem_notAWholeNumber"
-    | "Open_Failed_rejected"
-    | "Open_Failed_noConversationId"
-    | "Open_Failed_unavailable"
-    | "Open_Opening"
-    | "Open_Dismiss"
-    | "Row_Untitled"
-    | "Row_OpenHint"
-    | "Row_CannotOpen"
-    | "Sort_Ascending"
-    | "Sort_Descending"
-    | "Value_Yes"
-    | "Value_No";
+/** The fixed UI strings (other keys are built from choice values and column names); every resx has them all. */
+export const STRING_KEYS = [
+    "Grid_AriaLabel",
+    "Toolbar_QuickFind",
+    "Toolbar_QuickFindPlaceholder",
+    "Toolbar_Refresh",
+    "Toolbar_Count",
+    "Toolbar_CountFiltered",
+    "Toolbar_Updating",
+    "State_Loading",
+    "State_Empty",
+    "State_EmptyFiltered",
+    "State_Unavailable",
+    "State_InvalidTitle",
+    "State_Retry",
+    "Failure_rejected",
+    "Failure_hostReportedFailure",
+    "Failure_unrecognisedAnswer",
+    "Failure_timedOut",
+    "Problem_noAgent",
+    "Problem_notAGuid",
+    "Problem_currentUserNotAGuid",
+    "Problem_unknownStatus",
+    "Problem_notALogicalName",
+    "Problem_unknownSortDirection",
+    "Problem_notAWholeNumber",
+    "Open_Failed_rejected",
+    "Open_Failed_noConversationId",
+    "Open_Failed_unavailable",
+    "Open_Opening",
+    "Open_Dismiss",
+    "Row_Untitled",
+    "Row_OpenHint",
+    "Row_CannotOpen",
+    "Sort_Ascending",
+    "Sort_Descending",
+    "Value_Yes",
+    "Value_No",
+    "Problem_refreshTooLong",
+    "Open_Failed_timedOut",
+    "State_RenderError",
+] as const;
+
+export type StringKey = (typeof STRING_KEYS)[number];
 
 /** One place for every piece of text the control shows: resx lookups and `{0}` placeholders. */
 export class Strings {

@@ -9,7 +9,7 @@ import { buildConversationRequest, type ConversationSettings } from "../../conve
 import { filterRows, sortRows, toRows } from "../../conversations/conversationRows";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
-import { HARNESS_AGENT_ID, OmnichannelSimulator, SIMULATED_AGENTS } from "../../simulator";
+import { HARNESS_AGENT_ID, OmnichannelSimulator, SIMULATED_AGENTS, generateConversations } from "../../simulator";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
 const COLUMNS = ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_queueid", "createdon"];
@@ -67,6 +67,7 @@ feed.destroy();
 const conversations = toConversations(allRecords, COLUMNS);
 const rows = toRows(conversations, COLUMNS, strings, formatter, NOW);
 const results: [string, string][] = [
+    ["simulator: generate the seeded data set (3,000 records)", `${measure(10, () => generateConversations(7, NOW)).toFixed(2)} ms`],
     ["unchanged updateView (request derivation + comparison)", `${((noOpUpdateView / UPDATE_VIEWS) * 1000).toFixed(2)} µs per call`],
     [`normalize ${allRecords.length} records (toConversations)`, `${measure(30, () => toConversations(allRecords, COLUMNS)).toFixed(2)} ms`],
     [`build ${conversations.length} display rows (toRows)`, `${measure(30, () => toRows(conversations, COLUMNS, strings, formatter, NOW)).toFixed(2)} ms`],

@@ -2,6 +2,7 @@ import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ConversationListView, type ConversationListViewProps } from "../../components/ConversationListView";
+import { RenderErrorBoundary } from "../../components/RenderErrorBoundary";
 import type { ConversationList, FeedState } from "../../conversations/conversationFeed";
 import { toConversations } from "../../conversations/conversationRecords";
 import { ConversationFormatter } from "../../conversations/formatting";
@@ -147,9 +148,17 @@ describe("ConversationListView grid", () => {
         expect(props.onDismissOpenFailure).toHaveBeenCalledTimes(1);
     });
 
+    it("says a conversation is being opened, in the live status text", () => {
+        const list = listOf();
+        renderView({ kind: "loaded", list }, { openState: { opening: list.conversations[0].key } });
+        expect(screen.getByTestId("conversation-count")).toHaveTextContent("Opening…");
+        expect(dataRows()[0]).toHaveAttribute("aria-busy", "true");
+    });
+
     it("tells a row without an id apart", () => {
         renderView({ kind: "loaded", list: listOf() });
         expect(dataRows()[2]).toHaveAttribute("title", "This conversation has no id and can't be opened");
+        expect(dataRows()[2]).toHaveAttribute("aria-disabled", "true");
         expect(dataRows()[0]).toHaveAttribute("title", "Click or press Enter to open this conversation");
     });
 
@@ -158,5 +167,28 @@ describe("ConversationListView grid", () => {
         renderView({ kind: "loaded", list: listOf(many) });
         expect(screen.getByTestId("conversation-count")).toHaveTextContent("3,000 conversations");
         expect(dataRows().length).toBeLessThan(200);
+    });
+});
+
+describe("RenderErrorBoundary", () => {
+    it("shows a message with Retry instead of a blank section when rendering fails, and renders again after Retry", async () => {
+        jest.spyOn(console, "error").mockImplementation(() => undefined); // React logs the caught error
+        let broken = true;
+        const Fragile = () => {
+            if (broken) throw new Error("bad data");
+            return <span>rows</span>;
+        };
+        const onRetry = jest.fn(() => {
+            broken = false;
+        });
+        render(
+            <RenderErrorBoundary strings={strings} onRetry={onRetry}>
+                <Fragile />
+            </RenderErrorBoundary>,
+        );
+        await waitFor(() => expect(screen.getByTestId("state-render-error")).toHaveTextContent("ran into a problem"));
+        await userEvent.click(screen.getByRole("button", { name: "Retry" }));
+        expect(onRetry).toHaveBeenCalledTimes(1);
+        expect(screen.getByText("rows")).toBeInTheDocument();
     });
 });

@@ -40,16 +40,6 @@ describe("data set", () => {
         expect(new OmnichannelSimulator({ now: clock }).conversations).toEqual(sim.conversations);
     });
 
-    it("is generated fast (best of three well under 100 ms)", () => {
-        generateConversations(1, NOW);
-        const timings = [2, 3, 4].map((seed) => {
-            const started = performance.now();
-            generateConversations(seed, NOW);
-            return performance.now() - started;
-        });
-        expect(Math.min(...timings)).toBeLessThan(100);
-    });
-
     it("has unique ids, activityid equal to msdyn_ocliveworkitemid, lowercase GUIDs", () => {
         const ids = new Set(sim.conversations.map((c) => c.msdyn_ocliveworkitemid));
         expect(ids.size).toBe(sim.conversations.length);

@@ -106,7 +106,7 @@ describe("ConversationFeed", () => {
         expect(feed.state).toEqual({ kind: "failed", failure, previous: shown });
     });
 
-    it("says unavailable without a host, and finds a host that appears later", async () => {
+    it("says unavailable without a host, and finds a host that appears later on the next refresh", async () => {
         const hostRef: { current?: OmnichannelHost } = {};
         const simulator = new OmnichannelSimulator({ now: () => NOW });
         const feed = new ConversationFeed({
@@ -117,11 +117,10 @@ describe("ConversationFeed", () => {
             timers: browserTimers,
             timeoutMs: 30_000,
         });
-        feed.apply(plan());
+        feed.apply(plan({ refreshMinutes: 1 }));
         expect(feed.state).toEqual({ kind: "unavailable" });
         hostRef.current = simulator;
-        feed.refresh();
-        await jest.advanceTimersByTimeAsync(0);
+        await jest.advanceTimersByTimeAsync(60_000);
         expect(feed.state.kind).toBe("loaded");
     });
 
@@ -132,6 +131,52 @@ describe("ConversationFeed", () => {
         expect(simulator.calls.getConversations).toHaveLength(2);
         feed.apply(plan({ refreshMinutes: 0, statuses: "2" }));
         await jest.advanceTimersByTimeAsync(60 * 60_000);
+        expect(simulator.calls.getConversations).toHaveLength(3);
+    });
+
+    it("starts, changes and stops the refresh schedule when only the interval changes, without fetching", async () => {
+        const { simulator, feed } = setup();
+        feed.apply(plan({ refreshMinutes: 0 }));
+        await jest.advanceTimersByTimeAsync(30 * 60_000);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        feed.apply(plan({ refreshMinutes: 2 }));
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        await jest.advanceTimersByTimeAsync(2 * 60_000);
+        expect(simulator.calls.getConversations).toHaveLength(2);
+        feed.apply(plan({ refreshMinutes: 0 }));
+        await jest.advanceTimersByTimeAsync(30 * 60_000);
+        expect(simulator.calls.getConversations).toHaveLength(2);
+    });
+
+    it("asks again when only the shown columns change", async () => {
+        const { simulator, feed } = setup();
+        feed.apply(plan({ columns: "statuscode" }));
+        await jest.advanceTimersByTimeAsync(0);
+        feed.apply(plan({ columns: "statuscode,msdyn_ocliveworkitemid" }));
+        await jest.advanceTimersByTimeAsync(0);
+        expect(simulator.calls.getConversations).toHaveLength(2);
+        expect(feed.state.kind === "loaded" && feed.state.list.columns).toEqual(["statuscode", "msdyn_ocliveworkitemid"]);
+    });
+
+    it("drops an answer that arrives after the time limit", async () => {
+        const { simulator, feed, states } = setup({ latencyMs: 31_000 });
+        feed.apply(plan());
+        await jest.advanceTimersByTimeAsync(31_000);
+        expect(feed.state.kind).toBe("failed");
+        expect(states.filter((state) => state.kind === "loaded")).toHaveLength(0);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+    });
+
+    it("fetches again after the answer in flight when a session changed meanwhile", async () => {
+        const { simulator, feed } = setup({ latencyMs: 1000 });
+        feed.apply(plan());
+        feed.markStale();
+        feed.markStale();
+        await jest.advanceTimersByTimeAsync(1000);
+        expect(simulator.calls.getConversations).toHaveLength(2);
+        await jest.advanceTimersByTimeAsync(1000);
+        expect(feed.state.kind).toBe("loaded");
+        feed.markStale();
         expect(simulator.calls.getConversations).toHaveLength(3);
     });
 

@@ -1,4 +1,6 @@
+import { browserTimers } from "../../conversations/conversationFeed";
 import { ConversationOpener, type OpenerState } from "../../conversations/conversationOpener";
+import type { OmnichannelHost } from "../../conversations/omnichannelHost";
 import { toConversations } from "../../conversations/conversationRecords";
 import { HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
 
@@ -6,7 +8,13 @@ function setup(latencyMs = 0) {
     const simulator = new OmnichannelSimulator({ latencyMs });
     const states: OpenerState[] = [];
     const opened: string[] = [];
-    const conversationOpener = new ConversationOpener({ resolveHost: () => simulator, onChange: (s) => states.push(s), onOpened: (id) => opened.push(id) });
+    const conversationOpener = new ConversationOpener({
+        resolveHost: () => simulator,
+        onChange: (s) => states.push(s),
+        onOpened: (id) => opened.push(id),
+        timers: browserTimers,
+        timeoutMs: 30_000,
+    });
     // A record as the host answers it, not as the simulator stores it.
     const record = simulator.query({ agentId: HARNESS_AGENT_ID, attributes: ["msdyn_title"] })[0];
     const [conversation] = toConversations([record], []);
@@ -48,6 +56,33 @@ describe("ConversationOpener", () => {
         expect(opened).toEqual([]);
         conversationOpener.dismiss();
         expect(conversationOpener.state).toEqual({});
+        simulator.setScenario("happy");
+        conversationOpener.open(conversation);
+        await jest.advanceTimersByTimeAsync(0);
+        expect(simulator.calls.openConversation).toHaveLength(2);
+        expect(opened).toEqual([conversation.conversationId]);
+    });
+
+    it("gives up on an open that never answers, ignores its late answer, and accepts the next click", async () => {
+        const { simulator, conversation, opened } = setup();
+        let answerLate: (value: unknown) => void = () => undefined;
+        const hanging: OmnichannelHost = { ...simulator.asGlobal(), openConversation: () => new Promise((resolve) => (answerLate = resolve)) };
+        const timedOpener = new ConversationOpener({
+            resolveHost: () => hanging,
+            onChange: () => undefined,
+            onOpened: (id) => opened.push(id),
+            timers: browserTimers,
+            timeoutMs: 30_000,
+        });
+        timedOpener.open(conversation);
+        await jest.advanceTimersByTimeAsync(30_000);
+        expect(timedOpener.state).toEqual({ failed: { conversation, failure: "timedOut" } });
+        answerLate("opened after all");
+        await jest.advanceTimersByTimeAsync(0);
+        expect(timedOpener.state).toEqual({ failed: { conversation, failure: "timedOut" } });
+        expect(opened).toEqual([]);
+        timedOpener.open(conversation);
+        expect(timedOpener.state).toEqual({ opening: conversation.key });
     });
 
     it("does not call the host for a record without an id", () => {

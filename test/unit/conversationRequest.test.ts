@@ -102,10 +102,17 @@ describe("buildConversationRequest", () => {
         expect(problemsOf({ createdWithinDays: 2.5 })).toEqual([{ setting: "createdWithinDays", code: "notAWholeNumber", value: "2.5" }]);
     });
 
+    it("refuses a refresh interval longer than a day", () => {
+        expect(problemsOf({ refreshMinutes: 100_000 })).toEqual([{ setting: "refreshMinutes", code: "refreshTooLong", value: "100000" }]);
+        expect(requestOf({ refreshMinutes: 1440 }).refreshMinutes).toBe(1440);
+    });
+
     it("gives equal keys for equal settings and different keys when the request differs, but not for the refresh interval", () => {
         expect(requestOf().key).toBe(requestOf().key);
         expect(requestOf({ statuses: "2" }).key).not.toBe(requestOf().key);
         expect(requestOf({ refreshMinutes: 1 }).key).toBe(requestOf().key);
+        // The same attributes are asked for, but the grid shows another column.
+        expect(requestOf({ columns: "msdyn_title,statuscode,createdon,msdyn_lastsessionid" }).key).not.toBe(requestOf().key);
     });
 
     it("reports every problem at once", () => {
