@@ -19,12 +19,12 @@ function plan(overrides: Partial<ConversationSettings> = {}): RequestPlan {
     });
 }
 
-function setup(options: { latencyMs?: number; host?: OmnichannelHost | null } = {}) {
+function setup(options: { latencyMs?: number; resolveHost?: () => OmnichannelHost | undefined } = {}) {
     const simulator = new OmnichannelSimulator({ now: () => NOW, latencyMs: options.latencyMs ?? 0 });
     const states: FeedState[] = [];
     let correlation = 0;
     const feed = new ConversationFeed({
-        resolveHost: () => (options.host === null ? undefined : (options.host ?? simulator)),
+        resolveHost: options.resolveHost ?? (() => simulator),
         onChange: (state) => states.push(state),
         newCorrelationId: () => `corr-${++correlation}`,
         now: () => NOW,
@@ -108,15 +108,7 @@ describe("ConversationFeed", () => {
 
     it("says unavailable without a host, and finds a host that appears later on the next refresh", async () => {
         const hostRef: { current?: OmnichannelHost } = {};
-        const simulator = new OmnichannelSimulator({ now: () => NOW });
-        const feed = new ConversationFeed({
-            resolveHost: () => hostRef.current,
-            onChange: () => undefined,
-            newCorrelationId: () => "c",
-            now: () => NOW,
-            timers: browserTimers,
-            timeoutMs: 30_000,
-        });
+        const { simulator, feed } = setup({ resolveHost: () => hostRef.current });
         feed.apply(plan({ refreshMinutes: 1 }));
         expect(feed.state).toEqual({ kind: "unavailable" });
         hostRef.current = simulator;
