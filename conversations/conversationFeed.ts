@@ -143,22 +143,16 @@ export class ConversationFeed {
         const fail = (failure: FeedFailure): void => this.settle(generation, { kind: "failed", failure, previous });
         this.timeoutHandle = this.deps.timers.setTimeout(() => fail("timedOut"), this.deps.timeoutMs);
 
-        let answer: Promise<unknown>;
-        try {
-            answer = host.getConversations(request.input, this.deps.newCorrelationId());
-        } catch {
-            answer = Promise.reject(new Error("getConversations threw"));
-        }
-        answer
-            .then((value) => this.receive(generation, request, value))
+        // The port returns a promise; the adapter turns a synchronous throw of the real global into a rejection.
+        host.getConversations(request.input, this.deps.newCorrelationId())
+            .then((value) => this.receive(generation, request, value, fail))
             // The rejection reason may carry record content: it is neither shown nor logged.
             .catch(() => fail("rejected"));
     }
 
-    private receive(generation: number, request: ConversationRequest, value: unknown): void {
+    private receive(generation: number, request: ConversationRequest, value: unknown, fail: (failure: FeedFailure) => void): void {
         const read = readConversationsAnswer(value);
-        const previous = listOf(this.current);
-        if (!read.ok) return this.settle(generation, { kind: "failed", failure: read.failure, previous });
+        if (!read.ok) return fail(read.failure);
         const conversations = toConversations(read.records, request.columns);
         this.settle(generation, { kind: "loaded", list: { conversations, columns: request.columns, receivedAt: this.deps.now() } });
     }

@@ -52,13 +52,7 @@ export class ConversationOpener {
             this.settle(attempt, { failed: { conversation, failure } });
         };
         this.timeoutHandle = this.deps.timers.setTimeout(() => fail("timedOut"), this.deps.timeoutMs);
-        let opened: Promise<unknown>;
-        try {
-            opened = host.openConversation(conversationId, conversation.lastSessionId, conversation.workstreamId);
-        } catch {
-            opened = Promise.reject(new Error("openConversation threw"));
-        }
-        opened
+        host.openConversation(conversationId, conversation.lastSessionId, conversation.workstreamId)
             .then(() => this.settle(attempt, {}) && this.deps.onOpened(conversationId))
             .catch(() => fail("rejected"));
     }
