@@ -1,14 +1,14 @@
 import * as React from "react";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
 import { ConversationListContainer, type ConversationListContainerProps, type ConversationListState } from "./components/ConversationListContainer";
-import { ConversationFeed, DEFAULT_TIMEOUT_MS, browserTimers } from "./conversations/conversationFeed";
-import { ConversationOpener } from "./conversations/conversationOpener";
-import type { Conversation } from "./conversations/conversationRecords";
-import { buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "./conversations/conversationRequest";
+import { ConversationFeed, DEFAULT_TIMEOUT_MS, browserTimers } from "./conversations/feed";
+import { ConversationOpener } from "./conversations/opener";
+import type { Conversation } from "./host/records";
+import { buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "./conversations/request";
 import { newCorrelationId } from "./conversations/correlationId";
 import { StateStore } from "./conversations/stateStore";
 import { ConversationFormatter, localeFromLanguageId } from "./conversations/formatting";
-import { findOmnichannelHost, watchSessionEvents } from "./conversations/omnichannelAdapter";
+import { findOmnichannelHost, watchSessionEvents } from "./host/adapter";
 import { Strings } from "./conversations/strings";
 
 /** Maps the host's context to the plain settings the request builder validates. */

@@ -9,7 +9,7 @@ import {
     type IColumn,
     type IDetailsRowProps,
 } from "@fluentui/react";
-import type { ConversationRow, SortOrder } from "../conversations/conversationRows";
+import type { ConversationRow, SortOrder } from "../conversations/rows";
 import { columnHeaderKey, columnKind } from "../conversations/columns";
 import type { Strings } from "../conversations/strings";
 import { StatusBadge } from "./StatusBadge";

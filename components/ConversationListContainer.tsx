@@ -1,6 +1,6 @@
 import * as React from "react";
-import type { FeedState } from "../conversations/conversationFeed";
-import type { OpenerState } from "../conversations/conversationOpener";
+import type { FeedState } from "../conversations/feed";
+import type { OpenerState } from "../conversations/opener";
 import type { StateStore } from "../conversations/stateStore";
 import { ConversationListView, type ConversationListViewProps } from "./ConversationListView";
 import { RenderErrorBoundary } from "./RenderErrorBoundary";

@@ -1,11 +1,11 @@
 import * as React from "react";
 import { MessageBar, MessageBarType, mergeStyleSets } from "@fluentui/react";
-import type { ConversationList, FeedState } from "../conversations/conversationFeed";
-import { listOf } from "../conversations/conversationFeed";
-import type { Conversation } from "../conversations/conversationRecords";
-import type { OpenerState } from "../conversations/conversationOpener";
-import type { ConversationRow, SortOrder } from "../conversations/conversationRows";
-import { filterRows, sortRows, toRows } from "../conversations/conversationRows";
+import type { ConversationList, FeedState } from "../conversations/feed";
+import { listOf } from "../conversations/feed";
+import type { Conversation } from "../host/records";
+import type { OpenerState } from "../conversations/opener";
+import type { ConversationRow, SortOrder } from "../conversations/rows";
+import { filterRows, sortRows, toRows } from "../conversations/rows";
 import type { ConversationFormatter } from "../conversations/formatting";
 import type { Strings } from "../conversations/strings";
 import { ConversationGrid } from "./ConversationGrid";

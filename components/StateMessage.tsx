@@ -1,7 +1,7 @@
 import * as React from "react";
 import { MessageBar, MessageBarButton, MessageBarType, Spinner, SpinnerSize } from "@fluentui/react";
-import type { SettingsProblem } from "../conversations/conversationRequest";
-import type { FeedFailure } from "../conversations/conversationFeed";
+import type { SettingsProblem } from "../conversations/request";
+import type { FeedFailure } from "../conversations/feed";
 import type { Strings } from "../conversations/strings";
 
 const settingName = (strings: Strings, problem: SettingsProblem): string =>

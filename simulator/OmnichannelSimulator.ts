@@ -1,9 +1,9 @@
 /**
  * A simulated `Microsoft.Omnichannel` for development and tests: implements the control's host
- * port (conversations/omnichannelHost.ts) following omnichannel.md, over a seeded data set, with
+ * port (host/port.ts) following omnichannel.md, over a seeded data set, with
  * switchable scenarios for the undocumented parts. Never imported by the shipped control.
  */
-import type { GetConversationsInput, OmnichannelHost } from "../conversations/omnichannelHost";
+import type { GetConversationsInput, OmnichannelHost } from "../host/port";
 import { OMNICHANNEL_SIMULATOR_MARKER } from "./catalog";
 import { DEFAULT_COUNT, DEFAULT_SEED, generateConversations, type SimulatedConversation } from "./dataset";
 import { filterConversations, projectConversation, projectedAttributes, sortConversations, type OutputStyle } from "./query";

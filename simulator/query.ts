@@ -3,7 +3,7 @@
  * orderBy, attribute projection and the two undocumented output readings (plain GUID lookups or
  * Web API `_x_value` lookups with annotations). Development and test code only.
  */
-import { ALWAYS_RETURNED_ATTRIBUTES, type GetConversationsInput, type OrderByKey } from "../conversations/omnichannelHost";
+import { ALWAYS_RETURNED_ATTRIBUTES, type GetConversationsInput, type OrderByKey } from "../host/port";
 import { CHANNEL_LABELS, SENTIMENT_LABELS, STATUSES, STATUS_LABELS } from "./catalog";
 import type { LookupValue, SimulatedConversation } from "./dataset";
 

@@ -3,10 +3,10 @@
  * updateView does, and turning, filtering and sorting a few thousand conversations into rows.
  * Run with `npm run bench`; numbers are medians over repeated runs on this machine.
  */
-import { ConversationFeed, browserTimers } from "../../conversations/conversationFeed";
-import { toConversations } from "../../conversations/conversationRecords";
-import { buildConversationRequest, type ConversationSettings } from "../../conversations/conversationRequest";
-import { filterRows, sortRows, toRows } from "../../conversations/conversationRows";
+import { ConversationFeed, browserTimers } from "../../conversations/feed";
+import { toConversations } from "../../host/records";
+import { buildConversationRequest, type ConversationSettings } from "../../conversations/request";
+import { filterRows, sortRows, toRows } from "../../conversations/rows";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
 import { HARNESS_AGENT_ID, OmnichannelSimulator, SIMULATED_AGENTS, generateConversations } from "../../simulator";

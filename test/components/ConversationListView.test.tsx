@@ -3,8 +3,8 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import userEvent from "@testing-library/user-event";
 import { ConversationListView, type ConversationListViewProps } from "../../components/ConversationListView";
 import { RenderErrorBoundary } from "../../components/RenderErrorBoundary";
-import type { ConversationList, FeedState } from "../../conversations/conversationFeed";
-import { toConversations } from "../../conversations/conversationRecords";
+import type { ConversationList, FeedState } from "../../conversations/feed";
+import { toConversations } from "../../host/records";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
 import { loadResx } from "../support/resx";

@@ -1,4 +1,4 @@
-import { ALWAYS_RETURNED_ATTRIBUTES } from "../../conversations/omnichannelHost";
+import { ALWAYS_RETURNED_ATTRIBUTES } from "../../host/port";
 import {
     ALEX_AGENT_ID,
     ALL_CHANNEL_VALUES,

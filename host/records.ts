@@ -1,4 +1,4 @@
-import type { ConversationRecord } from "./omnichannelHost";
+import type { ConversationRecord } from "./port";
 
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 

@@ -1,6 +1,6 @@
-import { ConversationFeed, browserTimers, type FeedState } from "../../conversations/conversationFeed";
-import { buildConversationRequest, type ConversationSettings, type RequestPlan } from "../../conversations/conversationRequest";
-import type { OmnichannelHost } from "../../conversations/omnichannelHost";
+import { ConversationFeed, browserTimers, type FeedState } from "../../conversations/feed";
+import { buildConversationRequest, type ConversationSettings, type RequestPlan } from "../../conversations/request";
+import type { OmnichannelHost } from "../../host/port";
 import { ALEX_AGENT_ID, HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
 
 const NOW = new Date("2026-11-21T12:00:00Z");

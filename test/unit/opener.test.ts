@@ -1,7 +1,7 @@
-import { browserTimers } from "../../conversations/conversationFeed";
-import { ConversationOpener, type OpenerState } from "../../conversations/conversationOpener";
-import type { OmnichannelHost } from "../../conversations/omnichannelHost";
-import { toConversations } from "../../conversations/conversationRecords";
+import { browserTimers } from "../../conversations/feed";
+import { ConversationOpener, type OpenerState } from "../../conversations/opener";
+import type { OmnichannelHost } from "../../host/port";
+import { toConversations } from "../../host/records";
 import { HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
 
 function setup(latencyMs = 0) {

@@ -1,4 +1,4 @@
-import { findOmnichannelHost, watchSessionEvents } from "../../conversations/omnichannelAdapter";
+import { findOmnichannelHost, watchSessionEvents } from "../../host/adapter";
 import { OmnichannelSimulator } from "../../simulator";
 
 type FakeWindow = { Microsoft?: unknown; parent?: unknown; top?: unknown };

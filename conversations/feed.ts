@@ -1,7 +1,7 @@
-import type { AnswerFailure, Conversation } from "./conversationRecords";
-import { readConversationsAnswer, toConversations } from "./conversationRecords";
-import type { ConversationRequest, RequestPlan, SettingsProblem } from "./conversationRequest";
-import type { OmnichannelHost } from "./omnichannelHost";
+import type { AnswerFailure, Conversation } from "../host/records";
+import { readConversationsAnswer, toConversations } from "../host/records";
+import type { ConversationRequest, RequestPlan, SettingsProblem } from "./request";
+import type { OmnichannelHost } from "../host/port";
 
 export type FeedFailure = AnswerFailure | "rejected" | "timedOut";
 

@@ -1,4 +1,4 @@
-import { readConversationsAnswer, toConversations } from "../../conversations/conversationRecords";
+import { readConversationsAnswer, toConversations } from "../../host/records";
 
 describe("readConversationsAnswer", () => {
     it("reads the documented success shape", () => {

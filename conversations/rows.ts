@@ -1,7 +1,7 @@
 import { channelLabelKey, channelValues, choiceValue, sentimentLabelKey, statusLabelKey } from "./choices";
 import type { ColumnKind } from "./columns";
 import { columnKind, isKnownColumn } from "./columns";
-import type { Conversation, FieldValue } from "./conversationRecords";
+import type { Conversation, FieldValue } from "../host/records";
 import type { ConversationFormatter } from "./formatting";
 import type { Strings } from "./strings";
 

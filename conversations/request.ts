@@ -1,7 +1,7 @@
 import { DEFAULT_STATUS_CODES, STATUS_CODES, statusLabelKey } from "./choices";
 import { COLUMNS_FOR_OPENING_AND_LABELLING, DEFAULT_COLUMNS, LOGICAL_NAME } from "./columns";
 import { normalizeGuid } from "./guid";
-import type { GetConversationsInput, OrderByKey } from "./omnichannelHost";
+import type { GetConversationsInput, OrderByKey } from "../host/port";
 
 /** The maker-facing properties, named as in the manifest. */
 export type SettingName = "agent" | "agentFallback" | "statuses" | "columns" | "orderBy" | "createdWithinDays" | "refreshMinutes";

@@ -1,5 +1,5 @@
-import { toConversations } from "../../conversations/conversationRecords";
-import { filterRows, sortRows, toRows } from "../../conversations/conversationRows";
+import { toConversations } from "../../host/records";
+import { filterRows, sortRows, toRows } from "../../conversations/rows";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
 import { loadResx } from "../support/resx";

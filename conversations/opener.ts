@@ -1,6 +1,6 @@
-import type { Conversation } from "./conversationRecords";
-import type { Timers } from "./conversationFeed";
-import type { OmnichannelHost } from "./omnichannelHost";
+import type { Conversation } from "../host/records";
+import type { Timers } from "./feed";
+import type { OmnichannelHost } from "../host/port";
 
 export type OpenFailure = "rejected" | "noConversationId" | "unavailable" | "timedOut";
 

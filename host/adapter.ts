@@ -1,4 +1,4 @@
-import type { GetConversationsInput, OmnichannelHost } from "./omnichannelHost";
+import type { GetConversationsInput, OmnichannelHost } from "./port";
 
 /** The shape of `Microsoft.Omnichannel` this adapter relies on: methods are checked, not trusted. */
 interface OmnichannelGlobal {

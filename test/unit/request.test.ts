@@ -1,4 +1,4 @@
-import { agentIdFromColumn, buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "../../conversations/conversationRequest";
+import { agentIdFromColumn, buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "../../conversations/request";
 
 const AGENT = "7f3e2a10-4b5c-4d6e-8f90-a1b2c3d4e5f6";
 
