@@ -76,6 +76,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             formatter: this.formatter,
             width: context.mode.allocatedWidth,
             height: context.mode.allocatedHeight,
+            isRTL: context.userSettings.isRTL,
             onRefresh: this.refresh,
             onOpen: this.open,
             onDismissOpenFailure: this.dismissOpenFailure,

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { MessageBar, MessageBarType, mergeStyleSets } from "@fluentui/react";
+import { MessageBar, MessageBarType, ThemeProvider, mergeStyleSets, type PartialTheme } from "@fluentui/react";
 import type { ConversationList, FeedState } from "../conversations/feed";
 import { listOf } from "../conversations/feed";
 import type { Conversation } from "../host/records";
@@ -11,6 +11,7 @@ import type { Strings } from "../conversations/strings";
 import { ConversationGrid } from "./ConversationGrid";
 import { ConversationToolbar } from "./ConversationToolbar";
 import { EmptyState, FailedState, InvalidSettingsState, LoadingState, UnavailableState } from "./StateMessage";
+import { useSettledValue } from "./useSettledValue";
 
 export interface ConversationListViewProps {
     feed: FeedState;
@@ -20,6 +21,8 @@ export interface ConversationListViewProps {
     /** The space the host gives, in pixels; undefined or -1 means "as much as needed". */
     width?: number;
     height?: number;
+    /** The user's language is written right to left (context.userSettings.isRTL). */
+    isRTL?: boolean;
     onRefresh: () => void;
     onOpen: (conversation: Conversation) => void;
     onDismissOpenFailure: () => void;
@@ -34,6 +37,9 @@ const classes = mergeStyleSets({
 const DEFAULT_HEIGHT = 560;
 const sizeOf = (pixels: number | undefined): number | undefined => (pixels !== undefined && pixels > 0 ? pixels : undefined);
 const NO_ROWS: readonly ConversationRow[] = [];
+// Fluent mirrors its components (and the icons that point) from theme.rtl.
+const RTL_THEME: PartialTheme = { rtl: true };
+const LTR_THEME: PartialTheme = { rtl: false };
 const MINUTE = 60_000;
 
 /** Counts the minutes a list has been on screen, so ages ("12 min. ago") keep moving between refreshes. */
@@ -49,7 +55,7 @@ function useMinutesShown(list: ConversationList | undefined): number {
 
 /** The whole control: toolbar, messages, and the grid or the state that stands in for it. */
 export const ConversationListView = React.memo(function ConversationListView(props: ConversationListViewProps) {
-    const { feed, openState, strings, formatter, width, height, onRefresh, onOpen, onDismissOpenFailure } = props;
+    const { feed, openState, strings, formatter, width, height, isRTL = false, onRefresh, onOpen, onDismissOpenFailure } = props;
     const [query, setQuery] = React.useState("");
     const [sort, setSort] = React.useState<SortOrder | undefined>(undefined);
 
@@ -86,34 +92,38 @@ export const ConversationListView = React.memo(function ConversationListView(pro
             />
         );
 
+    // A retry in flight keeps the error on screen: the alert is not removed and raised again on every try.
+    const failure = useSettledValue(feed.kind === "failed" ? feed.failure : undefined, feed.kind !== "loading");
     const openFailure = openState.failed;
     return (
-        <div className={classes.root} style={{ width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}>
-            <ConversationToolbar
-                strings={strings}
-                formatter={formatter}
-                query={query}
-                onQueryChange={setQuery}
-                shown={list ? visible.length : undefined}
-                total={list ? rows.length : undefined}
-                updating={feed.kind === "loading"}
-                opening={openState.opening !== undefined}
-                onRefresh={onRefresh}
-            />
-            {feed.kind === "failed" && <FailedState strings={strings} failure={feed.failure} onRetry={onRefresh} />}
-            {openFailure && (
-                <MessageBar
-                    data-testid="open-failure"
-                    messageBarType={MessageBarType.error}
-                    onDismiss={onDismissOpenFailure}
-                    dismissButtonAriaLabel={strings.text("Open_Dismiss")}
-                >
-                    {strings.format(`Open_Failed_${openFailure.failure}`, openFailure.conversation.title ?? strings.text("Row_Untitled"))}
-                </MessageBar>
-            )}
-            <div className={classes.body} data-is-scrollable="true">
-                {body}
+        <ThemeProvider as={React.Fragment} theme={isRTL ? RTL_THEME : LTR_THEME}>
+            <div className={classes.root} dir={isRTL ? "rtl" : "ltr"} style={{ width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}>
+                <ConversationToolbar
+                    strings={strings}
+                    formatter={formatter}
+                    query={query}
+                    onQueryChange={setQuery}
+                    shown={list ? visible.length : undefined}
+                    total={list ? rows.length : undefined}
+                    updating={feed.kind === "loading"}
+                    opening={openState.opening !== undefined}
+                    onRefresh={onRefresh}
+                />
+                {failure && <FailedState strings={strings} failure={failure} onRetry={onRefresh} />}
+                {openFailure && (
+                    <MessageBar
+                        data-testid="open-failure"
+                        messageBarType={MessageBarType.error}
+                        onDismiss={onDismissOpenFailure}
+                        dismissButtonAriaLabel={strings.text("Open_Dismiss")}
+                    >
+                        {strings.format(`Open_Failed_${openFailure.failure}`, openFailure.conversation.title ?? strings.text("Row_Untitled"))}
+                    </MessageBar>
+                )}
+                <div className={classes.body} data-is-scrollable="true">
+                    {body}
+                </div>
             </div>
-        </div>
+        </ThemeProvider>
     );
 });

@@ -1,7 +1,8 @@
 import * as React from "react";
-import { DefaultButton, SearchBox, Stack, Text } from "@fluentui/react";
+import { DefaultButton, SearchBox, Stack, Text, hiddenContentStyle, mergeStyles } from "@fluentui/react";
 import type { ConversationFormatter } from "../conversations/formatting";
 import type { Strings } from "../conversations/strings";
+import { useSettledValue } from "./useSettledValue";
 
 export interface ConversationToolbarProps {
     strings: Strings;
@@ -19,6 +20,7 @@ export interface ConversationToolbarProps {
 
 const toolbarTokens = { childrenGap: 8 };
 const searchStyles = { root: { minWidth: 180, flexGrow: 1, maxWidth: 360 } };
+const visuallyHidden = mergeStyles(hiddenContentStyle);
 
 export const ConversationToolbar = React.memo(function ConversationToolbar(props: ConversationToolbarProps) {
     const { strings, formatter, query, onQueryChange, shown, total, updating, opening, onRefresh } = props;
@@ -32,6 +34,8 @@ export const ConversationToolbar = React.memo(function ConversationToolbar(props
                 ? strings.format("Toolbar_Count", formatter.number(total))
                 : strings.format("Toolbar_CountFiltered", formatter.number(shown), formatter.number(total));
     }
+    // The visible text says "Updating…" on every refresh; the live region only says a changed count.
+    const announcedCount = useSettledValue(count, !updating);
     return (
         <Stack horizontal verticalAlign="center" tokens={toolbarTokens} wrap>
             <SearchBox
@@ -42,9 +46,12 @@ export const ConversationToolbar = React.memo(function ConversationToolbar(props
                 onChange={onChange}
                 onClear={onClear}
             />
-            <Text data-testid="conversation-count" aria-live="polite" variant="small">
+            <Text data-testid="conversation-count" variant="small">
                 {opening ? strings.text("Open_Opening") : updating ? strings.text("Toolbar_Updating") : count}
             </Text>
+            <div data-testid="count-announcement" role="status" aria-live="polite" aria-atomic="true" className={visuallyHidden}>
+                {announcedCount}
+            </div>
             {/* Keeps focus while disabled, so a keyboard user is not thrown out of the toolbar. */}
             <DefaultButton text={strings.text("Toolbar_Refresh")} onClick={onRefresh} disabled={updating} allowDisabledFocus />
         </Stack>

@@ -19,6 +19,8 @@ export interface ContextOptions {
     parameters?: Partial<ParameterValues>;
     userId?: string;
     languageId?: number;
+    /** context.userSettings.isRTL; the platform sets it for right-to-left languages (1025, 1037...). */
+    isRTL?: boolean;
     timeZoneOffsetMinutes?: number;
     allocatedWidth?: number;
     allocatedHeight?: number;
@@ -58,6 +60,7 @@ export function createContext(options: ContextOptions = {}): ComponentFramework.
         userSettings: {
             userId: options.userId ?? DEFAULT_USER_ID,
             languageId: options.languageId ?? 1033,
+            isRTL: options.isRTL ?? false,
             userName: "Test Agent",
             getTimeZoneOffsetMinutes: () => options.timeZoneOffsetMinutes ?? 0,
         },
