@@ -97,7 +97,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     const openFailure = openState.failed;
     return (
         <ThemeProvider as={React.Fragment} theme={isRTL ? RTL_THEME : LTR_THEME}>
-            <div className={classes.root} dir={isRTL ? "rtl" : "ltr"} style={{ width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}>
+            <div data-testid="conversation-list" className={classes.root} dir={isRTL ? "rtl" : "ltr"} style={{ width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}>
                 <ConversationToolbar
                     strings={strings}
                     formatter={formatter}

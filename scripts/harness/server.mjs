@@ -105,16 +105,22 @@ export function languageOfUrl(url) {
     }
 }
 
-/** pcf-start 1.51.1 hard-codes the harness user's settings; this literal is where harness.js sets them. */
-const HARNESS_USER_LITERAL = 'isRTL:!1,languageId:1033,';
+/**
+ * pcf-start 1.51.1 hard-codes the harness user's settings in two literals of harness.js: the
+ * UserSettings it starts from, and the client data whose isRTL context.userSettings.isRTL ends up with.
+ */
+const USER = "(window.__HARNESS_USER_SETTINGS__||{})";
+const HARNESS_USER_LITERALS = [
+    ["isRTL:!1,languageId:1033,", `isRTL:!!${USER}.isRTL,languageId:${USER}.languageId||1033,`],
+    ["languageCode:1033,isRTL:!1,", `languageCode:${USER}.languageId||1033,isRTL:!!${USER}.isRTL,`],
+];
 
 /** harness.js with the user's language and direction taken from window.__HARNESS_USER_SETTINGS__. */
 export function harnessScriptForUser(source) {
-    if (!source.includes(HARNESS_USER_LITERAL)) throw new Error("pcf-start harness.js no longer has the user settings literal: cannot set the harness user's language");
-    return source.replace(
-        HARNESS_USER_LITERAL,
-        "isRTL:!!(window.__HARNESS_USER_SETTINGS__||{}).isRTL,languageId:(window.__HARNESS_USER_SETTINGS__||{}).languageId||1033,",
-    );
+    return HARNESS_USER_LITERALS.reduce((script, [literal, replacement]) => {
+        if (!script.includes(literal)) throw new Error(`pcf-start harness.js no longer has "${literal}": cannot set the harness user's language`);
+        return script.replace(literal, replacement);
+    }, source);
 }
 
 /**
