@@ -164,6 +164,16 @@ describe("ConversationList lifecycle", () => {
         expect(screen.getByTestId("conversation-count")).toHaveTextContent(/^\d[\d.]* Unterhaltungen$/);
     });
 
+    it("lays out right to left for a Hebrew user, with Hebrew status names accepted in the Statuses property", async () => {
+        simulator.setScenario("plainGuids");
+        start({ languageId: 1037, isRTL: true, parameters: { statuses: "פעילה, ממתינה" } });
+        await flush();
+        expect(simulator.calls.getConversations[0].input.status).toEqual([2, 3]);
+        expect(screen.getByTestId("conversation-list")).toHaveAttribute("dir", "rtl");
+        expect(screen.getAllByRole("columnheader").map((header) => header.textContent)).toEqual(["כותרת", "מצב", "ערוץ", "לקוח", "תור", "נוצרה בתאריך"]);
+        expect(new Set(dataRows().map((row) => within(row).getAllByRole("gridcell")[1].textContent))).toEqual(new Set(["פעילה", "ממתינה"]));
+    });
+
     it("does nothing after destroy, even when answers arrive later", async () => {
         install(1000);
         const control = start();
