@@ -25,7 +25,6 @@ module.exports = {
             roots: ["<rootDir>/test"],
             testMatch: ["<rootDir>/test/docs/**/*.test.ts"],
             transform: { "^.+\\.tsx?$": tsJest },
-            testTimeout: 120_000,
         },
     ],
 };

@@ -9,6 +9,7 @@
  *   --no-build   pack the existing out/controls (must still be a production build of the current version)
  *   --dotnet     also try `dotnet build` of the .cdsproj (needs the .NET SDK and the Power Apps build packages
  *                from NuGet); its outcome is reported and logged to dist/dotnet-build.log, the Node zips ship
+ *   --write-docs rewrite the sizes block of docs/solution.md from this build (a test compares it with a fresh build)
  *   --help       this text
  *
  * Needs Node only.
@@ -21,9 +22,10 @@ const { buildProduction, bundleProblems } = require("../build-control.cjs");
 const lib = require("./lib.cjs");
 const { writeZip } = require("./zip.cjs");
 const { readProject, readText } = require("./project.cjs");
+const sizes = require("./sizes.cjs");
 
 const args = new Set(process.argv.slice(2));
-const KNOWN = ["--no-build", "--dotnet", "--help", "-h"];
+const KNOWN = ["--no-build", "--dotnet", "--write-docs", "--help", "-h"];
 const log = (/** @type {string} */ msg) => process.stdout.write(`[solution] ${msg}\n`);
 
 /**
@@ -243,6 +245,11 @@ async function main() {
         dotnet,
     };
     fs.writeFileSync(path.join(project.paths.distDir, "build-info.json"), JSON.stringify(info, null, 2) + "\n");
+    if (args.has("--write-docs")) {
+        const doc = path.join(project.paths.root, "docs", "solution.md");
+        fs.writeFileSync(doc, sizes.replaceSizes(fs.readFileSync(doc, "utf8"), sizes.sizesMarkdown(info)));
+        log("rewrote the sizes in docs/solution.md");
+    }
 }
 
 main().catch((err) => {
