@@ -399,6 +399,21 @@ function pacXmlBytes(xml) {
     return Buffer.from("\uFEFF" + xml.replace(/^\uFEFF/, "").replace(/\r?\n/g, "\r\n"), "utf8");
 }
 
+/**
+ * Why `dotnet build` of the .cdsproj failed, in one phrase, and its distinct error lines. A restore error (NU1xxx)
+ * or an error naming Microsoft.PowerApps.MSBuild means the Power Apps build packages could not be restored.
+ * @param {number} code
+ * @param {string} output
+ */
+function dotnetFailure(code, output) {
+    const errors = [...new Set(output.split(/\r?\n/).filter((l) => /\berror [A-Z]+\d+/.test(l)).map((l) => l.trim()))];
+    const restore = errors.some((e) => /\berror NU1\d{3}\b/.test(e) || /Microsoft\.PowerApps\.MSBuild/.test(e));
+    const why = restore
+        ? "the Power Apps build packages (Microsoft.PowerApps.MSBuild.Solution / .Pcf) could not be restored from NuGet"
+        : `dotnet build exited with ${code}`;
+    return { why, errors };
+}
+
 // ---------------------------------------------------------------- version setting (text edits)
 
 /**
@@ -477,6 +492,7 @@ module.exports = {
     pacXmlBytes,
     resxLanguage,
     resxValue,
+    dotnetFailure,
     setControlManifestVersion,
     setSolutionVersion,
     setPackageJsonVersion,

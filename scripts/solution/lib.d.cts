@@ -52,3 +52,4 @@ export declare function setSolutionVersion(solutionXml: string, version: string)
 export declare function setPackageJsonVersion(jsonText: string, version: string): string;
 export declare function readPackageJsonVersion(jsonText: string): string;
 export declare function readSolutionVersion(solutionXml: string): string;
+export declare function dotnetFailure(code: number, output: string): { why: string; errors: string[] };

@@ -195,11 +195,7 @@ async function tryDotnet(project) {
     try {
         const result = await run("dotnet", ["build", paths.cdsproj, "-c", "Release", "-nologo"], paths.solutionDir, logFile);
         if (result.code !== 0) {
-            const errors = [...new Set(result.output.split(/\r?\n/).filter((l) => /\berror [A-Z]+\d+/.test(l)).map((l) => l.trim()))];
-            const restore = errors.some((e) => /\bNU1\d{3}\b/.test(e)) || /Microsoft\.PowerApps\.MSBuild/.test(errors.join("\n"));
-            const why = restore
-                ? "the Power Apps build packages (Microsoft.PowerApps.MSBuild.Solution / .Pcf) could not be restored from NuGet"
-                : `dotnet build exited with ${result.code}`;
+            const { why, errors } = lib.dotnetFailure(result.code, result.output);
             return { status: `not built: ${why}; details in ${path.relative(paths.root, logFile)}. The Node-packed zips above are complete.`, errors };
         }
         const binDir = path.join(paths.solutionDir, "bin", "Release");

@@ -16,6 +16,7 @@ import {
     resxValue,
     solutionVersion,
     controlVersionOf,
+    dotnetFailure,
     readControlInfo,
     readSolutionInfo,
     setControlManifestVersion,
@@ -238,5 +239,24 @@ describe("zip composition", () => {
             "png application/octet-stream",
         ]);
         expect(xml).toContain(`<Override PartName="/Controls/${schemaName}/ControlManifest.xml" ContentType="application/octet-stream" />`);
+    });
+});
+
+describe("npm run solution -- --dotnet", () => {
+    it("says plainly when the Power Apps build packages cannot be restored", () => {
+        const output = [
+            "  Determining projects to restore...",
+            "/x/ConversationList.pcfproj : error NU1101: Unable to find package Microsoft.PowerApps.MSBuild.Pcf. No packages exist with this id in source(s): mirror [/x/S.cdsproj]",
+            "/x/S.cdsproj : error NU1101: Unable to find package Microsoft.PowerApps.MSBuild.Solution. No packages exist with this id in source(s): mirror",
+            "/x/S.cdsproj : error NU1101: Unable to find package Microsoft.PowerApps.MSBuild.Solution. No packages exist with this id in source(s): mirror",
+            "Build FAILED.",
+        ].join("\r\n");
+        const { why, errors } = dotnetFailure(1, output);
+        expect(why).toMatch(/Power Apps build packages .* could not be restored/);
+        expect(errors).toHaveLength(2);
+    });
+
+    it("names the exit code for any other failure", () => {
+        expect(dotnetFailure(3, "/x/S.cdsproj : error MSB4019: The imported project was not found.").why).toBe("dotnet build exited with 3");
     });
 });
