@@ -211,16 +211,15 @@ function controlSchemaName(prefix, namespace, constructorName) {
 }
 
 /**
- * Files of the control folder, relative to it: the compiled manifest first, then every file it names.
+ * Files of the control folder, relative to it: the compiled manifest and every file it names (plus `extra`, such as
+ * the licence notice), in ordinal order of their paths as pac lists the folder (so ControlManifest.xml comes first).
  * @param {{ resources: { path: string }[] }} compiledControl
+ * @param {string[]} [extra]
  * @returns {string[]}
  */
-function controlFiles(compiledControl) {
-    const files = ["ControlManifest.xml"];
-    for (const r of compiledControl.resources) {
-        if (!files.includes(r.path)) files.push(r.path);
-    }
-    return files;
+function controlFiles(compiledControl, extra = []) {
+    const files = new Set(["ControlManifest.xml", ...compiledControl.resources.map((r) => r.path), ...extra]);
+    return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -307,23 +306,25 @@ function fillLocalized(xml, parent, tag, texts, indent) {
     const re = new RegExp(`<${parent}>([\\s\\S]*?)</${parent}>|<${parent}\\s*/>`);
     const match = re.exec(xml);
     if (!match) throw new Error(`solution.xml: no <${parent}> in <SolutionManifest>`);
-    const present = new Map();
-    for (const m of (match[1] ?? "").matchAll(new RegExp(`<${tag}\\s+description="([^"]*)"\\s+languagecode="(\\d+)"\\s*/>`, "g"))) present.set(Number(m[2]), m[1]);
-    const items = [...present].map(([lcid, text]) => [lcid, text]);
-    for (const [lcid, text] of texts) if (!present.has(lcid)) items.push([lcid, escapeXml(text)]);
-    const body = items.map(([lcid, text]) => `${indent}  <${tag} description="${text}" languagecode="${lcid}" />`).join("\n");
+    const inner = match[1] ?? "";
+    const present = new Set([...inner.matchAll(new RegExp(`<${tag}\\b[^>]*\\slanguagecode="(\\d+)"`, "g"))].map((m) => Number(m[1])));
+    const added = [...texts].filter(([lcid]) => !present.has(lcid)).map(([lcid, text]) => `${indent}  <${tag} description="${escapeXml(text)}" languagecode="${lcid}" />`);
+    if (added.length === 0) return xml;
+    // The source's own lines (comments too, as pac keeps them) stay; the other languages follow.
+    const kept = inner.replace(/\s+$/, "");
+    const body = [...(kept.trim() ? [kept.replace(/^\r?\n/, "")] : []), ...added].join("\n");
     return xml.slice(0, match.index) + `<${parent}>\n${body}\n${indent}</${parent}>` + xml.slice(match.index + match[0].length);
 }
 
 /**
- * solution.xml for the zip: the source Solution.xml with `generatedBy="CrmLive"`, a four-part `Version`, `Managed`
+ * solution.xml for the zip: the source Solution.xml, comments kept as pac keeps them, with `generatedBy="CrmLive"`, a four-part `Version`, `Managed`
  * set, the control as root component, and the solution's name and description in every language the control ships
  * (the source's own entries win; the other languages take the control's display name and description from their resx).
  * @param {string} sourceXml contents of src/Other/Solution.xml
  * @param {{ managed: boolean; schemaName: string; names?: Map<number, string>; descriptions?: Map<number, string> }} options
  */
 function composeSolutionXml(sourceXml, { managed, schemaName, names = new Map(), descriptions = new Map() }) {
-    let xml = stripComments(sourceXml);
+    let xml = sourceXml;
     xml = xml.replace(/(<ImportExportXml\b[^>]*?\sgeneratedBy=")[^"]*(")/, `$1${GENERATED_BY}$2`);
     if (!xml.includes(`generatedBy="${GENERATED_BY}"`)) xml = xml.replace(/<ImportExportXml\b/, `<ImportExportXml generatedBy="${GENERATED_BY}"`);
     xml = setSolutionVersion(xml, solutionVersion(readSolutionVersion(xml)));
@@ -342,14 +343,14 @@ function composeSolutionXml(sourceXml, { managed, schemaName, names = new Map(),
 }
 
 /**
- * customizations.xml for the zip: the source Customizations.xml with the CustomControl entry, the languages the
+ * customizations.xml for the zip: the source Customizations.xml (comments kept) with the CustomControl entry, the languages the
  * control ships, and the relationships of src/Other/Relationships.xml (if any) inside <EntityRelationships>,
  * as SolutionPackager merges them.
  * @param {string} sourceXml contents of src/Other/Customizations.xml
  * @param {{ schemaName: string; relationshipsXml?: string; languages: number[] }} options
  */
 function composeCustomizationsXml(sourceXml, { schemaName, relationshipsXml, languages }) {
-    let xml = stripComments(sourceXml);
+    let xml = sourceXml;
     if (relationshipsXml !== undefined) {
         assertWellFormed(relationshipsXml, "Relationships.xml");
         const inner = /<EntityRelationships\b[^>]*?(?<!\/)>([\s\S]*)<\/EntityRelationships>/.exec(stripComments(relationshipsXml));

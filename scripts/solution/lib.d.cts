@@ -35,7 +35,7 @@ export declare function readSolutionInfo(solutionXml: string): SolutionInfo;
 export declare function readControlInfo(manifestXml: string): ControlInfo;
 export declare function normalizeEntryPath(p: string): string;
 export declare function controlSchemaName(prefix: string, namespace: string, constructorName: string): string;
-export declare function controlFiles(compiledControl: { resources: { path: string }[] }): string[];
+export declare function controlFiles(compiledControl: { resources: { path: string }[] }, extra?: string[]): string[];
 export declare function zipEntryNames(schemaName: string, files: string[]): string[];
 export declare function zipFileNames(uniqueName: string, version: string): { unmanaged: string; managed: string };
 export declare function composeSolutionXml(

@@ -96,34 +96,29 @@ async function packZips(project) {
     }
     const inputResx = input.resources.filter((r) => r.kind === "resx").map((r) => r.path);
     const compiledFiles = lib.controlFiles(compiled);
+    const bundleFile = compiled.resources.find((r) => r.kind === "code")?.path;
+    if (!bundleFile) throw new Error("The compiled manifest names no <code> file");
+    // The production build's third-party licence notice ships beside the bundle when webpack emits one.
+    const licence = `${bundleFile}.LICENSE.txt`;
+    const shippedFiles = fs.existsSync(path.join(paths.outControls, licence)) ? lib.controlFiles(compiled, [licence]) : compiledFiles;
     for (const resx of inputResx) {
         if (!compiledFiles.includes(resx)) throw new Error(`ControlManifest.Input.xml names ${resx} but the compiled manifest does not`);
     }
 
     /** @type {Map<string, Buffer>} control file → bytes */
     const controlBytes = new Map();
-    for (const f of compiledFiles) {
+    for (const f of shippedFiles) {
         const file = path.join(paths.outControls, ...f.split("/"));
         if (!fs.existsSync(file)) throw new Error(`The compiled manifest names ${f} but out/controls/${f} does not exist`);
         controlBytes.set(f, fs.readFileSync(file));
     }
-    const bundleFile = compiled.resources.find((r) => r.kind === "code")?.path;
-    if (!bundleFile) throw new Error("The compiled manifest names no <code> file");
     assertProductionBundle(controlBytes.get(bundleFile)?.toString("utf8") ?? "");
 
-    // The production build's third-party licence notice ships beside the bundle when webpack emits one.
-    const licence = `${bundleFile}.LICENSE.txt`;
-    const shippedFiles = [...compiledFiles];
-    if (fs.existsSync(path.join(paths.outControls, licence)) && !shippedFiles.includes(licence)) {
-        shippedFiles.push(licence);
-        controlBytes.set(licence, fs.readFileSync(path.join(paths.outControls, licence)));
-    }
-
-    // The languages the control ships are its resx files; each gives the solution its name there.
+    // The languages the control ships are its resx files, in the manifest's order; each gives the solution its name there.
     const languages = [];
     const names = new Map();
     const descriptions = new Map();
-    for (const resx of compiledFiles.filter((f) => f.endsWith(".resx"))) {
+    for (const resx of compiled.resources.filter((r) => r.kind === "resx").map((r) => r.path)) {
         const lcid = lib.resxLanguage(resx);
         if (lcid === undefined) throw new Error(`${resx} is not named <Name>.<lcid>.resx`);
         languages.push(lcid);

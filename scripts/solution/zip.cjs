@@ -1,14 +1,14 @@
 "use strict";
 /**
  * A minimal zip writer that writes entries the way Microsoft's tooling (pac / System.IO.Packaging) does:
- * every entry deflated, "version needed to extract" 2.0, made by 2.0 on MS-DOS/Windows, no data descriptors,
- * no extra fields, no folder entries, names in forward slashes. Only node's zlib; nothing else reads or writes here.
+ * every entry deflated, "version needed to extract" 2.0, made by 2.0 on MS-DOS/Windows, the UTF-8 name flag set,
+ * no data descriptors, no extra fields, no folder entries, names in forward slashes. Only node's zlib; nothing else reads or writes here.
  */
 const zlib = require("node:zlib");
 
 const VERSION_20 = 20;
 const METHOD_DEFLATE = 8;
-/** General purpose bit 11: the name is UTF-8. Set only when a name is not plain ASCII, as .NET does. */
+/** General purpose bit 11: the name is UTF-8. pac sets it on every entry, ASCII names too. */
 const FLAG_UTF8 = 0x0800;
 
 /**
@@ -39,7 +39,7 @@ function writeZip(entries, { date }) {
     for (const { name, data } of entries) {
         if (name.includes("\\") || name.startsWith("/") || name.endsWith("/")) throw new Error(`zip entry name "${name}" is not a relative file path with forward slashes`);
         const nameBytes = Buffer.from(name, "utf8");
-        const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : FLAG_UTF8;
+        const flags = FLAG_UTF8;
         const compressed = zlib.deflateRawSync(data, { level: 9 });
         const crc = zlib.crc32(data) >>> 0;
 

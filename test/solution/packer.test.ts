@@ -148,15 +148,15 @@ describe("zip composition", () => {
         expect(zipFileNames("MySolution", "1.2.3.4").unmanaged).toBe("MySolution_1_2_3_4.zip");
     });
 
-    it("lists the entries with forward slashes, the manifest's files under Controls/<schema name>/", () => {
+    it("lists the entries with forward slashes, the manifest's files under Controls/<schema name>/ in ordinal order", () => {
         const files = controlFiles({ resources: [{ path: "bundle.js" }, { path: "strings\\A.1033.resx" }, { path: "strings/A.1031.resx" }] });
         expect(zipEntryNames(schemaName, files)).toEqual([
             "customizations.xml",
             "solution.xml",
             `Controls/${schemaName}/ControlManifest.xml`,
             `Controls/${schemaName}/bundle.js`,
-            `Controls/${schemaName}/strings/A.1033.resx`,
             `Controls/${schemaName}/strings/A.1031.resx`,
+            `Controls/${schemaName}/strings/A.1033.resx`,
             "[Content_Types].xml",
         ]);
     });
@@ -168,6 +168,7 @@ describe("zip composition", () => {
                 `<platform-library name="React" version="16.14.0"/></resources></control></manifest>`,
         );
         expect(controlFiles(info)).toEqual(["ControlManifest.xml", "bundle.js", "css/a.css", "strings/C.1033.resx", "strings/C.1036.resx"]);
+        expect(controlFiles(info, ["bundle.js.LICENSE.txt"])).toEqual(["ControlManifest.xml", "bundle.js", "bundle.js.LICENSE.txt", "css/a.css", "strings/C.1033.resx", "strings/C.1036.resx"]);
     });
 
     it.each([false, true])("writes solution.xml from Solution.xml with Managed for managed=%s", (managed) => {
@@ -176,7 +177,7 @@ describe("zip composition", () => {
         expect(xml).toContain(`<Managed>${managed ? 1 : 0}</Managed>`);
         expect(xml).not.toContain("<Managed>2</Managed>");
         expect(xml).toContain(`<RootComponent type="66" schemaName="${schemaName}" behavior="0" />`);
-        expect(xml).not.toContain("<!--");
+        expect(xml).toContain("<!-- Unique Name of Cds Solution-->"); // pac keeps the source's comments
         expect(xml).toMatch(/<ImportExportXml [^>]*generatedBy="CrmLive"/);
         const source = readSolutionInfo(read(paths.solutionXml));
         expect(readSolutionInfo(xml)).toEqual({ ...source, version: solutionVersion(source.version), managed: managed ? "1" : "0" });

@@ -73,15 +73,14 @@ const zipFiles = {
     managed: path.join(paths.distDir, `${uniqueName}_${versionForFile}_managed.zip`),
 };
 const licenceFile = path.join(paths.outControls, "bundle.js.LICENSE.txt");
-/** In pac's order: customizations, solution, the control's files, [Content_Types].xml last. */
+const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** In pac's order: customizations, solution, the control's files in ordinal order of their paths, [Content_Types].xml last. */
 const expectedEntries = [
     "customizations.xml",
     "solution.xml",
-    `${controlDir}/ControlManifest.xml`,
-    `${controlDir}/bundle.js`,
-    ...otherFiles.map((p) => `${controlDir}/${p}`),
-    ...resxPaths.map((p) => `${controlDir}/${p}`),
-    ...(fs.existsSync(licenceFile) ? [`${controlDir}/bundle.js.LICENSE.txt`] : []),
+    ...["ControlManifest.xml", "bundle.js", ...otherFiles, ...resxPaths, ...(fs.existsSync(licenceFile) ? ["bundle.js.LICENSE.txt"] : [])]
+        .sort(ordinal)
+        .map((f) => `${controlDir}/${f}`),
     "[Content_Types].xml",
 ];
 
@@ -145,7 +144,7 @@ describe.each([
             expect(where + e.versionNeeded).toBe(where + 20);
             expect(where + (e.versionMadeBy & 0xff)).toBe(where + 20);
             expect(where + (e.versionMadeBy >> 8)).toBe(where + 0); // MS-DOS / Windows
-            expect(where + e.flags).toBe(where + 0); // no encryption, no data descriptor, ASCII names
+            expect(where + e.flags).toBe(where + 0x0800); // UTF-8 names (as pac marks every entry); no encryption, no data descriptor
             expect(where + e.extraFieldLength).toBe(where + 0);
             expect(where + e.externalAttributes).toBe(where + 0);
             expect(e.size).toBe(e.data.length);
