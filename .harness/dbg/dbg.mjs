@@ -1,0 +1,15 @@
+import { chromium } from "playwright-core";
+import path from "node:path";
+import { startHarnessServer } from "/work/wt-12/scripts/harness/server.mjs";
+const server = await startHarnessServer({ codePath: "/work/wt-12/.harness/control-production", port: 0 });
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto(server.loopbackUrl + (process.argv[2] ?? ""));
+await page.locator('[role="grid"] [role="row"]:has([role="gridcell"])').first().waitFor();
+console.log(await page.evaluate(() => JSON.stringify(window.__HARNESS_USER_SETTINGS__)));
+console.log(await page.evaluate(() => [...document.querySelectorAll('[role=columnheader]')].map(h=>h.innerText).join("|")));
+console.log(await page.evaluate(() => document.querySelector('[data-testid="conversation-list"]').getAttribute("dir")));
+await page.addScriptTag({ path: "/work/wt-12/node_modules/axe-core/axe.min.js" });
+const r = await page.evaluate(async () => (await axe.run('[data-testid="conversation-list"]', { runOnly: { type: "rule", values: ["color-contrast"] } })).violations.map(v => v.nodes.slice(0,3).map(n => n.target.join(" ") + " :: " + n.any.map(a=>a.message).join(";"))));
+console.log(JSON.stringify(r, null, 1));
+await browser.close(); await server.close();
