@@ -7,7 +7,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { chromium } from "playwright-core";
 import { CHROMIUM_FLAGS as FLAGS } from "../../scripts/harness/chromium.mjs";
-import { buildDirs, MARKER, TEST_RESULTS_DIR } from "../../scripts/harness/paths.mjs";
+import { buildDirs, MARKER, ROOT, TEST_RESULTS_DIR } from "../../scripts/harness/paths.mjs";
 import { SHOTS, takeScreenshot } from "../../scripts/harness/screenshots.mjs";
 import { startHarnessServer } from "../../scripts/harness/server.mjs";
 
