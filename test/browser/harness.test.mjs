@@ -492,6 +492,19 @@ describe("accessibility: keyboard, screen reader, languages", () => {
         });
     }
 
+    it("a server started for a language (npm start -- --language=1037) serves that language and direction to every page", async () => {
+        const hebrew = await startHarnessServer({ codePath: CONTROL_DIR, simulatorBundle: SIMULATOR_BUNDLE, port: 0, languageId: 1037 });
+        try {
+            const { page, done } = await openHarness("", { server: hebrew });
+            await waitForRows(page);
+            assert.equal(await page.getByTestId("conversation-list").getAttribute("dir"), "rtl");
+            assert.equal((await readGrid(page)).headers[0], "כותרת");
+            await done();
+        } finally {
+            await hebrew.close();
+        }
+    });
+
     it("at 200% zoom in a 1280 px window, quick find, the count, Refresh and the rows stay on screen", async () => {
         const { page, done } = await openHarness("", { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
         await waitForRows(page);
