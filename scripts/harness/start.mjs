@@ -68,6 +68,7 @@ async function main() {
     }
     const scenario = args.scenario ?? process.env.SIMULATOR_SCENARIO ?? "happy";
     if (!SCENARIOS.includes(scenario)) throw new Error(`Unknown scenario "${scenario}"; one of: ${SCENARIOS.join(", ")}`);
+    if (args.language !== undefined && !/^\d{4,5}$/.test(args.language)) throw new Error(`--language takes a Dataverse language id such as 1033 or 1025, not "${args.language}"`);
     const latency = args.latency ?? process.env.SIMULATOR_LATENCY_MS;
     const simulatorDefaults = { scenario };
     if (latency !== undefined) simulatorDefaults.latencyMs = Number(latency);
