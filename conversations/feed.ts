@@ -20,6 +20,8 @@ export interface ConversationList {
     conversations: readonly Conversation[];
     columns: readonly string[];
     receivedAt: Date;
+    /** The host stopped at the Web API's 5,000-row limit: only the first rows are shown. */
+    moreRecords: boolean;
 }
 
 /** The rows to show in a state, current or previous. */
@@ -154,7 +156,7 @@ export class ConversationFeed {
         const read = readConversationsAnswer(value);
         if (!read.ok) return fail(read.failure);
         const conversations = toConversations(read.records, request.columns);
-        this.settle(generation, { kind: "loaded", list: { conversations, columns: request.columns, receivedAt: this.deps.now() } });
+        this.settle(generation, { kind: "loaded", list: { conversations, columns: request.columns, receivedAt: this.deps.now(), moreRecords: read.moreRecords } });
     }
 
     /** Applies the outcome of request `generation` unless something newer or destroy came first. */
