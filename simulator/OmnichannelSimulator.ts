@@ -186,6 +186,8 @@ export class OmnichannelSimulator implements OmnichannelHost {
         if (scenario === "reject" || (scenario === "failOnce" && !this.failOnceUsed)) {
             this.failOnceUsed = true;
             return this.later(() => {
+                // The script rejects a plain `{ status: false, error }`, not an Error.
+                // eslint-disable-next-line @typescript-eslint/only-throw-error
                 throw new ConversationsRejection({ code: "0x80040216", message: "Simulated host failure: getConversations rejected" });
             });
         }
@@ -206,7 +208,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
                 if (scenario === "plainGuids") return { result: { values: this.query(parsed, { lookups: "plain", formattedValues: false }) }, status: true };
                 const rows = this.query(parsed, { lookups: "webApi", formattedValues: true });
                 const envelope: Record<string, unknown> = {
-                    "@odata.context": "https://org.crm.dynamics.invalid/api/data/v9.0/$metadata#msdyn_ocliveworkitems",
+                    "@odata.context": "$metadata#msdyn_ocliveworkitems",
                     value: rows.slice(0, WEB_API_ROW_LIMIT),
                 };
                 if (rows.length > WEB_API_ROW_LIMIT) envelope["@Microsoft.Dynamics.CRM.morerecords"] = true;
@@ -256,6 +258,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
         const parsed: unknown = input;
         // The script's first check: `if (!params.agentId)` rejects `{ status: false, error }`.
         const agentId = parsed && typeof parsed === "object" ? (parsed as { agentId?: unknown }).agentId : undefined;
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the script's rejection is a plain object
         if (!agentId) throw new ConversationsRejection({ message: 'Missing key "agentId" in input object' });
         return parsed as GetConversationsInput;
     }
@@ -268,6 +271,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
                 try {
                     resolve(produce());
                 } catch (error) {
+                    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the script's plain rejection on
                     reject(error instanceof Error || error instanceof ConversationsRejection ? error : new Error(String(error)));
                 }
             }, delayMs);

@@ -13,7 +13,7 @@ describe("readConversationsAnswer", () => {
         const answer = {
             status: true,
             result: {
-                "@odata.context": "https://org.example/api/data/v9.0/$metadata#msdyn_ocliveworkitems(activityid)",
+                "@odata.context": "$metadata#msdyn_ocliveworkitems(activityid)",
                 "@Microsoft.Dynamics.CRM.morerecords": true,
                 value: [{ activityid: "a" }],
             },
