@@ -57,6 +57,13 @@ export function readConversationsAnswer(answer: unknown): ConversationsAnswer {
     return { ok: true, records: values.filter(isObject), moreRecords: result[MORE_RECORDS] === true };
 }
 
+/** The host's code and message from the script's rejection `{ status: false, error }`; nothing else is read. */
+export function hostErrorOf(reason: unknown): { code?: string; message?: string } | undefined {
+    if (!isObject(reason) || reason.status !== false || !isObject(reason.error)) return undefined;
+    const { code, message } = reason.error;
+    return { code: typeof code === "string" ? code : undefined, message: typeof message === "string" ? message : undefined };
+}
+
 /** A column's value in either form the host may use: `name` or Web API style `_name_value`. */
 function fieldOf(record: ConversationRecord, name: string): FieldValue {
     const lookupName = `_${name}_value`;

@@ -1,4 +1,4 @@
-import { readConversationsAnswer, toConversations } from "../../host/records";
+import { hostErrorOf, readConversationsAnswer, toConversations } from "../../host/records";
 
 describe("readConversationsAnswer", () => {
     it("reads the documented success shape", () => {
@@ -42,6 +42,14 @@ describe("readConversationsAnswer", () => {
             records: [{ activityid: "b" }],
             moreRecords: false,
         });
+    });
+});
+
+describe("hostErrorOf", () => {
+    it("reads only the code and message of the script's rejection", () => {
+        expect(hostErrorOf({ status: false, error: { code: "0x80040216", message: "Bad fetch", records: [{ msdyn_title: "secret" }] } })).toEqual({ code: "0x80040216", message: "Bad fetch" });
+        expect(hostErrorOf(new Error("secret customer data"))).toBeUndefined();
+        expect(hostErrorOf({ status: true, error: { message: "x" } })).toBeUndefined();
     });
 });
 
