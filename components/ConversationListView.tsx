@@ -101,6 +101,11 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                 onRefresh={onRefresh}
             />
             {feed.kind === "failed" && <FailedState strings={strings} failure={feed.failure} onRetry={onRefresh} />}
+            {list?.moreRecords && (
+                <MessageBar data-testid="more-records" messageBarType={MessageBarType.info}>
+                    {strings.format("State_MoreRecords", formatter.number(list.conversations.length))}
+                </MessageBar>
+            )}
             {openFailure && (
                 <MessageBar
                     data-testid="open-failure"

@@ -1,5 +1,5 @@
 import type { AnswerFailure, Conversation } from "../host/records";
-import { readConversationsAnswer, toConversations } from "../host/records";
+import { hostErrorOf, readConversationsAnswer, toConversations } from "../host/records";
 import type { ConversationRequest, RequestPlan, SettingsProblem } from "./request";
 import type { OmnichannelHost } from "../host/port";
 
@@ -20,6 +20,8 @@ export interface ConversationList {
     conversations: readonly Conversation[];
     columns: readonly string[];
     receivedAt: Date;
+    /** The host stopped at the Web API's 5,000-row limit: only the first rows are shown. */
+    moreRecords: boolean;
 }
 
 /** The rows to show in a state, current or previous. */
@@ -146,15 +148,19 @@ export class ConversationFeed {
         // The port returns a promise; the adapter turns a synchronous throw of the real global into a rejection.
         host.getConversations(request.input, this.deps.newCorrelationId())
             .then((value) => this.receive(generation, request, value, fail))
-            // The rejection reason may carry record content: it is neither shown nor logged.
-            .catch(() => fail("rejected"));
+            // Only the host's error code and message go to the console, for admins; the agent sees the localized error.
+            .catch((reason: unknown) => {
+                const hostError = hostErrorOf(reason);
+                if (hostError) console.warn("Conversation list: getConversations rejected", hostError.code ?? "", hostError.message ?? "");
+                fail("rejected");
+            });
     }
 
     private receive(generation: number, request: ConversationRequest, value: unknown, fail: (failure: FeedFailure) => void): void {
         const read = readConversationsAnswer(value);
         if (!read.ok) return fail(read.failure);
         const conversations = toConversations(read.records, request.columns);
-        this.settle(generation, { kind: "loaded", list: { conversations, columns: request.columns, receivedAt: this.deps.now() } });
+        this.settle(generation, { kind: "loaded", list: { conversations, columns: request.columns, receivedAt: this.deps.now(), moreRecords: read.moreRecords } });
     }
 
     /** Applies the outcome of request `generation` unless something newer or destroy came first. */

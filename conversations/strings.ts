@@ -42,6 +42,7 @@ export const STRING_KEYS = [
     "Problem_refreshTooLong",
     "Open_Failed_timedOut",
     "State_RenderError",
+    "State_MoreRecords",
 ] as const;
 
 export type StringKey = (typeof STRING_KEYS)[number];
