@@ -52,10 +52,9 @@ export class RequestSharing {
         if (since !== undefined && this.now() - since < this.maxWaitMs) return;
         this.asking.set(key, this.now());
         this.post({ type: "asking", key });
-        call().then(
-            (value) => this.settle(key, { kind: "answer", value }),
-            () => this.settle(key, { kind: "rejected" }),
-        );
+        call()
+            .then((value) => this.settle(key, { kind: "answer", value }))
+            .catch(() => this.settle(key, { kind: "rejected" }));
     }
 
     public close(): void {
