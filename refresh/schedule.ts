@@ -30,6 +30,8 @@ export class RefreshSchedule {
     private failures = 0;
     private lastRunAt = Number.NEGATIVE_INFINITY;
     private timedBefore = false;
+    /** The planned request is a timed refresh (not a settling change, a session event or a back-off try). */
+    private timedPending = false;
     private stopped = false;
 
     constructor(
@@ -50,8 +52,10 @@ export class RefreshSchedule {
         const intervalMs = Math.max(0, minutes) * MINUTE;
         if (intervalMs === this.intervalMs) return;
         this.intervalMs = intervalMs;
-        // Replaces a pending timed refresh; a settling change or a back-off wait keeps its time.
-        if (this.failures === 0 && !this.stopped) this.planTimed();
+        // Replaces a pending timed refresh (or starts one after an answer); a settling change or a back-off wait keeps its time.
+        if (this.failures === 0 && !this.stopped && this.lastRunAt > Number.NEGATIVE_INFINITY && (this.timedPending || this.dueAt === undefined)) {
+            this.planTimed();
+        }
     }
 
     public setVisible(visible: boolean): void {
@@ -106,6 +110,7 @@ export class RefreshSchedule {
         const wait = this.timedBefore ? this.jittered(this.intervalMs) : this.intervalMs * (0.1 + 0.9 * this.clock.random());
         this.timedBefore = true;
         this.planAt(this.clock.now() + wait);
+        this.timedPending = true;
     }
 
     private planBackOff(): void {
@@ -122,6 +127,7 @@ export class RefreshSchedule {
 
     private planAt(at: number | undefined): void {
         this.dueAt = at;
+        this.timedPending = false;
         this.arm();
     }
 
