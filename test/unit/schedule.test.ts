@@ -42,7 +42,7 @@ describe("RefreshSchedule", () => {
     it("spreads a login wave: 1,000 first timed refreshes fall all over the interval", () => {
         const starts: number[] = [];
         for (let i = 0; i < 1000; i++) {
-            const { schedule } = setup([Math.random()]);
+            const { schedule } = setup([i / 1000]);
             schedule.setIntervalMinutes(5);
             schedule.askNow();
             schedule.settled("answered");
@@ -50,8 +50,9 @@ describe("RefreshSchedule", () => {
             schedule.stop();
         }
         const perMinute = [0, 1, 2, 3, 4].map((m) => starts.filter((t) => t >= m * MINUTE && t < (m + 1) * MINUTE).length);
-        expect(Math.max(...perMinute)).toBeLessThan(300); // a fixed beat would put all 1,000 in one minute
-        expect(Math.min(...perMinute)).toBeGreaterThan(100);
+        // a fixed beat would put all 1,000 in one minute; spread, none gets more than a quarter
+        expect(Math.max(...perMinute)).toBeLessThanOrEqual(250);
+        expect(Math.min(...perMinute)).toBeGreaterThanOrEqual(100);
     });
 
     it("backs off 1, 2, 4 … minutes up to 30 while failing, never sooner than the interval, and a good answer resets", () => {
