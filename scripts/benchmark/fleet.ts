@@ -197,23 +197,24 @@ const scenarios: Scenario[] = [
     { name: "2 min, BroadcastChannel", refreshMinutes: 2, channel: true, seed: 11, sessionSwitchMean: SESSION_SWITCH_MEAN },
     { name: "15 min, BroadcastChannel", refreshMinutes: 15, channel: true, seed: 11, sessionSwitchMean: SESSION_SWITCH_MEAN },
 ];
-const started = Date.now();
-const rows: string[] = [];
-for (const scenario of scenarios) {
-    const r = await simulate(scenario);
-    rows.push(
-        `| ${scenario.name} | ${r.total.toLocaleString("en-US")} | ${r.perAgentHour.toFixed(2)} | ${r.busiest} / ${r.mean.toFixed(2)} = ${r.busiestRatio.toFixed(2)}× (random: ${r.idealRatio.toFixed(2)}×) | ${r.outagePerAgentPer5.toFixed(2)} |`,
-    );
-}
-const table = [
-    "| scenario | requests | per agent-hour (target ≤ 12.5 at 5 min) | busiest second / mean (target ≤ 3×) | per agent per 5 min in outages (target ≤ 1) |",
-    "|---|---|---|---|---|",
-    ...rows,
-].join("\n");
-console.log(table);
-console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s`);
+async function main(): Promise<void> {
+    const started = Date.now();
+    const rows: string[] = [];
+    for (const scenario of scenarios) {
+        const r = await simulate(scenario);
+        rows.push(
+            `| ${scenario.name} | ${r.total.toLocaleString("en-US")} | ${r.perAgentHour.toFixed(2)} | ${r.busiest} / ${r.mean.toFixed(2)} = ${r.busiestRatio.toFixed(2)}× (random: ${r.idealRatio.toFixed(2)}×) | ${r.outagePerAgentPer5.toFixed(2)} |`,
+        );
+    }
+    const table = [
+        "| scenario | requests | per agent-hour (target ≤ 12.5 at 5 min) | busiest second / mean (target ≤ 3×) | per agent per 5 min in outages (target ≤ 1) |",
+        "|---|---|---|---|---|",
+        ...rows,
+    ].join("\n");
+    console.log(table);
+    console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-const doc = `# Load on Dataverse: the fleet simulation
+    const doc = `# Load on Dataverse: the fleet simulation
 
 Every \`getConversations\` is a FetchXML query on the Conversation table of the organisation's
 Dataverse. \`npm run bench:fleet\` (scripts/benchmark/fleet.ts) drives the control's real feed and
@@ -234,6 +235,12 @@ ${table}
 "random" is the busiest second of the same number of requests at independent random times: what
 perfectly spread clients would give, as a floor for that ratio at this request rate.
 
+Against the issue's targets at the default interval: the outage target (≤ 1 per agent per 5 minutes)
+is met. Requests per agent-hour stay under 12.5 without session events, but each session switch or
+close asks once per browser (that is how the list learns a conversation changed), which lifts the
+default row above it. The busiest second stays near the random floor; at about 5 requests a second
+across the fleet, even perfectly random timing puts the busiest second near 3× the mean.
+
 ## The policy, in short
 
 - Timed refreshes every interval ±10%; the first at a random point of the interval.
@@ -242,5 +249,11 @@ perfectly spread clients would give, as a floor for that ratio at this request r
 - Property changes settle 400 ms; session events ask at most once per 2 s, after a random 0–1 s so one tab's request can be shared.
 - One call in flight per request per window; answers and failures go to the agent's other tabs over a \`BroadcastChannel\`, which then skip their own timed refresh.
 `;
-writeFileSync(join(process.cwd(), "docs", "performance.md"), doc);
-console.log("wrote docs/performance.md");
+    writeFileSync(join(process.cwd(), "docs", "performance.md"), doc);
+    console.log("wrote docs/performance.md");
+}
+
+main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+});
