@@ -16,6 +16,7 @@ const MINUTE = 60_000;
 const list = (ageMinutes: number): ConversationList => ({
     conversations: toConversations([{ msdyn_ocliveworkitemid: "c1", msdyn_title: "Refund", statuscode: 2 }], ["msdyn_title"]),
     columns: ["msdyn_title"],
+    moreRecords: false,
     receivedAt: new Date(NOW.getTime() - ageMinutes * MINUTE),
 });
 
