@@ -10,6 +10,7 @@ import type { ConversationFormatter } from "../conversations/formatting";
 import type { Strings } from "../conversations/strings";
 import { ConversationGrid } from "./ConversationGrid";
 import { ConversationToolbar } from "./ConversationToolbar";
+import { EMPTY_VIEW_STATE, type ViewState } from "../conversations/viewState";
 import { EmptyState, FailedState, InvalidSettingsState, LoadingState, UnavailableState } from "./StateMessage";
 import { useSettledValue } from "./useSettledValue";
 
@@ -26,6 +27,13 @@ export interface ConversationListViewProps {
     onRefresh: () => void;
     onOpen: (conversation: Conversation) => void;
     onDismissOpenFailure: () => void;
+    /** The maker's refresh interval: a list older than it (and a bit) is marked stale. */
+    refreshMinutes?: number;
+    /** Sort and quick find as saved before a form reload. */
+    initialViewState?: ViewState;
+    onViewStateChange?: (state: ViewState) => void;
+    /** The root element, so the control can tell when it is off screen or has no size. */
+    onRootElement?: (element: HTMLElement | null) => void;
 }
 
 const classes = mergeStyleSets({
@@ -41,6 +49,8 @@ const NO_ROWS: readonly ConversationRow[] = [];
 const RTL_THEME: PartialTheme = { rtl: true };
 const LTR_THEME: PartialTheme = { rtl: false };
 const MINUTE = 60_000;
+/** Jitter may put a timed refresh up to 10% after the interval: only later is the list stale. */
+const STALE_AFTER_INTERVALS = 1.15;
 
 /** Counts the minutes a list has been on screen, so ages ("12 min. ago") keep moving between refreshes. */
 function useMinutesShown(list: ConversationList | undefined): number {
@@ -55,9 +65,11 @@ function useMinutesShown(list: ConversationList | undefined): number {
 
 /** The whole control: toolbar, messages, and the grid or the state that stands in for it. */
 export const ConversationListView = React.memo(function ConversationListView(props: ConversationListViewProps) {
-    const { feed, openState, strings, formatter, width, height, isRTL = false, onRefresh, onOpen, onDismissOpenFailure } = props;
-    const [query, setQuery] = React.useState("");
-    const [sort, setSort] = React.useState<SortOrder | undefined>(undefined);
+    const { feed, openState, strings, formatter, width, height, isRTL = false, onRefresh, onOpen, onDismissOpenFailure, refreshMinutes, onViewStateChange, onRootElement } = props;
+    const initial = props.initialViewState ?? EMPTY_VIEW_STATE;
+    const [query, setQuery] = React.useState(initial.query);
+    const [sort, setSort] = React.useState<SortOrder | undefined>(initial.sort);
+    React.useEffect(() => onViewStateChange?.({ query, sort }), [query, sort, onViewStateChange]);
 
     const list = listOf(feed);
     const minutesShown = useMinutesShown(list);
@@ -92,12 +104,16 @@ export const ConversationListView = React.memo(function ConversationListView(pro
             />
         );
 
+    const now = new Date();
+    const age = list ? now.getTime() - list.receivedAt.getTime() : 0;
+    const stale = feed.kind === "failed" || (refreshMinutes !== undefined && refreshMinutes > 0 && age > refreshMinutes * MINUTE * STALE_AFTER_INTERVALS);
+    const updatedAgo = list ? formatter.age(list.receivedAt, minutesShown === 0 && age < MINUTE ? list.receivedAt : now) : undefined;
     // A retry in flight keeps the error on screen: the alert is not removed and raised again on every try.
-    const failure = useSettledValue(feed.kind === "failed" ? feed.failure : undefined, feed.kind !== "loading");
+    const failed = useSettledValue(feed.kind === "failed" ? feed : undefined, feed.kind !== "loading");
     const openFailure = openState.failed;
     return (
         <ThemeProvider as={React.Fragment} theme={isRTL ? RTL_THEME : LTR_THEME}>
-            <div data-testid="conversation-list" className={classes.root} dir={isRTL ? "rtl" : "ltr"} style={{ width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}>
+            <div ref={onRootElement} data-testid="conversation-list" className={classes.root} dir={isRTL ? "rtl" : "ltr"} style={{ width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}>
                 <ConversationToolbar
                     strings={strings}
                     formatter={formatter}
@@ -108,8 +124,22 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                     updating={feed.kind === "loading"}
                     opening={openState.opening !== undefined}
                     onRefresh={onRefresh}
+                    updatedAgo={updatedAgo}
+                    stale={stale && list !== undefined}
                 />
-                {failure && <FailedState strings={strings} failure={failure} onRetry={onRefresh} />}
+                {failed && (
+                    <FailedState
+                        strings={strings}
+                        failure={failed.failure}
+                        nextTry={failed.retryAt ? formatter.until(failed.retryAt, now) : undefined}
+                        onRetry={onRefresh}
+                    />
+                )}
+                {list?.moreRecords && (
+                    <MessageBar data-testid="more-records" messageBarType={MessageBarType.info}>
+                        {strings.format("State_MoreRecords", formatter.number(list.conversations.length))}
+                    </MessageBar>
+                )}
                 {openFailure && (
                     <MessageBar
                         data-testid="open-failure"

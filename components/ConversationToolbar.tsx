@@ -16,14 +16,19 @@ export interface ConversationToolbarProps {
     /** A conversation is being opened: said in the live status text. */
     opening: boolean;
     onRefresh: () => void;
+    /** "3 min. ago": when the rows shown were received. */
+    updatedAgo?: string;
+    /** The last refresh failed, or the list was out of sight past its interval. */
+    stale: boolean;
 }
 
 const toolbarTokens = { childrenGap: 8 };
+const staleStyles = { root: { color: "#a4262c", fontWeight: 600 as const } };
 const searchStyles = { root: { minWidth: 180, flexGrow: 1, maxWidth: 360 } };
 const visuallyHidden = mergeStyles(hiddenContentStyle);
 
 export const ConversationToolbar = React.memo(function ConversationToolbar(props: ConversationToolbarProps) {
-    const { strings, formatter, query, onQueryChange, shown, total, updating, opening, onRefresh } = props;
+    const { strings, formatter, query, onQueryChange, shown, total, updating, opening, onRefresh, updatedAgo, stale } = props;
     const onChange = React.useCallback((_?: React.ChangeEvent<HTMLInputElement>, value?: string) => onQueryChange(value ?? ""), [onQueryChange]);
     const onClear = React.useCallback(() => onQueryChange(""), [onQueryChange]);
 
@@ -49,6 +54,12 @@ export const ConversationToolbar = React.memo(function ConversationToolbar(props
             <Text data-testid="conversation-count" variant="small">
                 {opening ? strings.text("Open_Opening") : updating ? strings.text("Toolbar_Updating") : count}
             </Text>
+            {updatedAgo !== undefined && (
+                <Text data-testid="freshness" variant="small" title={stale ? strings.text("Toolbar_StaleHint") : undefined} styles={stale ? staleStyles : undefined}>
+                    {strings.format("Toolbar_Updated", updatedAgo)}
+                    {stale && ` · ${strings.text("Toolbar_Stale")}`}
+                </Text>
+            )}
             <div data-testid="count-announcement" role="status" aria-live="polite" aria-atomic="true" className={visuallyHidden}>
                 {announcedCount}
             </div>

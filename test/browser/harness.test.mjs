@@ -278,6 +278,8 @@ describe("with the simulated host", () => {
                 lastsessionId: record.msdyn_lastsessionid,
                 liveworkstreamId: record.msdyn_liveworkstreamid,
             });
+            // The script compares ids with `!=`: they must go lower case, without braces.
+            for (const id of Object.values(opened[0])) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
             assert.equal(await page.evaluate(() => window.__omnichannelSimulator.getConversationId()), record.msdyn_ocliveworkitemid);
             await done();
         });

@@ -20,8 +20,8 @@ const RECORDS: Record<string, unknown>[] = [
     { msdyn_title: "Billing question", statuscode: 5, msdyn_channel: 192340000, createdon: "2026-11-19T09:00:00Z" },
 ];
 
-function listOf(records: Record<string, unknown>[] = RECORDS): ConversationList {
-    return { conversations: toConversations(records, COLUMNS), columns: COLUMNS, receivedAt: new Date("2026-11-21T12:00:00Z") };
+function listOf(records: Record<string, unknown>[] = RECORDS, moreRecords = false): ConversationList {
+    return { conversations: toConversations(records, COLUMNS), columns: COLUMNS, receivedAt: new Date("2026-11-21T12:00:00Z"), moreRecords };
 }
 
 function renderView(feed: FeedState, overrides: Partial<ConversationListViewProps> = {}) {
@@ -71,6 +71,14 @@ describe("ConversationListView states", () => {
     it("shows an empty state when the agent has no conversations", async () => {
         renderView({ kind: "loaded", list: listOf([]) });
         await waitFor(() => expect(screen.getByTestId("state-empty")).toHaveTextContent("No conversations with these statuses."));
+    });
+
+    it("says only the first rows are shown, and how to narrow the list, when the host hit its 5,000-row limit", async () => {
+        const { rerender, props } = renderView({ kind: "loaded", list: listOf(RECORDS, true) });
+        await waitFor(() => expect(screen.getByTestId("more-records")).toHaveTextContent("Only the first 3 conversations are shown"));
+        expect(screen.getByTestId("more-records")).toHaveTextContent("fewer statuses or a shorter time window");
+        rerender(<ConversationListView {...props} feed={{ kind: "loaded", list: listOf(RECORDS, false) }} />);
+        expect(screen.queryByTestId("more-records")).not.toBeInTheDocument();
     });
 
     it("keeps the rows shown before beside an error", () => {
