@@ -24,7 +24,7 @@ export interface ConversationToolbarProps {
 
 const toolbarTokens = { childrenGap: 8 };
 const staleStyles = { root: { color: "#a4262c", fontWeight: 600 as const } };
-const searchStyles = { root: { minWidth: 180, flexGrow: 1, maxWidth: 360 } };
+const searchStyles = { root: { minWidth: 160, flexGrow: 1, maxWidth: 280 } };
 const visuallyHidden = mergeStyles(hiddenContentStyle);
 
 export const ConversationToolbar = React.memo(function ConversationToolbar(props: ConversationToolbarProps) {

@@ -2,13 +2,12 @@
 // control in the real harness page, counting the simulator's getConversations calls.
 // Run through run.mjs (`npm run test:browser`), which builds first and sets the environment.
 import assert from "node:assert/strict";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { chromium } from "playwright-core";
-import { HARNESS_DIR } from "../../scripts/harness/paths.mjs";
+import { buildDirs } from "../../scripts/harness/paths.mjs";
 import { startHarnessServer } from "../../scripts/harness/server.mjs";
 
-const CONTROL_DIR = process.env.HARNESS_CONTROL_DIR ?? path.join(HARNESS_DIR, "control-production");
+const { control: CONTROL_DIR, simulator: SIMULATOR_BUNDLE } = buildDirs("browser-tests");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const MINUTE = 60_000;
@@ -19,7 +18,7 @@ let server;
 
 before(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    server = await startHarnessServer({ codePath: CONTROL_DIR, port: 0 });
+    server = await startHarnessServer({ codePath: CONTROL_DIR, simulatorBundle: SIMULATOR_BUNDLE, port: 0 });
 });
 
 after(async () => {

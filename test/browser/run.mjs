@@ -3,6 +3,7 @@
 // one), builds the production control and the simulator bundle, then runs every test/browser/*.test.mjs with
 // node's test runner against the real pcf-start harness page. Exits non-zero on any failure.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { buildProduction, buildSimulator } from "../../scripts/harness/build.mjs";
 import { findChromium, NO_CHROMIUM } from "../../scripts/harness/chromium.mjs";
