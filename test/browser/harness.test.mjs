@@ -348,6 +348,10 @@ async function axeViolations(page) {
     // Fluent fades rows in: mid-animation text is half transparent and would fail color-contrast.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity));
+    // A re-sort remounts rows whose fade may start a frame later: wait until every row is opaque.
+    await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="conversation-list"] [role="row"], [data-testid="conversation-list"] [role="gridcell"]')].every((element) => getComputedStyle(element).opacity === "1"),
+    );
     await page.addScriptTag({ path: AXE_SCRIPT });
     return page.evaluate(async (tags) => {
         const { violations, passes, incomplete } = await window.axe.run('[data-testid="conversation-list"]', { runOnly: { type: "tag", values: tags } });
