@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { chromium } from "playwright-core";
-import { CHROMIUM_FLAGS as FLAGS } from "../../scripts/harness/chromium.mjs";
+import { CHROMIUM_FLAGS as FLAGS, offlineContext } from "../../scripts/harness/chromium.mjs";
 import { buildDirs, MARKER, ROOT, TEST_RESULTS_DIR } from "../../scripts/harness/paths.mjs";
 import { SHOTS, takeScreenshot } from "../../scripts/harness/screenshots.mjs";
 import { startHarnessServer } from "../../scripts/harness/server.mjs";
@@ -41,18 +41,9 @@ after(async () => {
 
 /** Opens the harness page in a fresh context; any request off the loopback server is recorded and aborted. */
 async function openHarness(query = "", { server = withSimulator, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, forcedColors } = {}) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor, forcedColors, locale: "en-US", timezoneId: "UTC" });
-    const external = [];
-    const errors = [];
-    await context.route("**/*", (route) => {
-        const url = route.request().url();
-        if (url.startsWith(server.loopbackUrl)) return route.continue();
-        external.push(url);
-        return route.abort();
-    });
-    const page = await context.newPage();
+    const { context, external, errors, newPage } = await offlineContext(browser, server, { viewport, deviceScaleFactor, forcedColors });
+    const page = await newPage();
     page.setDefaultTimeout(TIMEOUT);
-    page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(server.loopbackUrl + query);
     const done = async () => {
         assert.deepEqual(external, [], "requests left the machine");
