@@ -19,16 +19,16 @@ export function localeFromLanguageId(languageId: number | undefined, fallback: s
 }
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+/** Shown for a value that is there but has no name to show (a lookup the host sent as a bare id). */
+export const NO_NAME = "\u2014";
 
 /** Dates, ages, durations and numbers in the user's locale and time zone. Built once per control. */
 export class ConversationFormatter {
     private readonly dateTimeFormat: Intl.DateTimeFormat;
     private readonly relativeFormat: Intl.RelativeTimeFormat;
     private readonly numberFormat: Intl.NumberFormat;
-    private readonly minutesFormat: Intl.NumberFormat;
-    private readonly secondsFormat: Intl.NumberFormat;
+    /** Second, minute, hour and day, as in "4 min". */
+    private readonly units: readonly Intl.NumberFormat[];
     public readonly collator: Intl.Collator;
 
     constructor(private readonly settings: LocaleSettings) {
@@ -37,8 +37,7 @@ export class ConversationFormatter {
         this.dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "UTC" });
         this.relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
         this.numberFormat = new Intl.NumberFormat(locale);
-        this.minutesFormat = new Intl.NumberFormat(locale, { style: "unit", unit: "minute", unitDisplay: "short" });
-        this.secondsFormat = new Intl.NumberFormat(locale, { style: "unit", unit: "second", unitDisplay: "short" });
+        this.units = ["second", "minute", "hour", "day"].map((unit) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }));
         this.collator = new Intl.Collator(locale, { sensitivity: "base", numeric: true });
     }
 
@@ -48,13 +47,13 @@ export class ConversationFormatter {
         return this.dateTimeFormat.format(shifted);
     }
 
-    /** "12 min. ago", "3 hr. ago", "yesterday": how long ago `date` was at `now`. */
+    /** "12 min. ago", "3 hr. ago", "3 days ago": how long ago `date` was at `now`, rounded to the nearest unit. */
     public age(date: Date, now: Date): string {
-        const elapsed = Math.max(0, now.getTime() - date.getTime());
-        if (elapsed < MINUTE) return this.relativeFormat.format(0, "minute");
-        if (elapsed < HOUR) return this.relativeFormat.format(-Math.floor(elapsed / MINUTE), "minute");
-        if (elapsed < DAY) return this.relativeFormat.format(-Math.floor(elapsed / HOUR), "hour");
-        return this.relativeFormat.format(-Math.floor(elapsed / DAY), "day");
+        const minutes = Math.round(Math.max(0, now.getTime() - date.getTime()) / MINUTE);
+        if (minutes < 60) return this.relativeFormat.format(-minutes, "minute");
+        const hours = Math.round(minutes / 60);
+        if (hours < 24) return this.relativeFormat.format(-hours, "hour");
+        return this.relativeFormat.format(-Math.round(hours / 24), "day");
     }
 
     /** "in 4 min.": how long until `date` at `now`, in whole minutes rounded up. */
@@ -62,13 +61,24 @@ export class ConversationFormatter {
         return this.relativeFormat.format(Math.max(0, Math.ceil((date.getTime() - now.getTime()) / MINUTE)), "minute");
     }
 
-    /** A wait time: "4 min 12 sec", or "45 sec" under a minute. */
+    /**
+     * A wait or a time in status, in its two largest units rounded to the nearest of the smaller:
+     * "45 sec", "4 min 12 sec", "1 hr 5 min", "3 days 4 hr". A zero second unit is left out.
+     */
     public duration(totalSeconds: number): string {
         const seconds = Math.max(0, Math.round(totalSeconds));
-        const minutes = Math.floor(seconds / 60);
-        const rest = seconds % 60;
-        if (minutes === 0) return this.secondsFormat.format(rest);
-        return rest === 0 ? this.minutesFormat.format(minutes) : `${this.minutesFormat.format(minutes)} ${this.secondsFormat.format(rest)}`;
+        if (seconds < 60) return this.units[0].format(seconds);
+        if (seconds < 3600) return this.pair(1, Math.floor(seconds / 60), 0, seconds % 60);
+        const minutes = Math.round(seconds / 60);
+        if (minutes < 24 * 60) return this.pair(2, Math.floor(minutes / 60), 1, minutes % 60);
+        const hours = Math.round(seconds / 3600);
+        return this.pair(3, Math.floor(hours / 24), 2, hours % 24);
+    }
+
+    /** "1 hr 5 min", or "1 hr" when the smaller unit is zero; units index `this.units`. */
+    private pair(big: number, bigCount: number, small: number, smallCount: number): string {
+        const first = this.units[big].format(bigCount);
+        return smallCount === 0 ? first : `${first} ${this.units[small].format(smallCount)}`;
     }
 
     public number(value: number): string {

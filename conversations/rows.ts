@@ -3,6 +3,8 @@ import type { ColumnKind } from "./columns";
 import { columnKind, isKnownColumn } from "./columns";
 import type { Conversation, FieldValue } from "../host/records";
 import type { ConversationFormatter } from "./formatting";
+import { NO_NAME } from "./formatting";
+import { normalizeGuid } from "./guid";
 import type { Strings } from "./strings";
 
 /** One cell as shown: plain text (never HTML), an optional second line, and what it sorts by. */
@@ -74,13 +76,14 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
         case "dateTime": {
             const date = dateOf(raw);
             if (!date) return textCell(formatted ?? "");
-            return { text: formatted ?? formatter.dateTime(date), detail: formatter.age(date, now), sortValue: date.getTime() };
+            // Formatted here, not by the server, so every date column reads the same way.
+            return { text: formatter.dateTime(date), detail: formatter.age(date, now), sortValue: date.getTime() };
         }
         case "duration":
         case "number": {
             const number = typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
             if (number === undefined) return textCell(formatted ?? "");
-            const text = formatted ?? (kind === "duration" ? formatter.duration(number) : formatter.number(number));
+            const text = kind === "duration" ? formatter.duration(number) : (formatted ?? formatter.number(number));
             return { text, sortValue: number };
         }
         case "boolean":
@@ -90,7 +93,8 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
         case "text":
             // Objects and arrays are not something a text cell can show faithfully: leave them out.
             if (formatted !== undefined) return textCell(formatted);
-            if (typeof raw === "string") return textCell(raw);
+            // A bare id means nothing to an agent: a lookup or id without its name shows a dash.
+            if (typeof raw === "string") return normalizeGuid(raw) ? { text: NO_NAME, sortValue: undefined } : textCell(raw);
             if (typeof raw === "number" && Number.isFinite(raw)) return { text: formatter.number(raw), sortValue: raw };
             return EMPTY;
     }

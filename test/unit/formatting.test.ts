@@ -9,17 +9,29 @@ describe("ConversationFormatter", () => {
         expect(german.dateTime(new Date("2026-11-21T03:30:00Z"))).toBe("20.11.26, 22:30");
     });
 
-    it("gives ages in minutes, hours and days", () => {
+    it("gives ages in minutes, hours and days, rounded to the nearest", () => {
         const english = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => 0 });
-        expect(english.age(new Date("2026-11-21T11:59:30Z"), now)).toBe("this minute");
+        expect(english.age(new Date("2026-11-21T11:59:40Z"), now)).toBe("this minute");
+        expect(english.age(new Date("2026-11-21T11:00:01Z"), now)).toBe("1 hr. ago"); // 59:59, not "59 min. ago"
+        expect(english.age(new Date("2026-11-21T11:49:20Z"), now)).toBe("11 min. ago");
         expect(english.age(new Date("2026-11-21T09:00:00Z"), now)).toBe("3 hr. ago");
         expect(english.age(new Date("2026-11-18T12:00:00Z"), now)).toBe("3 days ago");
     });
 
-    it("formats durations", () => {
+    it("formats durations in two units, the smaller rounded to the nearest", () => {
         const english = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => 0 });
         expect(english.duration(45)).toBe("45 sec");
         expect(english.duration(120)).toBe("2 min");
+        expect(english.duration(252)).toBe("4 min 12 sec");
+        expect(english.duration(3600 + 5 * 60 + 31)).toBe("1 hr 6 min");
+        expect(english.duration(3 * 86_400 + 4 * 3600 + 29 * 60)).toBe("3 days 4 hr");
+        expect(english.duration(86_399)).toBe("1 day");
+        expect(english.duration(-5)).toBe("0 sec");
+    });
+
+    it("uses the locale's own unit names", () => {
+        const german = new ConversationFormatter({ locale: "de-DE", timeZoneOffsetMinutes: () => 0 });
+        expect(german.duration(3900)).toBe("1 Std. 5 Min.");
     });
 
     it("maps Dataverse language ids to locales, falling back for unknown ones", () => {

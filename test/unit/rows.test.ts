@@ -35,6 +35,22 @@ describe("toRows", () => {
         expect(row.cells.statuscode.text).toBe("Aktiv");
     });
 
+    it("formats dates itself, even when the host sent its own text, so every date column reads alike", () => {
+        const [row] = rowsOf([{ createdon: "2026-11-21T11:48:00Z", "createdon@OData.Community.Display.V1.FormattedValue": "21/11/2026 12:48" }], ["createdon"]);
+        expect(row.cells.createdon.text).toBe("11/21/26, 12:48 PM");
+    });
+
+    it("shows a dash, never a GUID, for a lookup without a name", () => {
+        const guid = "5f1d8e4a-3b2c-4d5e-8f90-a1b2c3d4e5f6";
+        const [bare, named] = rowsOf(
+            [{ _msdyn_customer_value: guid, _msdyn_queueid_value: `{${guid.toUpperCase()}}` }, { msdyn_customer: guid, "msdyn_customer@OData.Community.Display.V1.FormattedValue": "Contoso" }],
+            ["msdyn_customer", "msdyn_queueid"],
+        );
+        expect([bare.cells.msdyn_customer.text, bare.cells.msdyn_queueid.text]).toEqual(["\u2014", "\u2014"]);
+        expect(bare.searchText).not.toContain("5f1d");
+        expect(named.cells.msdyn_customer.text).toBe("Contoso");
+    });
+
     it("shows dates in the user's time zone, with an age, and sorts them by time", () => {
         const [row] = rowsOf([{ createdon: "2026-11-21T11:48:00Z" }], ["createdon"]);
         expect(row.cells.createdon.text).toBe("11/21/26, 12:48 PM");
