@@ -6,6 +6,7 @@ import {
     DetailsRow,
     SelectionMode,
     Text,
+    mergeStyles,
     type IColumn,
     type IDetailsRowProps,
 } from "@fluentui/react";
@@ -32,6 +33,8 @@ const WIDTHS: Readonly<Record<string, [number, number]>> = {
     dateTime: [130, 170],
 };
 
+const titleClass = mergeStyles({ fontWeight: 600 });
+
 function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): React.ReactNode {
     if (!row || !column) return null;
     const cell = row.cells[column.key];
@@ -49,7 +52,11 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
             </span>
         );
     }
-    return <span title={cell.text}>{cell.text}</span>;
+    return (
+        <span title={cell.text} className={column.key === "msdyn_title" ? titleClass : undefined}>
+            {cell.text}
+        </span>
+    );
 }
 
 /** The virtualized grid: click, Enter or Space on a row opens it; a header click sorts by that column. */

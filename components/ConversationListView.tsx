@@ -122,6 +122,8 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                     shown={list ? visible.length : undefined}
                     total={list ? rows.length : undefined}
                     updating={feed.kind === "loading"}
+                    firstLoad={!list}
+                    failed={failed !== undefined}
                     opening={openState.opening !== undefined}
                     onRefresh={onRefresh}
                     updatedAgo={updatedAgo}
@@ -132,7 +134,6 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                         strings={strings}
                         failure={failed.failure}
                         nextTry={failed.retryAt ? formatter.until(failed.retryAt, now) : undefined}
-                        onRetry={onRefresh}
                     />
                 )}
                 {list?.moreRecords && (

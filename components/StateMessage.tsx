@@ -1,5 +1,5 @@
 import * as React from "react";
-import { MessageBar, MessageBarButton, MessageBarType, Spinner, SpinnerSize } from "@fluentui/react";
+import { MessageBar, MessageBarType, Spinner, SpinnerSize } from "@fluentui/react";
 import type { SettingsProblem } from "../conversations/request";
 import type { FeedFailure } from "../conversations/feed";
 import type { Strings } from "../conversations/strings";
@@ -43,24 +43,22 @@ export const InvalidSettingsState = React.memo(function InvalidSettingsState({
     );
 });
 
+/** The error; its one retry action is the toolbar's button, which says Retry in Refresh's place. */
 export const FailedState = React.memo(function FailedState({
     strings,
     failure,
     nextTry,
-    onRetry,
 }: {
     strings: Strings;
     failure: FeedFailure;
     /** When the next automatic try will be, already formatted ("in 4 min."). */
     nextTry?: string;
-    onRetry: () => void;
 }) {
     return (
         <MessageBar
             data-testid="state-error"
             messageBarType={MessageBarType.error}
-            isMultiline={false}
-            actions={<MessageBarButton onClick={onRetry}>{strings.text("State_Retry")}</MessageBarButton>}
+            isMultiline
         >
             {strings.text(`Failure_${failure}`)}
             {nextTry !== undefined && <span data-testid="next-try"> {strings.format("State_NextTry", nextTry)}</span>}

@@ -61,11 +61,35 @@ describe("ConversationListView states", () => {
         expect(message).toHaveTextContent("Statuses: “Busy” is not a known status");
     });
 
-    it("shows a readable error with a Retry action that asks for a refresh", async () => {
+    it("shows a readable error with one retry action, in Refresh's place, that asks for a refresh", async () => {
         const { props } = renderView({ kind: "failed", failure: "timedOut" });
         await waitFor(() => expect(screen.getByTestId("state-error")).toHaveTextContent("didn't answer in time"));
+        expect(screen.queryByRole("button", { name: "Refresh" })).not.toBeInTheDocument();
+        expect(screen.getAllByRole("button", { name: "Retry" })).toHaveLength(1);
+        expect(within(screen.getByTestId("toolbar")).getByRole("button", { name: "Retry" })).toBeInTheDocument();
         await userEvent.click(screen.getByRole("button", { name: "Retry" }));
         expect(props.onRefresh).toHaveBeenCalledTimes(1);
+    });
+
+    it("says Loading… on the first load and Refreshing… on later ones", () => {
+        const { rerender, props } = renderView({ kind: "loading" });
+        expect(screen.getByTestId("conversation-count")).toHaveTextContent(/^Loading…$/);
+        rerender(<ConversationListView {...props} feed={{ kind: "loading", previous: listOf() }} />);
+        expect(screen.getByTestId("conversation-count")).toHaveTextContent(/^Refreshing…$/);
+    });
+
+    it("keeps the count first and quick find and Refresh last in the toolbar, whatever the count says", () => {
+        const { rerender, props } = renderView({ kind: "loaded", list: listOf() });
+        const order = () => Array.from(screen.getByTestId("toolbar").querySelectorAll("[data-testid=conversation-count], input, button")).map((element) => element.tagName);
+        expect(order()).toEqual(["SPAN", "INPUT", "BUTTON"]);
+        rerender(<ConversationListView {...props} feed={{ kind: "loading", previous: listOf() }} />);
+        expect(order()).toEqual(["SPAN", "INPUT", "BUTTON"]);
+    });
+
+    it("shows the title semibold", () => {
+        renderView({ kind: "loaded", list: listOf() });
+        const title = within(dataRows()[0]).getByText("Refund for order 1001");
+        expect(getComputedStyle(title).fontWeight).toBe("600");
     });
 
     it("shows an empty state when the agent has no conversations", async () => {
@@ -193,7 +217,7 @@ describe("ConversationListView for screen readers and right-to-left languages", 
         expect(screen.getByTestId("conversation-count")).not.toHaveAttribute("aria-live");
         const text = announcement().firstChild;
         rerender(<ConversationListView {...props} feed={{ kind: "loading", previous: list }} />);
-        expect(screen.getByTestId("conversation-count")).toHaveTextContent("Updating…");
+        expect(screen.getByTestId("conversation-count")).toHaveTextContent("Refreshing…");
         expect(announcement()).toHaveTextContent("3 conversations");
         rerender(<ConversationListView {...props} feed={{ kind: "loaded", list: listOf() }} />);
         expect(announcement().firstChild).toBe(text);
