@@ -47,6 +47,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     private sight: Sight;
     private context: ComponentFramework.Context<IInputs>;
     private initialViewState: ViewState;
+    private statuses: readonly number[] = [];
     private savedViewState = "";
     private readonly store = new StateStore<ConversationListState>({ feed: { kind: "idle" }, openState: {} });
 
@@ -90,7 +91,11 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
         this.context = context;
         this.sight.set("control", context.mode.isVisible !== false);
-        this.feed.apply(buildConversationRequest(settingsOf(context), this.statusLabels));
+        const plan = buildConversationRequest(settingsOf(context), this.statusLabels);
+        this.feed.apply(plan);
+        // Kept while equal, so an updateView that changed nothing does not re-render the chips.
+        const statuses = plan.kind === "request" ? (plan.input.status ?? []) : [];
+        if (statuses.join() !== this.statuses.join()) this.statuses = statuses;
         const props: ConversationListContainerProps = {
             store: this.store,
             strings: this.strings,
@@ -102,6 +107,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             onOpen: this.open,
             onDismissOpenFailure: this.dismissOpenFailure,
             refreshMinutes: context.parameters.refreshMinutes.raw ?? undefined,
+            statuses: this.statuses,
             initialViewState: this.initialViewState,
             onViewStateChange: this.saveViewState,
             onRootElement: this.watchRoot,

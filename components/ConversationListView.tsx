@@ -10,6 +10,8 @@ import type { ConversationFormatter } from "../conversations/formatting";
 import type { Strings } from "../conversations/strings";
 import { ConversationGrid } from "./ConversationGrid";
 import { ConversationToolbar } from "./ConversationToolbar";
+import { StatusChips } from "./StatusChips";
+import { activeStatusFilter, filterByStatus, statusChips, toggleStatus } from "../conversations/statusFilter";
 import { EMPTY_VIEW_STATE, type ViewState } from "../conversations/viewState";
 import { EmptyState, FailedState, InvalidSettingsState, LoadingState, UnavailableState } from "./StateMessage";
 import { useSettledValue } from "./useSettledValue";
@@ -27,6 +29,8 @@ export interface ConversationListViewProps {
     onRefresh: () => void;
     onOpen: (conversation: Conversation) => void;
     onDismissOpenFailure: () => void;
+    /** The configured statuses, in the maker's order: one chip each. */
+    statuses?: readonly number[];
     /** The maker's refresh interval: a list older than it (and a bit) is marked stale. */
     refreshMinutes?: number;
     /** Sort and quick find as saved before a form reload. */
@@ -45,6 +49,7 @@ const classes = mergeStyleSets({
 const DEFAULT_HEIGHT = 560;
 const sizeOf = (pixels: number | undefined): number | undefined => (pixels !== undefined && pixels > 0 ? pixels : undefined);
 const NO_ROWS: readonly ConversationRow[] = [];
+const NO_STATUSES: readonly number[] = [];
 // Fluent mirrors its components (and the icons that point) from theme.rtl.
 const RTL_THEME: PartialTheme = { rtl: true };
 const LTR_THEME: PartialTheme = { rtl: false };
@@ -69,7 +74,11 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     const initial = props.initialViewState ?? EMPTY_VIEW_STATE;
     const [query, setQuery] = React.useState(initial.query);
     const [sort, setSort] = React.useState<SortOrder | undefined>(initial.sort);
-    React.useEffect(() => onViewStateChange?.({ query, sort }), [query, sort, onViewStateChange]);
+    const [picked, setPicked] = React.useState<readonly number[]>(initial.statuses ?? NO_STATUSES);
+    React.useEffect(() => onViewStateChange?.({ query, sort, statuses: picked }), [query, sort, picked, onViewStateChange]);
+    const statuses = props.statuses ?? NO_STATUSES;
+    const statusFilter = React.useMemo(() => activeStatusFilter(picked, statuses), [picked, statuses]);
+    const onToggleStatus = React.useCallback((code: number) => setPicked((current) => toggleStatus(current, code)), []);
 
     const list = listOf(feed);
     const minutesShown = useMinutesShown(list);
@@ -77,7 +86,8 @@ export const ConversationListView = React.memo(function ConversationListView(pro
         () => (list ? toRows(list.conversations, list.columns, strings, formatter, minutesShown === 0 ? list.receivedAt : new Date()) : NO_ROWS),
         [list, strings, formatter, minutesShown],
     );
-    const filtered = React.useMemo(() => filterRows(rows, query), [rows, query]);
+    const chips = React.useMemo(() => statusChips(rows, statuses, statusFilter), [rows, statuses, statusFilter]);
+    const filtered = React.useMemo(() => filterByStatus(filterRows(rows, query), statusFilter), [rows, query, statusFilter]);
     const visible = React.useMemo(() => (sort ? sortRows(filtered, sort, formatter.collator) : filtered), [filtered, sort, formatter]);
 
     const onSort = React.useCallback(
@@ -129,6 +139,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                     updatedAgo={updatedAgo}
                     stale={stale && list !== undefined}
                 />
+                {list && chips.length > 0 && <StatusChips chips={chips} strings={strings} formatter={formatter} onToggle={onToggleStatus} />}
                 {failed && (
                     <FailedState
                         strings={strings}

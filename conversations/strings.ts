@@ -48,6 +48,7 @@ export const STRING_KEYS = [
     "Toolbar_Stale",
     "Toolbar_StaleHint",
     "State_NextTry",
+    "Chips_AriaLabel",
 ] as const;
 
 export type StringKey = (typeof STRING_KEYS)[number];

@@ -1,3 +1,4 @@
+import { choiceValue } from "../conversations/choices";
 import { normalizeGuid } from "../conversations/guid";
 import type { ConversationRecord } from "./port";
 
@@ -18,6 +19,8 @@ export interface Conversation {
     lastSessionId?: string;
     workstreamId?: string;
     title?: string;
+    /** statuscode, which the host always returns: the status chips count and filter by it. */
+    statusCode?: number;
     fields: Readonly<Record<string, FieldValue>>;
 }
 
@@ -101,6 +104,7 @@ export function toConversations(records: readonly ConversationRecord[], columns:
             lastSessionId: idOf(record, "msdyn_lastsessionid"),
             workstreamId: idOf(record, "msdyn_liveworkstreamid"),
             title: textOf(fieldOf(record, "msdyn_title")),
+            statusCode: choiceValue(fieldOf(record, "statuscode").raw),
             fields,
         };
     });

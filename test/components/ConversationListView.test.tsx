@@ -274,3 +274,48 @@ describe("RenderErrorBoundary", () => {
         expect(screen.getByText("rows")).toBeInTheDocument();
     });
 });
+
+describe("status chips", () => {
+    const chip = (name: RegExp) => within(screen.getByRole("group", { name: "Filter by status" })).getByRole("button", { name });
+
+    it("show one chip per configured status with its count, zero included, in the maker's order", () => {
+        renderView({ kind: "loaded", list: listOf() }, { statuses: [2, 3, 5, 1] });
+        const names = within(screen.getByTestId("status-chips")).getAllByRole("button").map((button) => button.textContent);
+        expect(names).toEqual(["Active 1", "Waiting 1", "Wrap-up 1", "Open 0"]);
+    });
+
+    it("filter on a click without asking the host again, toggle off on a second click, and carry aria-pressed", async () => {
+        const onViewStateChange = jest.fn();
+        const { props } = renderView({ kind: "loaded", list: listOf() }, { statuses: [2, 3, 5], onViewStateChange });
+        expect(chip(/^Waiting/)).toHaveAttribute("aria-pressed", "false");
+        await userEvent.click(chip(/^Waiting/));
+        expect(chip(/^Waiting/)).toHaveAttribute("aria-pressed", "true");
+        expect(dataRows()).toHaveLength(1);
+        expect(screen.getByTestId("conversation-count")).toHaveTextContent("1 of 3 conversations");
+        await userEvent.click(chip(/^Active/));
+        expect(dataRows()).toHaveLength(2);
+        expect(onViewStateChange).toHaveBeenLastCalledWith({ query: "", sort: undefined, statuses: [3, 2] });
+        await userEvent.click(chip(/^Waiting/));
+        await userEvent.click(chip(/^Active/));
+        expect(dataRows()).toHaveLength(3);
+        expect(props.onRefresh).not.toHaveBeenCalled();
+    });
+
+    it("work from the keyboard: Tab reaches them, Enter and Space toggle", async () => {
+        renderView({ kind: "loaded", list: listOf() }, { statuses: [2, 3] });
+        chip(/^Active/).focus();
+        await userEvent.keyboard("{Enter}");
+        expect(chip(/^Active/)).toHaveAttribute("aria-pressed", "true");
+        await userEvent.tab();
+        expect(chip(/^Waiting/)).toHaveFocus();
+        await userEvent.keyboard(" ");
+        expect(chip(/^Waiting/)).toHaveAttribute("aria-pressed", "true");
+        expect(dataRows()).toHaveLength(2);
+    });
+
+    it("start from the saved pick and ignore a status the maker no longer shows", () => {
+        renderView({ kind: "loaded", list: listOf() }, { statuses: [2, 5], initialViewState: { query: "", statuses: [5, 3] } });
+        expect(chip(/^Wrap-up/)).toHaveAttribute("aria-pressed", "true");
+        expect(dataRows().map((row) => within(row).getAllByRole("gridcell")[0].textContent)).toEqual(["Billing question"]);
+    });
+});

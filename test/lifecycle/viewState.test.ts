@@ -5,10 +5,11 @@ import { ControlDriver } from "../support/controlDriver";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
 let driver: ControlDriver | undefined;
+let simulator: OmnichannelSimulator;
 
 beforeEach(() => {
     jest.useFakeTimers({ now: NOW });
-    const simulator = new OmnichannelSimulator({ now: () => NOW, latencyMs: 0 });
+    simulator = new OmnichannelSimulator({ now: () => NOW, latencyMs: 0 });
     (window as unknown as { Microsoft?: unknown }).Microsoft = { Omnichannel: simulator.asGlobal() };
 });
 
@@ -32,5 +33,22 @@ describe("sort and quick find across a form reload", () => {
         await userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) }).click(within(screen.getAllByRole("columnheader")[0]).getByText("Title"));
         await driver.advance(0);
         expect(save).toHaveBeenLastCalledWith({ query: "refund", sort: { column: "msdyn_title", descending: false } });
+    });
+
+    it("keeps the status chips' pick through setControlState, filtering without a new request", async () => {
+        driver = new ControlDriver({ userId: `{${HARNESS_AGENT_ID}}`, savedState: { query: "", statuses: [3] } });
+        driver.updateViewInAct();
+        await driver.advance(0);
+        const chips = within(screen.getByRole("group", { name: "Filter by status" }));
+        expect(chips.getByRole("button", { name: /^Waiting/ })).toHaveAttribute("aria-pressed", "true");
+        const statusCells = () => screen.getAllByRole("row").filter((row) => row.getAttribute("data-automationid") === "DetailsRow").map((row) => within(row).getAllByRole("gridcell")[1].textContent);
+        expect(new Set(statusCells())).toEqual(new Set(["Waiting"]));
+        const requests = simulator.calls.getConversations.length;
+        const save = driver.context.mode.setControlState as jest.Mock;
+        await userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) }).click(chips.getByRole("button", { name: /^Active/ }));
+        await driver.advance(0);
+        expect(save).toHaveBeenLastCalledWith({ query: "", statuses: [3, 2] });
+        expect(new Set(statusCells())).toEqual(new Set(["Waiting", "Active"]));
+        expect(simulator.calls.getConversations).toHaveLength(requests);
     });
 });
