@@ -11,6 +11,8 @@ import type { Strings } from "../conversations/strings";
 import { ConversationGrid } from "./ConversationGrid";
 import { ConversationToolbar } from "./ConversationToolbar";
 import { StatusChips } from "./StatusChips";
+import { NarrowList } from "./NarrowList";
+import { isNarrow } from "../conversations/layout";
 import { activeStatusFilter, filterByStatus, statusChips, toggleStatus } from "../conversations/statusFilter";
 import { EMPTY_VIEW_STATE, type ViewState } from "../conversations/viewState";
 import { EmptyState, FailedState, InvalidSettingsState, LoadingState, UnavailableState } from "./StateMessage";
@@ -43,6 +45,7 @@ export interface ConversationListViewProps {
 const classes = mergeStyleSets({
     root: { display: "flex", flexDirection: "column", gap: 8, minHeight: 200, boxSizing: "border-box", padding: 4 },
     body: { position: "relative", flex: "1 1 auto", overflowY: "auto", overflowX: "auto", minHeight: 120 },
+    narrowBody: { overflowX: "hidden" },
 });
 
 /** Forms often give no height (-1): the list then takes a height that shows about fifteen rows. */
@@ -68,6 +71,19 @@ function useMinutesShown(list: ConversationList | undefined): number {
     return minutes;
 }
 
+/** Whether the root element is narrower than the grid needs, followed as the container resizes. */
+function useMeasuredNarrow(element: HTMLElement | null): boolean | undefined {
+    const [narrow, setNarrow] = React.useState<boolean>();
+    React.useEffect(() => {
+        if (!element || typeof ResizeObserver === "undefined") return undefined;
+        // Only the boolean is kept: resizing within one layout renders nothing.
+        const observer = new ResizeObserver((entries) => setNarrow(isNarrow(entries[0].contentRect.width)));
+        observer.observe(element);
+        return () => observer.disconnect();
+    }, [element]);
+    return narrow;
+}
+
 /** The whole control: toolbar, messages, and the grid or the state that stands in for it. */
 export const ConversationListView = React.memo(function ConversationListView(props: ConversationListViewProps) {
     const { feed, openState, strings, formatter, width, height, isRTL = false, onRefresh, onOpen, onDismissOpenFailure, refreshMinutes, onViewStateChange, onRootElement } = props;
@@ -79,6 +95,18 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     const statuses = props.statuses ?? NO_STATUSES;
     const statusFilter = React.useMemo(() => activeStatusFilter(picked, statuses), [picked, statuses]);
     const onToggleStatus = React.useCallback((code: number) => setPicked((current) => toggleStatus(current, code)), []);
+
+    const [root, setRoot] = React.useState<HTMLElement | null>(null);
+    const onRoot = React.useCallback(
+        (element: HTMLElement | null) => {
+            setRoot(element);
+            onRootElement?.(element);
+        },
+        [onRootElement],
+    );
+    const measuredNarrow = useMeasuredNarrow(root);
+    // The host's allocated width (trackContainerResize) when it gives one, else the measured one.
+    const narrow = sizeOf(width) !== undefined ? isNarrow(width) : (measuredNarrow ?? false);
 
     const list = listOf(feed);
     const minutesShown = useMinutesShown(list);
@@ -101,6 +129,18 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     else if (feed.kind === "unavailable") body = <UnavailableState strings={strings} />;
     else if (!list) body = feed.kind === "failed" ? null : <LoadingState strings={strings} />;
     else if (visible.length === 0) body = <EmptyState strings={strings} query={query} />;
+    else if (narrow)
+        body = (
+            <NarrowList
+                rows={visible}
+                columns={list.columns}
+                sort={sort}
+                strings={strings}
+                onSortChange={setSort}
+                onOpen={openRow}
+                openingKey={openState.opening}
+            />
+        );
     else
         body = (
             <ConversationGrid
@@ -123,7 +163,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     const openFailure = openState.failed;
     return (
         <ThemeProvider as={React.Fragment} theme={isRTL ? RTL_THEME : LTR_THEME}>
-            <div ref={onRootElement} data-testid="conversation-list" className={classes.root} dir={isRTL ? "rtl" : "ltr"} style={{ width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}>
+            <div ref={onRoot} data-testid="conversation-list" data-layout={narrow ? "narrow" : "wide"} className={classes.root} dir={isRTL ? "rtl" : "ltr"} style={{ width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}>
                 <ConversationToolbar
                     strings={strings}
                     formatter={formatter}
@@ -162,7 +202,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                         {strings.format(`Open_Failed_${openFailure.failure}`, openFailure.conversation.title ?? strings.text("Row_Untitled"))}
                     </MessageBar>
                 )}
-                <div className={classes.body} data-is-scrollable="true">
+                <div className={narrow ? `${classes.body} ${classes.narrowBody}` : classes.body} data-is-scrollable="true">
                     {body}
                 </div>
             </div>

@@ -66,7 +66,8 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
         }
         case "channel": {
             const labels = channelValues(raw).map((code) => strings.optional(channelLabelKey(code)) ?? String(code));
-            return textCell(formatted ?? labels.join(", "));
+            // The server joins a multi-select's labels with "; ": the control joins them with ", " like everything else.
+            return textCell(formatted !== undefined ? formatted.split(/\s*;\s*/).join(", ") : labels.join(", "));
         }
         case "sentiment": {
             const code = choiceValue(raw);

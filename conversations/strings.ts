@@ -49,6 +49,8 @@ export const STRING_KEYS = [
     "Toolbar_StaleHint",
     "State_NextTry",
     "Chips_AriaLabel",
+    "Sort_By",
+    "Sort_DescendingOrder",
 ] as const;
 
 export type StringKey = (typeof STRING_KEYS)[number];

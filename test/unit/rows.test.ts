@@ -30,6 +30,11 @@ describe("toRows", () => {
         expect(rows.map((row) => row.cells.msdyn_channel.text)).toEqual(["WhatsApp, 99", "Microsoft Teams"]);
     });
 
+    it("joins several channels with a comma, also when the host's text joins them with semicolons", () => {
+        const [row] = rowsOf([{ msdyn_channel: "192360000,192370000", "msdyn_channel@OData.Community.Display.V1.FormattedValue": "Chat; Voix" }], ["msdyn_channel"]);
+        expect(row.cells.msdyn_channel.text).toBe("Chat, Voix");
+    });
+
     it("prefers the host's formatted value", () => {
         const [row] = rowsOf([{ statuscode: 2, "statuscode@OData.Community.Display.V1.FormattedValue": "Aktiv" }], ["statuscode"]);
         expect(row.cells.statuscode.text).toBe("Aktiv");

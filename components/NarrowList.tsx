@@ -1,0 +1,122 @@
+import * as React from "react";
+import { Dropdown, List, mergeStyleSets, type IDropdownOption } from "@fluentui/react";
+import { columnHeaderKey } from "../conversations/columns";
+import { narrowSummary } from "../conversations/layout";
+import type { ConversationRow, SortOrder } from "../conversations/rows";
+import type { Strings } from "../conversations/strings";
+import { StatusBadge } from "./StatusBadge";
+
+export interface NarrowListProps {
+    rows: readonly ConversationRow[];
+    columns: readonly string[];
+    sort?: SortOrder;
+    strings: Strings;
+    onSortChange: (sort: SortOrder) => void;
+    onOpen: (row: ConversationRow) => void;
+    openingKey?: string;
+}
+
+const classes = mergeStyleSets({
+    sortBar: { display: "flex", alignItems: "center", gap: 4, marginBottom: 4, textAlign: "start" },
+    sortMenu: { flex: "1 1 auto", minWidth: 0, maxWidth: 300 },
+    direction: {
+        flex: "0 0 auto",
+        width: 32,
+        height: 32,
+        border: "1px solid #8a8886",
+        borderRadius: 2,
+        background: "#ffffff",
+        color: "#323130",
+        cursor: "pointer",
+        selectors: { ":focus-visible": { outline: "2px solid #0f6cbd", outlineOffset: 1 } },
+    },
+    item: {
+        display: "block",
+        width: "100%",
+        boxSizing: "border-box",
+        padding: "6px 8px",
+        border: "none",
+        borderBottom: "1px solid #edebe9",
+        background: "transparent",
+        color: "#323130",
+        font: "inherit",
+        textAlign: "start",
+        cursor: "pointer",
+        selectors: {
+            ":hover": { background: "#f3f2f1" },
+            ":focus-visible": { outline: "2px solid #0f6cbd", outlineOffset: -2 },
+            ":disabled": { cursor: "default", color: "#605e5c" },
+        },
+    },
+    first: { display: "flex", alignItems: "center", gap: 8, minWidth: 0 },
+    title: { flex: "1 1 auto", minWidth: 0, fontWeight: 600, fontSize: 14, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+    second: { display: "block", fontSize: 12, color: "#605e5c", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", marginTop: 2 },
+});
+
+// The label sits beside the menu, on the same line, so the list keeps its height.
+const sortMenuStyles = { root: { display: "flex", alignItems: "center", gap: 8 }, label: { flex: "0 0 auto", whiteSpace: "nowrap" as const }, dropdown: { flex: "1 1 auto", minWidth: 0 } };
+
+/** The narrow layout: each conversation on two lines (title and status; customer · channel · age), sorted from a menu. */
+export const NarrowList = React.memo(function NarrowList(props: NarrowListProps) {
+    const { rows, columns, sort, strings, onSortChange, onOpen, openingKey } = props;
+    const options = React.useMemo<IDropdownOption[]>(
+        () => columns.map((column) => ({ key: column, text: strings.optional(columnHeaderKey(column)) ?? column })),
+        [columns, strings],
+    );
+    const onColumn = React.useCallback(
+        (_: unknown, option?: IDropdownOption) => option && onSortChange({ column: String(option.key), descending: sort?.descending ?? false }),
+        [onSortChange, sort],
+    );
+    const onDirection = React.useCallback(
+        () => onSortChange({ column: sort?.column ?? columns[0], descending: !(sort?.descending ?? false) }),
+        [onSortChange, sort, columns],
+    );
+
+    const renderItem = React.useCallback(
+        (row?: ConversationRow): React.ReactNode => {
+            if (!row) return null;
+            const status = row.cells.statuscode;
+            const summary = narrowSummary(row, columns);
+            return (
+                <button
+                    type="button"
+                    className={classes.item}
+                    disabled={!row.openable}
+                    title={row.openable ? strings.text("Row_OpenHint") : strings.text("Row_CannotOpen")}
+                    aria-busy={row.key === openingKey || undefined}
+                    onClick={() => onOpen(row)}
+                    data-testid="narrow-row"
+                >
+                    <span className={classes.first}>
+                        <span className={classes.title}>{row.label}</span>
+                        {status && <StatusBadge label={status.text} statusCode={status.statusCode} />}
+                    </span>
+                    {summary !== "" && <span className={classes.second}>{summary}</span>}
+                </button>
+            );
+        },
+        [columns, onOpen, openingKey, strings],
+    );
+
+    const descending = sort?.descending ?? false;
+    return (
+        <div data-testid="narrow-list">
+            <div className={classes.sortBar}>
+                <Dropdown
+                    className={classes.sortMenu}
+                    label={strings.text("Sort_By")}
+                    styles={sortMenuStyles}
+                    options={options}
+                    selectedKey={sort?.column ?? null}
+                    onChange={onColumn}
+                />
+                <button type="button" className={classes.direction} aria-pressed={descending} aria-label={strings.text("Sort_DescendingOrder")} onClick={onDirection}>
+                    <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false" fill="currentColor">
+                        <path d={descending ? "M6 11 1 6h3V1h4v5h3z" : "M6 1 1 6h3v5h4V6h3z"} />
+                    </svg>
+                </button>
+            </div>
+            <List items={rows as ConversationRow[]} onRenderCell={renderItem} aria-label={strings.text("Grid_AriaLabel")} />
+        </div>
+    );
+});
