@@ -59,6 +59,25 @@ async function waitForRows(page) {
     await rows(page).first().waitFor({ state: "visible" });
 }
 
+/** The narrow layout's two-line rows (below 560 px). */
+const narrowRows = (page) => page.getByTestId("narrow-row");
+
+async function waitForNarrowRows(page) {
+    await narrowRows(page).first().waitFor({ state: "visible" });
+}
+
+/** Elements inside the control wider than their box that would scroll sideways, and the root's own overflow. */
+function horizontalOverflow(page) {
+    return page.evaluate(() => {
+        const root = document.querySelector('[data-testid="conversation-list"]');
+        const scrolling = [root, ...root.querySelectorAll("*")].filter((el) => {
+            const style = getComputedStyle(el);
+            return el.scrollWidth > el.clientWidth + 1 && (style.overflowX === "auto" || style.overflowX === "scroll");
+        });
+        return { rootWidth: root.clientWidth, rootScrollWidth: root.scrollWidth, scrolling: scrolling.map((el) => el.className.slice(0, 60)) };
+    });
+}
+
 /** Header texts and the visible data rows' cell texts, in column order. */
 function readGrid(page) {
     return page.evaluate((selector) => {
@@ -89,11 +108,6 @@ function propertyInput(page, name) {
         .locator("input")
         .first();
 }
-
-const usDate = (iso) => {
-    const d = new Date(iso);
-    return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}`;
-};
 
 /**
  * A date the control formatted itself: en-US M/D/YY or M/D/YYYY, in the harness user's time zone,
@@ -152,7 +166,8 @@ describe("with the simulated host", () => {
             for (const label of record[`msdyn_channel${FORMATTED}`].split("; ")) assert.ok(cells[2].includes(label), `row ${i} channel ${label} in "${cells[2]}"`);
             assert.equal(cells[3], record[`msdyn_customer${FORMATTED}`] ?? "", `row ${i} customer`);
             assert.equal(cells[4], record[`msdyn_queueid${FORMATTED}`] ?? "", `row ${i} queue`);
-            assert.ok(cells[5].includes(usDate(record.createdon)), `row ${i} date "${cells[5]}" for ${record.createdon}`);
+            // The control formats every date itself, in the harness user's time zone.
+            assertLocalDate(cells[5], record.createdon, `row ${i} date`);
         });
         await done();
     });
@@ -296,7 +311,8 @@ describe("with the simulated host", () => {
         await error.waitFor({ state: "visible" });
         assert.equal(await rows(page).count(), 0);
         await page.evaluate(() => window.__omnichannelSimulator.setScenario("happy"));
-        await page.getByRole("button", { name: "Refresh", exact: true }).click();
+        assert.equal(await page.getByRole("button", { name: "Refresh", exact: true }).count(), 0, "the error view has one retry action");
+        await page.getByRole("button", { name: "Retry" }).click();
         await waitForRows(page);
         await done();
     });
@@ -357,8 +373,7 @@ async function axeViolations(page) {
 const visible = (page, testId) => page.getByTestId(testId).waitFor({ state: "visible" });
 
 /**
- * Every state the control can be in, each checked with axe. One line per state: the states of
- * issue 11 (status chips, narrow two-line list, dark theme) are added here when they exist.
+ * Every state the control can be in, each checked with axe. One line per state.
  */
 const A11Y_STATES = [
     { state: "loading", query: "?scenario=hang", ready: (page) => visible(page, "state-loading") },
@@ -370,8 +385,9 @@ const A11Y_STATES = [
     { state: "open failure", query: "?scenario=openReject", ready: async (page) => { await waitForRows(page); await rows(page).first().click(); await visible(page, "open-failure"); } },
     { state: "right to left (Arabic)", query: "?language=1025", ready: waitForRows },
     { state: "right to left (Hebrew), error", query: "?language=1037&scenario=reject", ready: (page) => visible(page, "state-error") },
-    { state: "380 px wide", query: "", viewport: { width: 380, height: 700 }, ready: waitForRows },
-    { state: "200% zoom in a 1280 px window", query: "", viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, ready: waitForRows },
+    { state: "380 px wide: narrow layout", query: "", viewport: { width: 380, height: 700 }, ready: waitForNarrowRows },
+    { state: "200% zoom in a 1280 px window", query: "", viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, ready: waitForNarrowRows },
+    { state: "chips filtered", query: "", ready: async (page) => { await waitForRows(page); await page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /^Waiting/ }).click(); await page.locator('[aria-pressed="true"]').first().waitFor(); } },
     { state: "forced colors", query: "", forcedColors: "active", ready: waitForRows },
 ];
 
@@ -503,13 +519,13 @@ describe("accessibility: keyboard, screen reader, languages", () => {
 
     it("at 200% zoom in a 1280 px window, quick find, the count, Refresh and the rows stay on screen", async () => {
         const { page, done } = await openHarness("", { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
-        await waitForRows(page);
+        await waitForNarrowRows(page);
         const width = await page.evaluate(() => document.documentElement.clientWidth);
-        for (const locator of [page.getByRole("searchbox", { name: "Quick find" }), page.getByTestId("conversation-count"), page.getByRole("button", { name: "Refresh", exact: true })]) {
+        for (const locator of [page.getByRole("searchbox", { name: "Quick find" }), page.getByTestId("conversation-count"), page.getByRole("button", { name: "Refresh", exact: true }), narrowRows(page).first()]) {
             const b = await locator.boundingBox();
             assert.ok(b && b.width > 0 && b.x >= 0 && b.x + b.width <= width, `${await locator.evaluate((el) => el.outerHTML.slice(0, 60))} is within the ${width} px viewport`);
         }
-        assert.ok((await readGrid(page)).rows[0][0].length > 0, "the first title is shown");
+        assert.ok((await narrowRows(page).first().innerText()).trim().length > 0, "the first title is shown");
         await done();
     });
 
@@ -525,5 +541,51 @@ describe("accessibility: keyboard, screen reader, languages", () => {
         });
         assert.ok(outline.rowOutline !== "none" || (outline.afterContent !== "none" && outline.afterBorder !== "none"), `focused row shows a focus outline: ${JSON.stringify(outline)}`);
         await done();
+    });
+});
+
+describe("a 380 px form column (issue 11)", () => {
+    const NARROW = { width: 380, height: 700 };
+
+    it("switches to the two-line list and never scrolls sideways, down to a 320 px container", async () => {
+        const { page, done } = await openHarness("", { viewport: NARROW });
+        await waitForNarrowRows(page);
+        assert.equal(await page.getByTestId("conversation-list").getAttribute("data-layout"), "narrow");
+        let overflow = await horizontalOverflow(page);
+        assert.ok(overflow.rootScrollWidth <= overflow.rootWidth && overflow.scrolling.length === 0, `no horizontal overflow: ${JSON.stringify(overflow)}`);
+        await page.evaluate(() => {
+            document.querySelector('[data-testid="conversation-list"]').parentElement.style.width = "320px";
+        });
+        await page.waitForTimeout(200);
+        overflow = await horizontalOverflow(page);
+        assert.ok(overflow.rootWidth <= 320, `the control follows its 320 px container (${overflow.rootWidth})`);
+        assert.ok(overflow.rootScrollWidth <= overflow.rootWidth && overflow.scrolling.length === 0, `no horizontal overflow at 320 px: ${JSON.stringify(overflow)}`);
+        await done();
+    });
+
+    it("the chips filter the list without a new request", async () => {
+        const { page, done } = await openHarness("", { viewport: NARROW });
+        await waitForNarrowRows(page);
+        const requests = (await calls(page)).getConversations.length;
+        const waiting = page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /^Waiting/ });
+        const count = Number((await waiting.innerText()).replace(/\D/g, ""));
+        await waiting.click();
+        assert.equal(await waiting.getAttribute("aria-pressed"), "true");
+        assert.match(await page.getByTestId("conversation-count").innerText(), new RegExp(`^${count} of \\d+ conversations`));
+        for (const text of await narrowRows(page).allInnerTexts()) assert.match(text, /Waiting/);
+        assert.equal((await calls(page)).getConversations.length, requests, "no new request");
+        await done();
+    });
+
+    it("shows no GUID anywhere on plainGuids, wide or narrow", async () => {
+        for (const viewport of [NARROW, { width: 1280, height: 800 }]) {
+            const { page, done } = await openHarness("?scenario=plainGuids", { viewport });
+            await page.getByTestId("conversation-count").filter({ hasText: /\d/ }).waitFor();
+            const text = await page.getByTestId("conversation-list").innerText();
+            assert.doesNotMatch(text, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i, `GUID on screen at ${viewport.width} px`);
+            // The grid shows a dash for a lookup without a name; the narrow list leaves it out.
+            if (viewport !== NARROW) assert.match(text, /\u2014/, "a lookup without a name shows a dash");
+            await done();
+        }
     });
 });

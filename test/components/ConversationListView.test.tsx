@@ -319,3 +319,44 @@ describe("status chips", () => {
         expect(dataRows().map((row) => within(row).getAllByRole("gridcell")[0].textContent)).toEqual(["Billing question"]);
     });
 });
+
+describe("narrow layout", () => {
+    const COLUMNS_WITH_CUSTOMER = [...COLUMNS, "msdyn_customer"];
+    const narrowList = (): ConversationList => ({
+        conversations: toConversations(
+            RECORDS.map((record, index) => ({ ...record, msdyn_customer: index === 0 ? "5f1d8e4a-3b2c-4d5e-8f90-a1b2c3d4e5f6" : undefined, "msdyn_customer@OData.Community.Display.V1.FormattedValue": index === 1 ? "Contoso" : undefined })),
+            COLUMNS_WITH_CUSTOMER,
+        ),
+        columns: COLUMNS_WITH_CUSTOMER,
+        receivedAt: new Date("2026-11-21T12:00:00Z"),
+        moreRecords: false,
+    });
+    const items = () => screen.getAllByTestId("narrow-row");
+
+    it("below 560 px shows two lines per conversation (title and status; customer · channel · age) instead of the grid", () => {
+        const { rerender, props } = renderView({ kind: "loaded", list: narrowList() }, { width: 380 });
+        expect(screen.queryByRole("grid")).not.toBeInTheDocument();
+        expect(screen.getByTestId("conversation-list")).toHaveAttribute("data-layout", "narrow");
+        expect(items()[1]).toHaveTextContent("<img src=x onerror=alert(1)>Waiting");
+        expect(items()[1]).toHaveTextContent("Contoso · WhatsApp, Voice · yesterday");
+        // A customer without a name is left out, never shown as a GUID.
+        expect(within(items()[0]).getByText("Live chat · 1 hr. ago")).toBeInTheDocument();
+        rerender(<ConversationListView {...props} width={900} />);
+        expect(screen.getByRole("grid")).toBeInTheDocument();
+        expect(screen.queryByTestId("narrow-list")).not.toBeInTheDocument();
+    });
+
+    it("sorts from the Sort by menu and the order button, and opens a conversation with a click", async () => {
+        const { props } = renderView({ kind: "loaded", list: narrowList() }, { width: 380 });
+        await userEvent.click(screen.getByRole("combobox", { name: /Sort by/ }));
+        await userEvent.click(screen.getByRole("option", { name: "Title" }));
+        const titles = () => items().map((item) => item.querySelector("span span")?.textContent);
+        expect(titles()).toEqual(["<img src=x onerror=alert(1)>", "Billing question", "Refund for order 1001"]);
+        await userEvent.click(screen.getByRole("button", { name: "Descending order" }));
+        expect(screen.getByRole("button", { name: "Descending order" })).toHaveAttribute("aria-pressed", "true");
+        expect(titles()).toEqual(["Refund for order 1001", "Billing question", "<img src=x onerror=alert(1)>"]);
+        await userEvent.click(items()[0]);
+        expect(props.onOpen).toHaveBeenCalledWith(expect.objectContaining({ conversationId: "c1" }));
+        expect(items()[1]).toBeDisabled();
+    });
+});
