@@ -14,6 +14,7 @@ import type { ConversationRow, SortOrder } from "../conversations/rows";
 import { columnHeaderKey, columnKind } from "../conversations/columns";
 import type { Strings } from "../conversations/strings";
 import { StatusBadge } from "./StatusBadge";
+import { ChannelIcon } from "./ChannelIcon";
 
 export interface ConversationGridProps {
     rows: readonly ConversationRow[];
@@ -40,6 +41,16 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
     const cell = row.cells[column.key];
     if (!cell) return null;
     if (columnKind(column.key) === "status") return <StatusBadge label={cell.text} statusCode={cell.statusCode} />;
+    if (cell.channels !== undefined && cell.channels.length > 0) {
+        return (
+            <span title={cell.text}>
+                {cell.channels.map((code, index) => (
+                    <ChannelIcon key={index} code={code} />
+                ))}
+                {cell.text}
+            </span>
+        );
+    }
     if (cell.detail !== undefined) {
         return (
             <span title={cell.text}>

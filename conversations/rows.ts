@@ -15,6 +15,8 @@ export interface Cell {
     sortValue: string | number | undefined;
     /** For the status badge's colour. */
     statusCode?: number;
+    /** For the channel icons. */
+    channels?: readonly number[];
 }
 
 export interface ConversationRow {
@@ -65,9 +67,10 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
             return { text, sortValue: text || undefined, statusCode: code };
         }
         case "channel": {
-            const labels = channelValues(raw).map((code) => strings.optional(channelLabelKey(code)) ?? String(code));
+            const channels = channelValues(raw);
+            const labels = channels.map((code) => strings.optional(channelLabelKey(code)) ?? String(code));
             // The server joins a multi-select's labels with "; ": the control joins them with ", " like everything else.
-            return textCell(formatted !== undefined ? formatted.split(/\s*;\s*/).join(", ") : labels.join(", "));
+            return { ...textCell(formatted !== undefined ? formatted.split(/\s*;\s*/).join(", ") : labels.join(", ")), channels };
         }
         case "sentiment": {
             const code = choiceValue(raw);

@@ -360,3 +360,19 @@ describe("narrow layout", () => {
         expect(items()[1]).toBeDisabled();
     });
 });
+
+describe("channel icons", () => {
+    it("draw an inline SVG beside the label for each channel, and a generic one with its number for an unknown channel", () => {
+        const channels = [192360000, 192370000, 192340000, 192300000, 192330000, 19241000, 192350000, 192350002];
+        const records = [...channels.map((code, index) => ({ msdyn_ocliveworkitemid: `c${index}`, msdyn_title: `t${index}`, msdyn_channel: code })), { msdyn_ocliveworkitemid: "u", msdyn_title: "unknown", msdyn_channel: 42 }];
+        const { container } = renderView({ kind: "loaded", list: { conversations: toConversations(records, ["msdyn_title", "msdyn_channel"]), columns: ["msdyn_title", "msdyn_channel"], receivedAt: new Date(), moreRecords: false } });
+        const cells = dataRows().map((row) => within(row).getAllByRole("gridcell")[1]);
+        const icons = cells.map((cell) => cell.querySelector("svg")?.getAttribute("data-channel-icon"));
+        expect(icons).toEqual([...channels.map(String), "generic"]);
+        expect(cells.map((cell) => cell.textContent)).toEqual(["Live chat", "Voice", "SMS", "WhatsApp", "Facebook", "Microsoft Teams", "Entity records", "Custom", "42"]);
+        const glyphs = cells.map((cell) => cell.querySelector("path")?.getAttribute("d"));
+        expect(new Set(glyphs.slice(0, 8)).size).toBe(8); // each named channel has its own glyph
+        expect(container.querySelectorAll("svg[aria-hidden='true']").length).toBeGreaterThanOrEqual(9);
+        expect(container.querySelector("link, [class*='ms-Icon']")).toBeNull();
+    });
+});
