@@ -35,6 +35,11 @@ const WIDTHS: Readonly<Record<string, [number, number]>> = {
 };
 
 const titleClass = mergeStyles({ fontWeight: 600 });
+const detailStyles = { root: { color: "#605e5c" } };
+const alertStyles = { root: { color: "#a4262c", fontWeight: 600 } };
+const alertIconClass = mergeStyles({ width: 12, height: 12, fill: "currentColor", verticalAlign: "-2px", marginInlineEnd: 3 });
+/** A triangle with an exclamation mark. */
+const WARNING = "M8 1 15.5 14.5H.5zM7.2 6v4.5h1.6V6zm0 5.6v1.6h1.6v-1.6z";
 
 function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): React.ReactNode {
     if (!row || !column) return null;
@@ -53,11 +58,16 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
     }
     if (cell.detail !== undefined) {
         return (
-            <span title={cell.text}>
+            <span title={cell.alert ? `${cell.text} · ${cell.detail}` : cell.text}>
                 <Text block variant="small">
                     {cell.text}
                 </Text>
-                <Text block variant="xSmall" styles={{ root: { color: "#605e5c" } }}>
+                <Text block variant="xSmall" styles={cell.alert ? alertStyles : detailStyles} data-testid={cell.alert ? "waiting-alert" : undefined}>
+                    {cell.alert && (
+                        <svg className={alertIconClass} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                            <path fillRule="evenodd" d={WARNING} />
+                        </svg>
+                    )}
                     {cell.detail}
                 </Text>
             </span>

@@ -33,6 +33,8 @@ export interface ConversationListViewProps {
     onDismissOpenFailure: () => void;
     /** The configured statuses, in the maker's order: one chip each. */
     statuses?: readonly number[];
+    /** Waiting conversations longer than this in their status are marked. */
+    waitingAlertMinutes?: number;
     /** The maker's refresh interval: a list older than it (and a bit) is marked stale. */
     refreshMinutes?: number;
     /** Sort and quick find as saved before a form reload. */
@@ -111,8 +113,8 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     const list = listOf(feed);
     const minutesShown = useMinutesShown(list);
     const rows = React.useMemo(
-        () => (list ? toRows(list.conversations, list.columns, strings, formatter, minutesShown === 0 ? list.receivedAt : new Date()) : NO_ROWS),
-        [list, strings, formatter, minutesShown],
+        () => (list ? toRows(list.conversations, list.columns, strings, formatter, minutesShown === 0 ? list.receivedAt : new Date(), props.waitingAlertMinutes) : NO_ROWS),
+        [list, strings, formatter, minutesShown, props.waitingAlertMinutes],
     );
     const chips = React.useMemo(() => statusChips(rows, statuses, statusFilter), [rows, statuses, statusFilter]);
     const filtered = React.useMemo(() => filterByStatus(filterRows(rows, query), statusFilter), [rows, query, statusFilter]);

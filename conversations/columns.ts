@@ -1,5 +1,5 @@
 /** How a Conversation column is shown and sorted. */
-export type ColumnKind = "text" | "status" | "channel" | "sentiment" | "dateTime" | "duration" | "number" | "boolean" | "lookup";
+export type ColumnKind = "text" | "status" | "channel" | "sentiment" | "dateTime" | "duration" | "inStatus" | "number" | "boolean" | "lookup";
 
 /** Columns the control knows; any other logical name is shown as it comes, headed by its name. */
 const KNOWN_COLUMNS: Readonly<Record<string, ColumnKind>> = {
@@ -22,7 +22,8 @@ const KNOWN_COLUMNS: Readonly<Record<string, ColumnKind>> = {
     createdon: "dateTime",
     modifiedon: "dateTime",
     msdyn_closedon: "dateTime",
-    msdyn_statusupdatedon: "dateTime",
+    /** Shown as the time since: "In status". */
+    msdyn_statusupdatedon: "inStatus",
     msdyn_ocliveworkitemid: "text",
 };
 

@@ -17,6 +17,8 @@ export interface Cell {
     statusCode?: number;
     /** For the channel icons. */
     channels?: readonly number[];
+    /** Waiting past the maker's waitingAlertMinutes: shown with an icon and words, never colour alone. */
+    alert?: boolean;
 }
 
 export interface ConversationRow {
@@ -30,6 +32,8 @@ export interface ConversationRow {
     searchText: string;
 }
 
+/** statuscode Waiting. */
+const WAITING = 3;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const EMPTY: Cell = { text: "", sortValue: undefined };
 
@@ -83,6 +87,13 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
             // Formatted here, not by the server, so every date column reads the same way.
             return { text: formatter.dateTime(date), detail: formatter.age(date, now), sortValue: date.getTime() };
         }
+        case "inStatus": {
+            // How long since the status last changed, sorted by that time: shortest first when ascending.
+            const date = dateOf(raw);
+            if (!date) return textCell(formatted ?? "");
+            const seconds = Math.max(0, (now.getTime() - date.getTime()) / 1000);
+            return { text: formatter.duration(seconds), sortValue: seconds };
+        }
         case "duration":
         case "number": {
             const number = typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
@@ -111,11 +122,17 @@ export function toRows(
     strings: Strings,
     formatter: ConversationFormatter,
     now: Date,
+    /** Waiting conversations longer than this in their status are marked; undefined or 0 marks none. */
+    waitingAlertMinutes?: number,
 ): ConversationRow[] {
     return conversations.map((conversation) => {
         const cells: Record<string, Cell> = {};
         for (const column of columns) {
-            cells[column] = toCell(column, conversation.fields[column] ?? { raw: undefined }, strings, formatter, now);
+            let cell = toCell(column, conversation.fields[column] ?? { raw: undefined }, strings, formatter, now);
+            const waitingTooLong =
+                columnKind(column) === "inStatus" && conversation.statusCode === WAITING && (waitingAlertMinutes ?? 0) > 0 && typeof cell.sortValue === "number" && cell.sortValue > (waitingAlertMinutes ?? 0) * 60;
+            if (waitingTooLong) cell = { ...cell, alert: true, detail: strings.text("InStatus_WaitingLong") };
+            cells[column] = cell;
         }
         const texts = columns.map((column) => cells[column].text);
         return {

@@ -51,6 +51,7 @@ export const STRING_KEYS = [
     "Chips_AriaLabel",
     "Sort_By",
     "Sort_DescendingOrder",
+    "InStatus_WaitingLong",
 ] as const;
 
 export type StringKey = (typeof STRING_KEYS)[number];

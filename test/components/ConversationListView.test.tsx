@@ -376,3 +376,19 @@ describe("channel icons", () => {
         expect(container.querySelector("link, [class*='ms-Icon']")).toBeNull();
     });
 });
+
+describe("time in status", () => {
+    it("heads the column In status and marks a long wait with an icon and words, not colour alone", () => {
+        const columns = ["msdyn_title", "msdyn_statusupdatedon"];
+        const records = [
+            { msdyn_ocliveworkitemid: "a", msdyn_title: "Long wait", statuscode: 3, msdyn_statusupdatedon: "2026-11-21T11:00:00Z" },
+            { msdyn_ocliveworkitemid: "b", msdyn_title: "Short wait", statuscode: 3, msdyn_statusupdatedon: "2026-11-21T11:55:00Z" },
+        ];
+        renderView({ kind: "loaded", list: { conversations: toConversations(records, columns), columns, receivedAt: new Date("2026-11-21T12:00:00Z"), moreRecords: false } }, { waitingAlertMinutes: 15 });
+        expect(screen.getAllByRole("columnheader").map((header) => header.textContent)).toEqual(["Title", "In status"]);
+        const [long, short] = dataRows().map((row) => within(row).getAllByRole("gridcell")[1]);
+        expect(long).toHaveTextContent("1 hrWaiting too long");
+        expect(within(long).getByTestId("waiting-alert").querySelector("svg")).not.toBeNull();
+        expect(short).toHaveTextContent(/^5 min$/);
+    });
+});

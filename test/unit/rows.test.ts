@@ -56,6 +56,21 @@ describe("toRows", () => {
         expect(named.cells.msdyn_customer.text).toBe("Contoso");
     });
 
+    it("shows the time in status from msdyn_statusupdatedon and marks Waiting past waitingAlertMinutes with words", () => {
+        const records = [
+            { msdyn_ocliveworkitemid: "a", statuscode: 3, msdyn_statusupdatedon: "2026-11-21T10:55:00Z" },
+            { msdyn_ocliveworkitemid: "b", statuscode: 2, msdyn_statusupdatedon: "2026-11-21T10:00:00Z" },
+            { msdyn_ocliveworkitemid: "c", statuscode: 3, msdyn_statusupdatedon: "2026-11-21T11:50:00Z" },
+        ];
+        const rows = toRows(toConversations(records, ["msdyn_statusupdatedon"]), ["msdyn_statusupdatedon"], strings, formatter, NOW, 30);
+        expect(rows.map((row) => row.cells.msdyn_statusupdatedon.text)).toEqual(["1 hr 5 min", "2 hr", "10 min"]);
+        expect(rows.map((row) => row.cells.msdyn_statusupdatedon.alert ?? false)).toEqual([true, false, false]);
+        expect(rows[0].cells.msdyn_statusupdatedon.detail).toBe("Waiting too long");
+        expect(rows[0].cells.msdyn_statusupdatedon.sortValue).toBe(3900);
+        const unmarked = toRows(toConversations(records, ["msdyn_statusupdatedon"]), ["msdyn_statusupdatedon"], strings, formatter, NOW, 0);
+        expect(unmarked.some((row) => row.cells.msdyn_statusupdatedon.alert)).toBe(false);
+    });
+
     it("shows dates in the user's time zone, with an age, and sorts them by time", () => {
         const [row] = rowsOf([{ createdon: "2026-11-21T11:48:00Z" }], ["createdon"]);
         expect(row.cells.createdon.text).toBe("11/21/26, 12:48 PM");
