@@ -108,7 +108,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             onDismissOpenFailure: this.dismissOpenFailure,
             refreshMinutes: context.parameters.refreshMinutes.raw ?? undefined,
             statuses: this.statuses,
-            waitingAlertMinutes: context.parameters.waitingAlertMinutes?.raw ?? undefined,
+            waitingAlertMinutes: context.parameters.waitingAlertMinutes.raw ?? undefined,
             initialViewState: this.initialViewState,
             onViewStateChange: this.saveViewState,
             onRootElement: this.watchRoot,

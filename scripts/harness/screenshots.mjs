@@ -12,13 +12,20 @@ import { CHROMIUM_FLAGS, findChromium, NO_CHROMIUM, offlineContext } from "./chr
 import { buildDirs, ROOT } from "./paths.mjs";
 import { startHarnessServer } from "./server.mjs";
 
-/** The tracked pictures: file (relative to the repository), harness query, viewport. */
-export const SHOTS = [{ file: "docs/screenshot.png", query: "?badge=off", viewport: { width: 1366, height: 768 } }];
+/**
+ * The tracked pictures: file (relative to the repository), harness query, viewport, and optionally the element to
+ * picture instead of the whole page. The narrow one is the control alone in a 380-pixel window, as in a form column.
+ */
+export const SHOTS = [
+    { file: "docs/screenshot.png", query: "?badge=off", viewport: { width: 1366, height: 768 } },
+    { file: "docs/screenshot-narrow.png", query: "?badge=off", viewport: { width: 380, height: 760 }, element: '[data-testid="conversation-list"]' },
+];
 
-const DATA_ROWS = '[role="grid"] [role="row"]:has([role="gridcell"])';
+/** The grid's data rows, or the narrow list's rows. */
+const ROWS = '[role="grid"] [role="row"]:has([role="gridcell"]), [data-testid="narrow-row"]';
 
 /**
- * Opens the harness page for `shot` (offline: anything off the loopback server is aborted), waits for the grid's rows
+ * Opens the harness page for `shot` (offline: anything off the loopback server is aborted), waits for the rows
  * and writes the picture to `file`. Returns the requests that tried to leave the machine and the page's errors.
  */
 export async function takeScreenshot(browser, server, shot, file) {
@@ -27,10 +34,11 @@ export async function takeScreenshot(browser, server, shot, file) {
         const page = await newPage();
         page.setDefaultTimeout(20_000);
         await page.goto(server.loopbackUrl + shot.query);
-        await page.locator(DATA_ROWS).first().waitFor({ state: "visible" });
+        await page.locator(ROWS).first().waitFor({ state: "visible" });
         await page.waitForTimeout(300); // let the fonts and the row animation settle
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        await page.screenshot({ path: file });
+        if (shot.element) await page.locator(shot.element).screenshot({ path: file });
+        else await page.screenshot({ path: file });
     } finally {
         await context.close();
     }

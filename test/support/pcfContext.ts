@@ -13,6 +13,7 @@ export interface ParameterValues {
     orderBy: string | null;
     createdWithinDays: number | null;
     refreshMinutes: number | null;
+    waitingAlertMinutes: number | null;
 }
 
 export interface ContextOptions {
