@@ -26,6 +26,7 @@ function settingsOf(context: ComponentFramework.Context<IInputs>): ConversationS
         columns: parameters.columns.raw,
         orderBy: parameters.orderBy.raw,
         createdWithinDays: parameters.createdWithinDays.raw,
+        createdAtLeastDaysAgo: parameters.createdAtLeastDaysAgo.raw,
         refreshMinutes: parameters.refreshMinutes.raw,
     };
 }

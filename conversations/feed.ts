@@ -1,6 +1,6 @@
 import type { AnswerFailure, Conversation } from "../host/records";
-import { hostErrorOf, readConversationsAnswer, toConversations } from "../host/records";
-import type { ConversationRequest, RequestPlan, SettingsProblem } from "./request";
+import { createdSince, hostErrorOf, readConversationsAnswer, toConversations } from "../host/records";
+import { createdWithinCutoff, type ConversationRequest, type RequestPlan, type SettingsProblem } from "./request";
 import type { OmnichannelHost } from "../host/port";
 import { RefreshSchedule, type Outcome } from "../refresh/schedule";
 import type { RequestSharing, SharedOutcome } from "../refresh/sharing";
@@ -174,8 +174,11 @@ export class ConversationFeed {
         if (outcome.kind === "rejected") return this.fail(generation, "rejected");
         const read = readConversationsAnswer(outcome.value);
         if (!read.ok) return this.fail(generation, read.failure);
-        const conversations = toConversations(read.records, request.columns);
-        const list = { conversations, columns: request.columns, receivedAt: new Date(this.deps.clock.now()), moreRecords: read.moreRecords };
+        const receivedAt = new Date(this.deps.clock.now());
+        const { createdWithinDays } = request;
+        const records = createdWithinDays ? createdSince(read.records, createdWithinCutoff(createdWithinDays, receivedAt)) : read.records;
+        const conversations = toConversations(records, request.columns);
+        const list = { conversations, columns: request.columns, receivedAt, moreRecords: read.moreRecords };
         this.settle(generation, { kind: "loaded", list }, "answered");
     }
 

@@ -130,6 +130,7 @@ async function simulate(scenario: Scenario) {
             columns: null,
             orderBy: null,
             createdWithinDays: null,
+            createdAtLeastDaysAgo: null,
             refreshMinutes: scenario.refreshMinutes,
         });
         const feeds: ConversationFeed[] = [];

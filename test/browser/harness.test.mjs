@@ -136,7 +136,7 @@ describe("with the simulated host", () => {
         assert.equal(call.input.agentId.replace(/[{}]/g, "").toLowerCase(), HARNESS_AGENT_ID);
         assert.deepEqual([...call.input.status].map(Number).sort(), [2, 3, 5]);
         assert.deepEqual(call.input.orderBy, [{ attributeName: "createdon", descending: true }]);
-        for (const column of ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_queueid", "createdon"]) {
+        for (const column of ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_cdsqueueid", "createdon"]) {
             assert.ok(call.input.attributes.includes(column), `attributes lack ${column}`);
         }
         const grid = await readGrid(page);

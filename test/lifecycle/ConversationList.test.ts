@@ -49,7 +49,7 @@ describe("ConversationList lifecycle", () => {
                 "statuscode",
                 "msdyn_channel",
                 "msdyn_customer",
-                "msdyn_queueid",
+                "msdyn_cdsqueueid",
                 "createdon",
                 "msdyn_ocliveworkitemid",
                 "msdyn_lastsessionid",
