@@ -93,7 +93,7 @@ export function readAgentColumn(value: unknown): AgentColumnValue {
         return { kind: "id", id: (first as { id: string }).id };
     }
     // A number, a date, a lookup without an id: the maker bound the wrong column, which must not silently become the signed-in user.
-    return { kind: "notText", value: typeof value === "object" ? JSON.stringify(value) : String(value) };
+    return { kind: "notText", value: JSON.stringify(value) ?? typeof value };
 }
 
 function resolveAgent(settings: ConversationSettings, problems: SettingsProblem[]): string | undefined {

@@ -264,7 +264,8 @@ export class OmnichannelSimulator implements OmnichannelHost {
                     throw new Error("Record not found for Session Id provided!");
                 }
                 this.focusedConversationId = record.msdyn_ocliveworkitemid;
-                if (typeof window !== "undefined") window.top?.dispatchEvent(new CustomEvent("OpenConversationAsSession", { detail: { conversationId } }));
+                // The script raises this on window.top; the harness page is the top window.
+                if (typeof window !== "undefined") window.dispatchEvent(new CustomEvent("OpenConversationAsSession", { detail: { conversationId } }));
                 return { status: true, result: { conversationId: record.msdyn_ocliveworkitemid } };
             },
             // The record read is the script's only wait; "slow" stretches it, the ordinary latency does not apply.
