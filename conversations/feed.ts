@@ -118,7 +118,7 @@ export class ConversationFeed {
     }
 
     /**
-     * The host says the agent's conversations changed (a session was switched or closed): ask soon
+     * The host says a conversation changed (its session was closed): ask soon
      * (at most once per 2 s), or as soon as the request in flight, which may predate the change, is answered.
      */
     public markStale(): void {

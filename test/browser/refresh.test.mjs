@@ -116,4 +116,20 @@ describe("refresh policy on the page's clock", () => {
         assert.ok(asked >= 11 && asked <= 13, `three tabs asked ${asked} times in an hour`);
         await context.close();
     });
+
+    it("closing a session asks once; switching sessions or tabs asks nothing (the harness's Microsoft.Apm buttons)", async () => {
+        const context = await newContext();
+        const page = await openTab(context);
+        await pass(context, 2000);
+        const loaded = await requests(page);
+        await page.getByRole("button", { name: "Switch session" }).click();
+        await page.getByRole("button", { name: "Switch tab" }).click();
+        await pass(context, 3000, 500);
+        assert.equal(await requests(page), loaded, "a switch changes no conversation");
+        await page.getByRole("button", { name: "Close session" }).click();
+        await page.getByRole("button", { name: "Close session" }).click();
+        await pass(context, 3000, 500);
+        assert.equal(await requests(page), loaded + 1, "two closes within 2 s ask once");
+        await context.close();
+    });
 });
