@@ -239,7 +239,10 @@ export class OmnichannelSimulator implements OmnichannelHost {
                     "@odata.context": "$metadata#msdyn_ocliveworkitems",
                     value: rows.slice(0, WEB_API_ROW_LIMIT),
                 };
-                if (rows.length > WEB_API_ROW_LIMIT) envelope["@Microsoft.Dynamics.CRM.morerecords"] = true;
+                if (rows.length > WEB_API_ROW_LIMIT) {
+                    envelope["@Microsoft.Dynamics.CRM.fetchxmlpagingcookie"] = '<cookie pagenumber="2" pagingcookie="%253ccookie%2520page%253d%25221%2522%253e%253c%252fcookie%253e" istracking="False" />';
+                    envelope["@Microsoft.Dynamics.CRM.morerecords"] = true;
+                }
                 return { status: true, result: envelope as { value: Record<string, unknown>[] } };
             },
             scenario === "slow" ? this.slowLatencyMs : this.latencyMs,

@@ -151,7 +151,7 @@ describe("with the simulated host", () => {
             assert.ok(cells[1].startsWith(record[`statuscode${FORMATTED}`]), `row ${i} status label`);
             for (const label of record[`msdyn_channel${FORMATTED}`].split("; ")) assert.ok(cells[2].includes(label), `row ${i} channel ${label} in "${cells[2]}"`);
             assert.equal(cells[3], record[`msdyn_customer${FORMATTED}`] ?? "", `row ${i} customer`);
-            assert.equal(cells[4], record[`msdyn_queueid${FORMATTED}`] ?? "", `row ${i} queue`);
+            assert.equal(cells[4], record[`msdyn_cdsqueueid${FORMATTED}`] ?? "", `row ${i} queue`);
             assert.ok(cells[5].includes(usDate(record.createdon)), `row ${i} date "${cells[5]}" for ${record.createdon}`);
         });
         await done();
@@ -180,7 +180,7 @@ describe("with the simulated host", () => {
         grid.rows.slice(0, 15).forEach((cells, i) => {
             assert.equal(cells[0], expected[i].msdyn_title);
             assert.equal(cells[3], expected[i][`_msdyn_customer_value${FORMATTED}`] ?? "", `row ${i} customer`);
-            assert.equal(cells[4], expected[i][`_msdyn_queueid_value${FORMATTED}`] ?? "", `row ${i} queue`);
+            assert.equal(cells[4], expected[i][`_msdyn_cdsqueueid_value${FORMATTED}`] ?? "", `row ${i} queue`);
         });
         await done();
     });
@@ -275,6 +275,35 @@ describe("with the simulated host", () => {
             await done();
         });
     }
+
+    it("an agent over the host's 5,000-row limit (backlog) sees the first 5,000 rows and how to narrow the list", async () => {
+        const { page, done } = await openHarness("?scenario=backlog");
+        await waitForRows(page);
+        const note = page.getByTestId("more-records");
+        await note.waitFor({ state: "visible" });
+        assert.match(await note.innerText(), /^Only the first 5,000 conversations are shown\. .*fewer statuses or a shorter time window/);
+        const answered = await page.evaluate(() => window.__omnichannelSimulator.query(window.__omnichannelSimulator.calls.getConversations.at(-1).input).length);
+        assert.ok(answered > 5000, `the simulator matched ${answered}`);
+        // Virtualized: thousands of rows, a few dozen in the page.
+        assert.ok((await rows(page).count()) < 200);
+        await done();
+    });
+
+    it("a rejection { status: false, error } shows the localized error, never the host's message, and logs only its code and message", async () => {
+        const { page, done } = await openHarness("?scenario=reject");
+        const warnings = [];
+        page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+        await page.getByTestId("state-error").waitFor({ state: "visible" });
+        const text = await page.getByTestId("state-error").innerText();
+        assert.doesNotMatch(text, /Simulated host failure|0x80040216/);
+        await page.evaluate(() => window.__omnichannelSimulator.setScenario("reject"));
+        await page.getByRole("button", { name: "Retry" }).click();
+        await page.waitForFunction(() => window.__omnichannelSimulator.calls.getConversations.length >= 2);
+        await page.getByTestId("state-error").waitFor({ state: "visible" });
+        await page.waitForTimeout(200);
+        assert.ok(warnings.some((w) => w.includes("0x80040216") && w.includes("Simulated host failure")), `console: ${JSON.stringify(warnings)}`);
+        await done();
+    });
 
     for (const scenario of ["reject", "statusFalse"]) {
         it(`a failing host (${scenario}) shows an error and Retry recovers`, async () => {
