@@ -6,18 +6,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { chromium } from "playwright-core";
-import { CHROMIUM_FLAGS as FLAGS, offlineContext } from "../../scripts/harness/chromium.mjs";
+import { CHROMIUM_FLAGS, findChromium, offlineContext } from "../../scripts/harness/chromium.mjs";
 import { buildDirs, MARKER, ROOT, TEST_RESULTS_DIR } from "../../scripts/harness/paths.mjs";
+import { DATA_ROWS, propertyInput } from "./harnessPage.mjs";
 import { SHOTS, takeScreenshot } from "../../scripts/harness/screenshots.mjs";
 import { startHarnessServer } from "../../scripts/harness/server.mjs";
 
 const { control: CONTROL_DIR, simulator: SIMULATOR_BUNDLE } = buildDirs("browser-tests");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const HARNESS_AGENT_ID = "00000000-0000-0000-0000-000000000000";
 const TIMEOUT = 20_000;
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 
-const DATA_ROWS = '[role="grid"] [role="row"]:has([role="gridcell"])';
 const AXE_SCRIPT = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
 /** The WCAG 2.1 A and AA rules of axe-core. */
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -28,7 +27,7 @@ let bare;
 
 before(async () => {
     assert.ok(fs.existsSync(path.join(CONTROL_DIR, "bundle.js")), `no built control in ${CONTROL_DIR}: run the suite with npm run test:browser`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
     withSimulator = await startHarnessServer({ codePath: CONTROL_DIR, simulatorBundle: SIMULATOR_BUNDLE, port: 0 });
     bare = await startHarnessServer({ codePath: CONTROL_DIR, port: 0, simulator: false });
 });
@@ -80,14 +79,6 @@ function expectedForLastRequest(page, style) {
         const last = sim.calls.getConversations.at(-1);
         return sim.query(last.input, s ?? undefined);
     }, style ?? null);
-}
-
-function propertyInput(page, name) {
-    return page
-        .locator(".io-item")
-        .filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${name}$`) }) })
-        .locator("input")
-        .first();
 }
 
 const usDate = (iso) => {

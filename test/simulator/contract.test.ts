@@ -154,8 +154,11 @@ describe.each([
 
     it("rejects { status: false, error: { code, message } } on an OData error", async () => {
         const reason = await host.odataError();
-        expect(asSeen(reason)).toEqual({ status: false, error: { code: expect.any(String), message: expect.any(String) } });
-        expect(hostErrorOf(reason)).toEqual({ code: expect.any(String), message: expect.any(String) });
+        const seen = asSeen(reason) as { status: unknown; error: { code: unknown; message: unknown } };
+        expect(Object.keys(seen).sort()).toEqual(["error", "status"]);
+        expect(seen.status).toBe(false);
+        expect([typeof seen.error.code, typeof seen.error.message]).toEqual(["string", "string"]);
+        expect(hostErrorOf(reason)).toEqual({ code: seen.error.code, message: seen.error.message });
     });
 
     it("rejects an open whose session id differs by case or braces", async () => {
