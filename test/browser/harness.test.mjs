@@ -356,12 +356,23 @@ describe("with the simulated host", () => {
 
 /** Runs axe-core's WCAG 2.1 AA rules on the control (not the harness page around it): violations, rules passed, rules to review. */
 async function axeViolations(page) {
-    // Fluent fades rows in: mid-animation text is half transparent and would fail color-contrast.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity));
-    // A re-sort remounts rows whose fade may start a frame later: wait until every row is opaque.
-    await page.waitForFunction(() =>
-        [...document.querySelectorAll('[data-testid="conversation-list"] [role="row"], [data-testid="conversation-list"] [role="gridcell"]')].every((element) => getComputedStyle(element).opacity === "1"),
+    // Fluent fades rows in, and the list mounts its pages a few frames apart (a re-sort remounts them):
+    // mid-fade text is half transparent and would fail color-contrast. Wait until, three checks in a
+    // row 150 ms apart, nothing animates and no cell sits under a translucent ancestor.
+    await page.evaluate(() => (window.__settledChecks = 0));
+    await page.waitForFunction(
+        () => {
+            const settledNow =
+                document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity) &&
+                [...document.querySelectorAll('[data-testid="conversation-list"] [role="gridcell"], [data-testid="conversation-list"] [role="row"]')].every((cell) => {
+                    for (let element = cell; element; element = element.parentElement) if (getComputedStyle(element).opacity !== "1") return false;
+                    return true;
+                });
+            window.__settledChecks = settledNow ? (window.__settledChecks ?? 0) + 1 : 0;
+            return window.__settledChecks >= 3;
+        },
+        undefined,
+        { polling: 150 },
     );
     await page.addScriptTag({ path: AXE_SCRIPT });
     return page.evaluate(async (tags) => {
@@ -383,6 +394,7 @@ const visible = (page, testId) => page.getByTestId(testId).waitFor({ state: "vis
 const A11Y_STATES = [
     { state: "loading", query: "?scenario=hang", ready: (page) => visible(page, "state-loading") },
     { state: "rows", query: "", ready: waitForRows },
+    { state: "rows, sorted by a column", query: "", ready: async (page) => { await waitForRows(page); await page.locator('[role="columnheader"]', { hasText: "Title" }).click(); await page.locator('[aria-sort="ascending"]').waitFor(); } },
     { state: "empty", query: "?scenario=empty", ready: (page) => visible(page, "state-empty") },
     { state: "error", query: "?scenario=reject", ready: (page) => visible(page, "state-error") },
     { state: "not in workspace", query: "", server: () => bare, ready: (page) => visible(page, "state-unavailable") },
