@@ -1,7 +1,7 @@
 import * as React from "react";
 import { mergeStyles } from "@fluentui/react";
 
-/** 16 × 16 glyphs as path data (even-odd fill), in the bundle: no icon font is fetched. */
+/** 16 × 16 glyphs (channels and sentiment faces) as path data (even-odd fill), in the bundle: no icon font is fetched. */
 const BUBBLE = "M2 2h12v9H7l-3 3v-3H2z";
 const ROUND_BUBBLE = "M8 1.5a6.5 6.5 0 0 0-5.6 9.8L1.5 14.5l3.3-.9A6.5 6.5 0 1 0 8 1.5z";
 const PHONE = "M4.5 1.5l2.3 3-1.5 1.6a9 9 0 0 0 4.6 4.6l1.6-1.5 3 2.3-1.6 2.2C7.5 13.5 2.5 8.5 2.3 3.1z";
@@ -41,6 +41,30 @@ export const ChannelIcon = React.memo(function ChannelIcon({ code }: { code: num
     return (
         <svg className={iconClass} viewBox="0 0 16 16" aria-hidden="true" focusable="false" data-channel-icon={code in GLYPHS ? code : "generic"}>
             <path fillRule="evenodd" d={GLYPHS[code] ?? GENERIC} />
+        </svg>
+    );
+});
+
+const RING = "M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm0 1.5a5.5 5.5 0 1 1 0 11 5.5 5.5 0 0 1 0-11zM5.5 5.5H7V7H5.5zm3.5 0h1.5V7H9z";
+const MOUTHS = {
+    negative: "M5 11.5a3.1 3.1 0 0 1 6 0H9.8a1.9 1.9 0 0 0-3.6 0z",
+    neutral: "M5.5 10h5v1.2h-5z",
+    positive: "M5 9.5h1.2a1.9 1.9 0 0 0 3.6 0H11a3.1 3.1 0 0 1-6 0z",
+};
+
+/** Sentiment 7–9 negative, 10 neutral, 11–13 positive; 0 (not available) and unknown values get no face. */
+export function sentimentTone(code: number | undefined): keyof typeof MOUTHS | undefined {
+    if (code === undefined || code < 7 || code > 13) return undefined;
+    return code < 10 ? "negative" : code === 10 ? "neutral" : "positive";
+}
+
+/** Decorative: the sentiment's label always stands beside it. */
+export const SentimentIcon = React.memo(function SentimentIcon({ code }: { code: number | undefined }) {
+    const tone = sentimentTone(code);
+    if (!tone) return null;
+    return (
+        <svg className={iconClass} viewBox="0 0 16 16" aria-hidden="true" focusable="false" data-sentiment-icon={tone}>
+            <path fillRule="evenodd" d={`${RING}${MOUTHS[tone]}`} />
         </svg>
     );
 });

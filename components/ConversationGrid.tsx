@@ -14,7 +14,7 @@ import type { ConversationRow, SortOrder } from "../conversations/rows";
 import { columnHeaderKey, columnKind } from "../conversations/columns";
 import type { Strings } from "../conversations/strings";
 import { StatusBadge } from "./StatusBadge";
-import { ChannelIcon } from "./ChannelIcon";
+import { ChannelIcon, SentimentIcon } from "./ChannelIcon";
 
 export interface ConversationGridProps {
     rows: readonly ConversationRow[];
@@ -46,6 +46,14 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
     const cell = row.cells[column.key];
     if (!cell) return null;
     if (columnKind(column.key) === "status") return <StatusBadge label={cell.text} statusCode={cell.statusCode} />;
+    if (cell.sentiment !== undefined && cell.text !== "") {
+        return (
+            <span title={cell.text}>
+                <SentimentIcon code={cell.sentiment} />
+                {cell.text}
+            </span>
+        );
+    }
     if (cell.channels !== undefined && cell.channels.length > 0) {
         return (
             <span title={cell.text}>

@@ -17,6 +17,8 @@ export interface Cell {
     statusCode?: number;
     /** For the channel icons. */
     channels?: readonly number[];
+    /** msdyn_customersentimentlabel, for the sentiment icon. */
+    sentiment?: number;
     /** Waiting past the maker's waitingAlertMinutes: shown with an icon and words, never colour alone. */
     alert?: boolean;
 }
@@ -79,7 +81,7 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
         case "sentiment": {
             const code = choiceValue(raw);
             // Sorted by the scale's value, so "Very negative" and "Very positive" end up at opposite ends.
-            return { text: choiceText(code, formatted, sentimentLabelKey, strings), sortValue: code };
+            return { text: choiceText(code, formatted, sentimentLabelKey, strings), sortValue: code, sentiment: code };
         }
         case "dateTime": {
             const date = dateOf(raw);

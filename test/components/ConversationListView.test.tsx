@@ -392,3 +392,14 @@ describe("time in status", () => {
         expect(short).toHaveTextContent(/^5 min$/);
     });
 });
+
+describe("sentiment", () => {
+    it("shows the label with a face when a maker adds msdyn_customersentimentlabel, and no face when not available", () => {
+        const columns = ["msdyn_title", "msdyn_customersentimentlabel"];
+        const records = [8, 10, 13, 0].map((code, index) => ({ msdyn_ocliveworkitemid: `s${index}`, msdyn_title: `t${index}`, msdyn_customersentimentlabel: code }));
+        renderView({ kind: "loaded", list: { conversations: toConversations(records, columns), columns, receivedAt: new Date(), moreRecords: false } });
+        const cells = dataRows().map((row) => within(row).getAllByRole("gridcell")[1]);
+        expect(cells.map((cell) => cell.textContent)).toEqual(["Negative", "Neutral", "Very positive", "N/A"]);
+        expect(cells.map((cell) => cell.querySelector("svg")?.getAttribute("data-sentiment-icon") ?? null)).toEqual(["negative", "neutral", "positive", null]);
+    });
+});
