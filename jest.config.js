@@ -1,4 +1,4 @@
-/** Two jest projects: the control's own tests in jsdom, and the solution-zip tests in node. */
+/** Three jest projects: the control's own tests in jsdom, the solution-zip tests and the docs' commands in node. */
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.test.json" }];
 
 /** @type {import('jest').Config} */
@@ -17,6 +17,13 @@ module.exports = {
             testEnvironment: "node",
             roots: ["<rootDir>/test"],
             testMatch: ["<rootDir>/test/solution/**/*.test.ts"],
+            transform: { "^.+\\.tsx?$": tsJest },
+        },
+        {
+            displayName: "docs",
+            testEnvironment: "node",
+            roots: ["<rootDir>/test"],
+            testMatch: ["<rootDir>/test/docs/**/*.test.ts"],
             transform: { "^.+\\.tsx?$": tsJest },
         },
     ],

@@ -7,7 +7,8 @@
  *
  *   node scripts/build-control.cjs --production   (npm run build:prod)
  *
- * Used by build:prod, the solution packer, `npm start` and the browser tests.
+ * Used by build:prod and the solution packer (into out/controls, pcf-scripts' standard folder), and by `npm start`,
+ * the browser tests and `npm run screenshots`, each into a folder of its own under out/ so that they can run at once.
  */
 "use strict";
 const fs = require("node:fs");
@@ -16,7 +17,6 @@ const { spawn } = require("node:child_process");
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "out", "controls");
-const BUNDLE = path.join(OUT, "bundle.js");
 const PCF_SCRIPTS = path.join(ROOT, "node_modules", "pcf-scripts", "bin", "pcf-scripts.js");
 const BUNDLE_LIMIT_BYTES = 60 * 1024;
 
@@ -36,9 +36,13 @@ function bundleProblems(text, bytes) {
     return problems;
 }
 
-/** `pcf-scripts build`, development or production; rejects when it failed, whatever its exit code. */
-function buildControl({ production = false, quiet = false } = {}) {
-    const args = [PCF_SCRIPTS, "build", ...(production ? ["--buildMode", "production"] : [])];
+/**
+ * `pcf-scripts build`, development or production, into `outDir`; rejects when it failed, whatever its exit code.
+ * (pcfconfig.json names no outDir, so that each caller can pass its own: pcf-scripts refuses a different one.)
+ */
+function buildControl({ production = false, quiet = false, outDir = OUT } = {}) {
+    const args = [PCF_SCRIPTS, "build", "--outDir", path.relative(ROOT, outDir), ...(production ? ["--buildMode", "production"] : [])];
+    const bundle = path.join(outDir, "bundle.js");
     const startedAt = Date.now() - 1000;
     return new Promise((resolve, reject) => {
         // Telemetry off: nothing leaves the machine.
@@ -56,9 +60,9 @@ function buildControl({ production = false, quiet = false } = {}) {
             // eslint-disable-next-line no-control-regex
             const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
             const errors = plain.split(/\r?\n/).filter((line) => /\[build\] Failed|\[pcf-\d+\] \[Error\]/.test(line));
-            const stale = [BUNDLE, path.join(OUT, "ControlManifest.xml")].filter((file) => !fs.existsSync(file) || fs.statSync(file).mtimeMs < startedAt);
+            const stale = [bundle, path.join(outDir, "ControlManifest.xml")].filter((file) => !fs.existsSync(file) || fs.statSync(file).mtimeMs < startedAt);
             if (code === 0 && errors.length === 0 && stale.length === 0 && /\bSucceeded\b/.test(plain)) {
-                resolve({ outDir: OUT, bundle: BUNDLE, output: plain });
+                resolve({ outDir, bundle, output: plain });
                 return;
             }
             if (quiet) process.stderr.write(plain);
@@ -69,18 +73,20 @@ function buildControl({ production = false, quiet = false } = {}) {
 }
 
 /** The production build, then the bundle checks. */
-async function buildProduction({ quiet = false } = {}) {
-    await buildControl({ production: true, quiet });
-    const text = fs.readFileSync(BUNDLE, "utf8");
-    const bytes = fs.statSync(BUNDLE).size;
+async function buildProduction({ quiet = false, outDir = OUT } = {}) {
+    const { bundle } = await buildControl({ production: true, quiet, outDir });
+    const text = fs.readFileSync(bundle, "utf8");
+    const bytes = fs.statSync(bundle).size;
     const problems = bundleProblems(text, bytes);
-    if (problems.length > 0) throw new Error(`out/controls/bundle.js ${problems.join("; ")}`);
+    if (problems.length > 0) throw new Error(`${path.relative(ROOT, bundle)} ${problems.join("; ")}`);
     return { bytes, limit: BUNDLE_LIMIT_BYTES };
 }
 
 module.exports = { buildControl, buildProduction, bundleProblems, BUNDLE_LIMIT_BYTES };
 
-if (require.main === module) {
+if (require.main === module && process.argv.includes("--help")) {
+    console.log("npm run build:prod: production build of the control into out/controls, checked (size limit, no React, Fluent or simulator code).");
+} else if (require.main === module) {
     buildProduction().then(
         ({ bytes, limit }) => console.log(`\nproduction bundle.js: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB; limit ${limit / 1024} KiB); no React, Fluent or simulator code`),
         (error) => {

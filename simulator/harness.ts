@@ -1,6 +1,6 @@
 /**
  * Browser entry of the simulator for the pcf-start harness page (bundled by
- * scripts/harness/build-simulator.mjs into .harness/, never into the control's bundle.js).
+ * scripts/harness/build.mjs into out/<user>/simulator.js, never into the control's bundle.js).
  * Installs `window.Microsoft.Omnichannel` before the harness loads the control.
  *
  * Page query parameters (they win over the defaults the harness server injects from env vars):

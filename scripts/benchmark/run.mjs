@@ -6,6 +6,10 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+if (process.argv.includes("--help")) {
+    console.log("npm run bench: bundles scripts/benchmark/benchmark.ts with esbuild and runs it; prints medians and ratios.");
+    process.exit(0);
+}
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "conversation-bench-"));
 const outfile = join(dir, "benchmark.mjs");

@@ -1,8 +1,8 @@
-// Builds for the harness: the control (pcf-scripts, into out/controls) and the simulator bundle
-// (esbuild, into .harness/simulator.js, never part of the control's bundle.js).
+// Builds for the harness: the control (pcf-scripts) and the simulator bundle (esbuild, never part of the
+// control's bundle.js), each caller into its own folder (paths.mjs buildDirs).
 import fs from "node:fs";
 import path from "node:path";
-import { CONTROL_OUT_DIR, HARNESS_DIR, MARKER, ROOT, SIMULATOR_BUNDLE } from "./paths.mjs";
+import { MARKER, ROOT } from "./paths.mjs";
 
 /** Environment for a pcf-scripts watch build: no telemetry (nothing leaves the machine). */
 export function pcfEnv() {
@@ -12,11 +12,11 @@ export function pcfEnv() {
 /** The checked pcf-scripts build, shared with build:prod and the solution packer. */
 export { buildControl, buildProduction } from "../build-control.cjs";
 
-/** esbuild options of the simulator's browser bundle. */
-export function simulatorBuildOptions() {
+/** esbuild options of the simulator's browser bundle, written to `outfile`. */
+export function simulatorBuildOptions(outfile) {
     return {
         entryPoints: [path.join(ROOT, "simulator", "harness.ts")],
-        outfile: SIMULATOR_BUNDLE,
+        outfile,
         bundle: true,
         format: "iife",
         platform: "browser",
@@ -27,16 +27,9 @@ export function simulatorBuildOptions() {
     };
 }
 
-export async function buildSimulator() {
+export async function buildSimulator(outfile) {
     const esbuild = await import("esbuild");
-    fs.mkdirSync(HARNESS_DIR, { recursive: true });
-    await esbuild.build(simulatorBuildOptions());
-    return SIMULATOR_BUNDLE;
-}
-
-/** Copies the built control to a folder of its own, so later builds cannot change what is served. */
-export function snapshotControl(target) {
-    fs.rmSync(target, { recursive: true, force: true });
-    fs.cpSync(CONTROL_OUT_DIR, target, { recursive: true });
-    return target;
+    fs.mkdirSync(path.dirname(outfile), { recursive: true });
+    await esbuild.build(simulatorBuildOptions(outfile));
+    return outfile;
 }

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { PCF_START_DIR, ROOT, SIMULATOR_BUNDLE } from "./paths.mjs";
+import { PCF_START_DIR, ROOT } from "./paths.mjs";
 
 const TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -130,7 +130,7 @@ function isFile(file) {
  * @param {(line: string) => void} [options.log]
  */
 export async function startHarnessServer(options) {
-    const { codePath, host = "127.0.0.1", simulator = true, simulatorDefaults = {}, liveReload = false, log = () => {} } = options;
+    const { codePath, simulatorBundle, host = "127.0.0.1", simulator = true, simulatorDefaults = {}, liveReload = false, log = () => {} } = options;
     const control = path.resolve(codePath);
     const manifestFile = path.join(control, "ControlManifest.xml");
     if (!fs.existsSync(manifestFile)) throw new Error(`No built control in ${control}: build it first`);
@@ -139,7 +139,7 @@ export async function startHarnessServer(options) {
     const constructorName = /<control[^>]*\sconstructor="([^"]+)"/.exec(manifest)?.[1];
     const inputs = options.harnessInputs === undefined ? DEFAULT_HARNESS_INPUTS : options.harnessInputs;
     const seedInputs = inputs && namespace && constructorName ? { storageKey: `${namespace}.${constructorName}_properties`, properties: inputs } : undefined;
-    if (simulator && !fs.existsSync(SIMULATOR_BUNDLE)) throw new Error(`No simulator bundle at ${SIMULATOR_BUNDLE}: build it first`);
+    if (simulator && !(simulatorBundle && fs.existsSync(simulatorBundle))) throw new Error(`No simulator bundle at ${simulatorBundle}: build it first`);
     const reloadClients = new Set();
     const requests = [];
 
@@ -175,7 +175,7 @@ export async function startHarnessServer(options) {
             if (isFile(file)) return sendFile(res, file, req.method);
         }
         if (simulator && (pathname === "/__simulator/simulator.js" || pathname === "/__simulator/simulator.js.map")) {
-            const file = pathname.endsWith(".map") ? SIMULATOR_BUNDLE + ".map" : SIMULATOR_BUNDLE;
+            const file = pathname.endsWith(".map") ? simulatorBundle + ".map" : simulatorBundle;
             if (isFile(file)) return sendFile(res, file, req.method);
         }
         if (liveReload && pathname === "/__harness/reload") {

@@ -16,8 +16,11 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { buildControl, buildSimulator, pcfEnv, simulatorBuildOptions } from "./build.mjs";
-import { CONTROL_OUT_DIR, PCF_SCRIPTS_BIN, ROOT } from "./paths.mjs";
+import { buildDirs, PCF_SCRIPTS_BIN, ROOT } from "./paths.mjs";
 import { startHarnessServer } from "./server.mjs";
+
+/** npm start's own folder (out/harness), apart from the browser tests' and the solution's builds. */
+const DIRS = buildDirs("harness");
 
 const SCENARIOS = ["happy", "plainGuids", "webApiLookups", "empty", "slow", "reject", "statusFalse", "hang", "malformed", "failOnce", "openReject"];
 
@@ -74,14 +77,15 @@ async function main() {
     let esbuildContext;
     if (args.build) {
         console.log(`Building the control (${args.production ? "production" : "development"})...`);
-        await buildControl({ production: args.production, quiet: true });
+        await buildControl({ production: args.production, quiet: true, outDir: DIRS.control });
         if (args.simulator) {
             console.log("Building the simulator...");
-            await buildSimulator();
+            await buildSimulator(DIRS.simulator);
         }
     }
     const harness = await startHarnessServer({
-        codePath: CONTROL_OUT_DIR,
+        codePath: DIRS.control,
+        simulatorBundle: DIRS.simulator,
         port: args.port !== undefined ? Number(args.port) : Number(process.env.HARNESS_PORT ?? 8181),
         simulator: args.simulator,
         simulatorDefaults,
@@ -91,7 +95,7 @@ async function main() {
 
     if (args.watch) {
         // pcf-scripts rebuilds the control on change; the page reloads when bundle.js changes.
-        const pcfArgs = [PCF_SCRIPTS_BIN, "build", "--watch"];
+        const pcfArgs = [PCF_SCRIPTS_BIN, "build", "--watch", "--outDir", path.relative(ROOT, DIRS.control)];
         if (args.production) pcfArgs.push("--buildMode", "production");
         pcfWatch = spawn(process.execPath, pcfArgs, { cwd: ROOT, env: pcfEnv(), stdio: ["ignore", "inherit", "inherit"] });
         let timer;
@@ -99,11 +103,11 @@ async function main() {
             clearTimeout(timer);
             timer = setTimeout(() => harness.reload(), 300);
         };
-        fs.watch(CONTROL_OUT_DIR, { recursive: true }, schedule);
+        fs.watch(DIRS.control, { recursive: true }, schedule);
         if (args.simulator) {
             const esbuild = await import("esbuild");
             esbuildContext = await esbuild.context({
-                ...simulatorBuildOptions(),
+                ...simulatorBuildOptions(DIRS.simulator),
                 plugins: [{ name: "reload", setup: (build) => build.onEnd(schedule) }],
             });
             await esbuildContext.watch();
@@ -117,7 +121,7 @@ async function main() {
             ? `Simulated Customer Service host, scenario "${scenario}". Other scenarios: ${harness.url}?scenario=<${SCENARIOS.join("|")}>`
             : "No simulator: the page has no Microsoft.Omnichannel, as outside Customer Service workspace.",
     );
-    console.log(`Control folder: ${path.relative(ROOT, CONTROL_OUT_DIR)}   Press Ctrl+C to stop.`);
+    console.log(`Control folder: ${path.relative(ROOT, DIRS.control)}   Press Ctrl+C to stop.`);
     if (args.open ?? canOpenBrowser()) openBrowser(harness.url);
 
     const stop = async () => {

@@ -4,11 +4,12 @@
  * CommonJS so that node runs it directly and jest can import it (types: lib.d.cts).
  *
  * The zip layout follows what Microsoft's tooling (pac / Microsoft.PowerApps.MSBuild.Solution) writes:
- *   [Content_Types].xml
  *   customizations.xml
  *   solution.xml
  *   Controls/<prefix>_<namespace>.<constructor>/ControlManifest.xml
- *   Controls/<prefix>_<namespace>.<constructor>/<every file the compiled manifest names>
+ *   Controls/<prefix>_<namespace>.<constructor>/<every file the compiled manifest names, then the licence notice>
+ *   [Content_Types].xml                        (last, declaring exactly the extensions present)
+ * The three solution-level XML files carry a UTF-8 BOM and CRLF line ends, as pac writes them.
  */
 const { XMLParser, XMLValidator } = require("fast-xml-parser");
 
@@ -17,34 +18,38 @@ const CUSTOM_CONTROL_COMPONENT_TYPE = 66;
 
 const CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
 
-/** Default content types the official tooling writes, plus octet-stream for anything else. */
-const DEFAULT_CONTENT_TYPES = [
-    ["xml", "text/xml"],
-    ["js", "application/octet-stream"],
-    ["css", "application/octet-stream"],
-    ["resx", "application/octet-stream"],
-    ["txt", "application/octet-stream"],
-];
+/** Content type of an extension in [Content_Types].xml: xml is text/xml, everything else octet-stream (as pac writes). */
+const contentTypeOf = (/** @type {string} */ ext) => (ext === "xml" ? "text/xml" : "application/octet-stream");
+
+/** What `<solution>` says wrote it: pac writes CrmLive (Dataverse online), not OnPrem. */
+const GENERATED_BY = "CrmLive";
 
 /** Manifest resource elements that name a file shipped next to ControlManifest.xml. */
 const FILE_RESOURCE_KINDS = ["code", "css", "resx", "img", "html"];
 
 // ---------------------------------------------------------------- versions
 
-const VERSION_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+const SOLUTION_VERSION_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?$/;
 
 /**
- * Parses "major.minor.patch" (the form a PCF manifest, package.json and our Solution.xml share).
+ * A solution version as Dataverse writes it, four parts: "1.2.3" becomes "1.2.3.0", "1.2.3.4" stays.
  * @param {string} text
- * @returns {[number, number, number]}
  */
-function parseVersion(text) {
-    const match = VERSION_RE.exec(String(text).trim());
-    if (!match) {
-        throw new Error(`"${text}" is not a version of the form MAJOR.MINOR.PATCH (e.g. 1.0.1)`);
-    }
-    return [Number(match[1]), Number(match[2]), Number(match[3])];
+function solutionVersion(text) {
+    const match = SOLUTION_VERSION_RE.exec(String(text).trim());
+    if (!match) throw new Error(`"${text}" is not a version of the form MAJOR.MINOR.PATCH or MAJOR.MINOR.PATCH.REVISION (e.g. 1.0.1 or 1.0.1.0)`);
+    return [match[1], match[2], match[3], match[4] ?? "0"].join(".");
 }
+
+/**
+ * The control's three-part version within a solution version ("1.2.3.4" → "1.2.3"): a PCF manifest and package.json have three parts.
+ * @param {string} text
+ */
+function controlVersionOf(text) {
+    return solutionVersion(text).split(".").slice(0, 3).join(".");
+}
+
+const VERSION_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 /**
  * Compares two versions numerically, part by part ("1.10.0" > "1.9.0").
@@ -70,15 +75,15 @@ function compareVersions(a, b) {
 }
 
 /**
- * Throws unless `next` is a valid MAJOR.MINOR.PATCH strictly higher than every current version.
- * The platform only loads a new bundle when the control's version rises.
+ * Throws unless `next` (three or four parts) is strictly higher than every current version, compared on the
+ * first three parts: the platform only loads a new bundle when the control's (three-part) version rises.
  * @param {Record<string, string>} current where → version, e.g. { "ControlManifest.Input.xml": "1.0.0" }
  * @param {string} next
  */
 function assertVersionIncrease(current, next) {
-    parseVersion(next);
+    const control = controlVersionOf(next);
     for (const [where, version] of Object.entries(current)) {
-        if (compareVersions(next, version) <= 0) {
+        if (compareVersions(control, controlVersionOf(version)) <= 0) {
             throw new Error(
                 `Refusing version ${next}: it is not higher than ${version} in ${where}. ` +
                     "The platform only picks up a new bundle when the control's version rises.",
@@ -180,6 +185,8 @@ function readControlInfo(manifestXml) {
         constructorName: String(control["@_constructor"] ?? ""),
         version: String(control["@_version"] ?? ""),
         controlType: String(control["@_control-type"] ?? ""),
+        displayNameKey: String(control["@_display-name-key"] ?? ""),
+        descriptionKey: String(control["@_description-key"] ?? ""),
         resources,
     };
 }
@@ -204,16 +211,15 @@ function controlSchemaName(prefix, namespace, constructorName) {
 }
 
 /**
- * Files of the control folder, relative to it: the compiled manifest first, then every file it names.
+ * Files of the control folder, relative to it: the compiled manifest and every file it names (plus `extra`, such as
+ * the licence notice), in ordinal order of their paths as pac lists the folder (so ControlManifest.xml comes first).
  * @param {{ resources: { path: string }[] }} compiledControl
+ * @param {string[]} [extra]
  * @returns {string[]}
  */
-function controlFiles(compiledControl) {
-    const files = ["ControlManifest.xml"];
-    for (const r of compiledControl.resources) {
-        if (!files.includes(r.path)) files.push(r.path);
-    }
-    return files;
+function controlFiles(compiledControl, extra = []) {
+    const files = new Set(["ControlManifest.xml", ...compiledControl.resources.map((r) => r.path), ...extra]);
+    return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -223,21 +229,16 @@ function controlFiles(compiledControl) {
  * @returns {string[]}
  */
 function zipEntryNames(schemaName, files) {
-    return [
-        "[Content_Types].xml",
-        "customizations.xml",
-        "solution.xml",
-        ...files.map((f) => `Controls/${schemaName}/${normalizeEntryPath(f)}`),
-    ];
+    return ["customizations.xml", "solution.xml", ...files.map((f) => `Controls/${schemaName}/${normalizeEntryPath(f)}`), "[Content_Types].xml"];
 }
 
 /**
- * File names of the two zips: `<UniqueName>_<major>_<minor>_<patch>[_managed].zip`, as Dataverse names exports.
+ * File names of the two zips: `<UniqueName>_<major>_<minor>_<patch>_<revision>[_managed].zip`, as Dataverse names exports.
  * @param {string} uniqueName
  * @param {string} version
  */
 function zipFileNames(uniqueName, version) {
-    const v = String(version).trim().split(".").join("_");
+    const v = solutionVersion(version).split(".").join("_");
     return { unmanaged: `${uniqueName}_${v}.zip`, managed: `${uniqueName}_${v}_managed.zip` };
 }
 
@@ -270,31 +271,86 @@ function stripComments(xml) {
 }
 
 /**
- * solution.xml for the zip: the source Solution.xml with `Managed` set and the control as root component.
- * @param {string} sourceXml contents of src/Other/Solution.xml
- * @param {{ managed: boolean; schemaName: string }} options
+ * A language code from a resx path named `<Name>.<lcid>.resx` (the convention the manifest's resx files follow).
+ * @param {string} resxPath
+ * @returns {number | undefined}
  */
-function composeSolutionXml(sourceXml, { managed, schemaName }) {
-    let xml = stripComments(sourceXml);
+function resxLanguage(resxPath) {
+    const m = /\.(\d{4,5})\.resx$/i.exec(resxPath);
+    return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The value of `key` in a resx file's text, unescaped; undefined when absent.
+ * @param {string} resxXml
+ * @param {string} key
+ */
+function resxValue(resxXml, key) {
+    const doc = parseXml(resxXml, "resx");
+    const data = doc?.root?.data;
+    const items = Array.isArray(data) ? data : data ? [data] : [];
+    const item = items.find((d) => d?.["@_name"] === key);
+    return item === undefined ? undefined : String(item.value ?? "");
+}
+
+/**
+ * Replaces the `<tag>` list of `<item description=… languagecode=…/>` children inside the first `<parent>`:
+ * the source's entries first, then one per language the source lacks, from `texts`.
+ * @param {string} xml
+ * @param {string} parent LocalizedNames or Descriptions
+ * @param {string} tag LocalizedName or Description
+ * @param {Map<number, string>} texts language → text, for languages the source does not name
+ * @param {string} indent
+ */
+function fillLocalized(xml, parent, tag, texts, indent) {
+    const re = new RegExp(`<${parent}>([\\s\\S]*?)</${parent}>|<${parent}\\s*/>`);
+    const match = re.exec(xml);
+    if (!match) throw new Error(`solution.xml: no <${parent}> in <SolutionManifest>`);
+    const inner = match[1] ?? "";
+    const present = new Set([...inner.matchAll(new RegExp(`<${tag}\\b[^>]*\\slanguagecode="(\\d+)"`, "g"))].map((m) => Number(m[1])));
+    const added = [...texts].filter(([lcid]) => !present.has(lcid)).map(([lcid, text]) => `${indent}  <${tag} description="${escapeXml(text)}" languagecode="${lcid}" />`);
+    if (added.length === 0) return xml;
+    // The source's own lines (comments too, as pac keeps them) stay; the other languages follow.
+    const kept = inner.replace(/\s+$/, "");
+    const body = [...(kept.trim() ? [kept.replace(/^\r?\n/, "")] : []), ...added].join("\n");
+    return xml.slice(0, match.index) + `<${parent}>\n${body}\n${indent}</${parent}>` + xml.slice(match.index + match[0].length);
+}
+
+/**
+ * solution.xml for the zip: the source Solution.xml, comments kept as pac keeps them, with `generatedBy="CrmLive"`, a four-part `Version`, `Managed`
+ * set, the control as root component, and the solution's name and description in every language the control ships
+ * (the source's own entries win; the other languages take the control's display name and description from their resx).
+ * @param {string} sourceXml contents of src/Other/Solution.xml
+ * @param {{ managed: boolean; schemaName: string; names?: Map<number, string>; descriptions?: Map<number, string> }} options
+ */
+function composeSolutionXml(sourceXml, { managed, schemaName, names = new Map(), descriptions = new Map() }) {
+    let xml = sourceXml;
+    xml = xml.replace(/(<ImportExportXml\b[^>]*?\sgeneratedBy=")[^"]*(")/, `$1${GENERATED_BY}$2`);
+    if (!xml.includes(`generatedBy="${GENERATED_BY}"`)) xml = xml.replace(/<ImportExportXml\b/, `<ImportExportXml generatedBy="${GENERATED_BY}"`);
+    xml = setSolutionVersion(xml, solutionVersion(readSolutionVersion(xml)));
     xml = replaceElement(xml, "Managed", `<Managed>${managed ? 1 : 0}</Managed>`);
     xml = replaceElement(
         xml,
         "RootComponents",
         `<RootComponents>\n      <RootComponent type="${CUSTOM_CONTROL_COMPONENT_TYPE}" schemaName="${escapeXml(schemaName)}" behavior="0" />\n    </RootComponents>`,
     );
+    // Only the solution's own names: the Publisher's block comes after <Version>.
+    const publisherAt = xml.indexOf("<Publisher>");
+    const head = fillLocalized(fillLocalized(xml.slice(0, publisherAt), "LocalizedNames", "LocalizedName", names, "    "), "Descriptions", "Description", descriptions, "    ");
+    xml = head + xml.slice(publisherAt);
     assertWellFormed(xml, "solution.xml");
     return xml;
 }
 
 /**
- * customizations.xml for the zip: the source Customizations.xml with the CustomControl entry, and the
- * relationships of src/Other/Relationships.xml (if any) inside <EntityRelationships>, as SolutionPackager merges them.
- * Languages come from the source file.
+ * customizations.xml for the zip: the source Customizations.xml (comments kept) with the CustomControl entry, the languages the
+ * control ships, and the relationships of src/Other/Relationships.xml (if any) inside <EntityRelationships>,
+ * as SolutionPackager merges them.
  * @param {string} sourceXml contents of src/Other/Customizations.xml
- * @param {{ schemaName: string; relationshipsXml?: string }} options
+ * @param {{ schemaName: string; relationshipsXml?: string; languages: number[] }} options
  */
-function composeCustomizationsXml(sourceXml, { schemaName, relationshipsXml }) {
-    let xml = stripComments(sourceXml);
+function composeCustomizationsXml(sourceXml, { schemaName, relationshipsXml, languages }) {
+    let xml = sourceXml;
     if (relationshipsXml !== undefined) {
         assertWellFormed(relationshipsXml, "Relationships.xml");
         const inner = /<EntityRelationships\b[^>]*?(?<!\/)>([\s\S]*)<\/EntityRelationships>/.exec(stripComments(relationshipsXml));
@@ -308,26 +364,25 @@ function composeCustomizationsXml(sourceXml, { schemaName, relationshipsXml }) {
         "CustomControls",
         `<CustomControls>\n    <CustomControl>\n      <Name>${name}</Name>\n      <FileName>/Controls/${name}/ControlManifest.xml</FileName>\n    </CustomControl>\n  </CustomControls>`,
     );
+    if (languages.length === 0) throw new Error("customizations.xml: the control ships no language");
+    xml = replaceElement(xml, "Languages", `<Languages>\n${languages.map((l) => `    <Language>${l}</Language>`).join("\n")}\n  </Languages>`);
     assertWellFormed(xml, "customizations.xml");
     return xml;
 }
 
 /**
- * [Content_Types].xml: a Default per extension and an Override per ControlManifest.xml.
+ * [Content_Types].xml: a Default for exactly the extensions present, and an Override per ControlManifest.xml.
  * @param {string[]} entryNames every entry of the zip
  */
 function composeContentTypesXml(entryNames) {
-    const defaults = new Map(DEFAULT_CONTENT_TYPES);
+    const extensions = new Set();
     for (const name of entryNames) {
         const base = name.split("/").pop() ?? "";
         const dot = base.lastIndexOf(".");
-        if (dot > 0) {
-            const ext = base.slice(dot + 1).toLowerCase();
-            if (!defaults.has(ext)) defaults.set(ext, "application/octet-stream");
-        }
+        if (dot > 0) extensions.add(base.slice(dot + 1).toLowerCase());
     }
     const parts = [`<?xml version="1.0" encoding="utf-8"?>`, `<Types xmlns="${CONTENT_TYPES_NS}">`];
-    for (const [ext, type] of defaults) parts.push(`<Default Extension="${escapeXml(ext)}" ContentType="${type}" />`);
+    for (const ext of extensions) parts.push(`<Default Extension="${escapeXml(ext)}" ContentType="${contentTypeOf(ext)}" />`);
     for (const name of entryNames) {
         if (name.startsWith("Controls/") && name.endsWith("/ControlManifest.xml")) {
             parts.push(`<Override PartName="/${escapeXml(name)}" ContentType="application/octet-stream" />`);
@@ -335,6 +390,29 @@ function composeContentTypesXml(entryNames) {
     }
     parts.push("</Types>");
     return parts.join("");
+}
+
+/**
+ * The bytes of a solution-level XML file as pac writes them: UTF-8 with a BOM, CRLF line ends.
+ * @param {string} xml
+ */
+function pacXmlBytes(xml) {
+    return Buffer.from("\uFEFF" + xml.replace(/^\uFEFF/, "").replace(/\r?\n/g, "\r\n"), "utf8");
+}
+
+/**
+ * Why `dotnet build` of the .cdsproj failed, in one phrase, and its distinct error lines. A restore error (NU1xxx)
+ * or an error naming Microsoft.PowerApps.MSBuild means the Power Apps build packages could not be restored.
+ * @param {number} code
+ * @param {string} output
+ */
+function dotnetFailure(code, output) {
+    const errors = [...new Set(output.split(/\r?\n/).filter((l) => /\berror [A-Z]+\d+/.test(l)).map((l) => l.trim()))];
+    const restore = errors.some((e) => /\berror NU1\d{3}\b/.test(e) || /Microsoft\.PowerApps\.MSBuild/.test(e));
+    const why = restore
+        ? "the Power Apps build packages (Microsoft.PowerApps.MSBuild.Solution / .Pcf) could not be restored from NuGet"
+        : `dotnet build exited with ${code}`;
+    return { why, errors };
 }
 
 // ---------------------------------------------------------------- version setting (text edits)
@@ -395,7 +473,9 @@ function readSolutionVersion(solutionXml) {
 module.exports = {
     CUSTOM_CONTROL_COMPONENT_TYPE,
     CONTENT_TYPES_NS,
-    parseVersion,
+    GENERATED_BY,
+    solutionVersion,
+    controlVersionOf,
     compareVersions,
     assertVersionIncrease,
     assertWellFormed,
@@ -410,6 +490,10 @@ module.exports = {
     composeSolutionXml,
     composeCustomizationsXml,
     composeContentTypesXml,
+    pacXmlBytes,
+    resxLanguage,
+    resxValue,
+    dotnetFailure,
     setControlManifestVersion,
     setSolutionVersion,
     setPackageJsonVersion,

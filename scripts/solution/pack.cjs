@@ -4,46 +4,55 @@
  * `npm run solution`: production build of the control, then the two Dataverse solution zips
  * (unmanaged and managed) in Solutions/<Name>/dist/, laid out as Microsoft's tooling lays them out.
  *
- *   node scripts/solution/pack.cjs [--no-build] [--no-dotnet]
+ *   npm run solution [-- --no-build] [-- --dotnet]
  *
  *   --no-build   pack the existing out/controls (must still be a production build of the current version)
- *   --no-dotnet  skip the `dotnet build` attempt of the .cdsproj (also: SOLUTION_SKIP_DOTNET=1)
+ *   --dotnet     also try `dotnet build` of the .cdsproj (needs the .NET SDK and the Power Apps build packages
+ *                from NuGet); its outcome is reported and logged to dist/dotnet-build.log, the Node zips ship
+ *   --write-docs rewrite the sizes block of docs/solution.md from this build (a test compares it with a fresh build)
+ *   --help       this text
  *
- * Needs Node only. Where `dotnet` is on PATH it also tries `dotnet build` of the .cdsproj and reports the
- * outcome (Solutions/<Name>/dist/dotnet-build.log); that attempt never fails this script: the Node zips ship.
+ * Needs Node only.
  */
 const fs = require("node:fs");
 const path = require("node:path");
 const crypto = require("node:crypto");
 const { spawn, spawnSync } = require("node:child_process");
 const { buildProduction, bundleProblems } = require("../build-control.cjs");
-const JSZip = require("jszip");
 const lib = require("./lib.cjs");
+const { writeZip } = require("./zip.cjs");
 const { readProject, readText } = require("./project.cjs");
+const sizes = require("./sizes.cjs");
 
 const args = new Set(process.argv.slice(2));
+const KNOWN = ["--no-build", "--dotnet", "--write-docs", "--help", "-h"];
 const log = (/** @type {string} */ msg) => process.stdout.write(`[solution] ${msg}\n`);
 
 /**
- * Runs a command, streaming its output, and resolves with the exit code and the output.
+ * Runs a command and resolves with the exit code and the output; the output streams to the console, or only
+ * to `logFile` when one is given (dotnet's own failure lines would read as this script's).
  * @param {string} cmd
  * @param {string[]} cmdArgs
  * @param {string} cwd
+ * @param {string} [logFile]
  * @returns {Promise<{ code: number; output: string }>}
  */
-function run(cmd, cmdArgs, cwd) {
+function run(cmd, cmdArgs, cwd, logFile) {
     return new Promise((resolve, reject) => {
         log(`$ ${cmd} ${cmdArgs.join(" ")}`);
         const child = spawn(cmd, cmdArgs, { cwd, env: { ...process.env, FORCE_COLOR: "0" }, shell: process.platform === "win32" });
         let output = "";
         const onData = (/** @type {Buffer} */ chunk) => {
             output += chunk.toString();
-            process.stdout.write(chunk);
+            if (!logFile) process.stdout.write(chunk);
         };
         child.stdout.on("data", onData);
         child.stderr.on("data", onData);
         child.on("error", reject);
-        child.on("close", (code) => resolve({ code: code ?? 1, output }));
+        child.on("close", (code) => {
+            if (logFile) fs.writeFileSync(logFile, output);
+            resolve({ code: code ?? 1, output });
+        });
     });
 }
 
@@ -87,22 +96,40 @@ async function packZips(project) {
     }
     const inputResx = input.resources.filter((r) => r.kind === "resx").map((r) => r.path);
     const compiledFiles = lib.controlFiles(compiled);
+    const bundleFile = compiled.resources.find((r) => r.kind === "code")?.path;
+    if (!bundleFile) throw new Error("The compiled manifest names no <code> file");
+    // The production build's third-party licence notice ships beside the bundle when webpack emits one.
+    const licence = `${bundleFile}.LICENSE.txt`;
+    const shippedFiles = fs.existsSync(path.join(paths.outControls, licence)) ? lib.controlFiles(compiled, [licence]) : compiledFiles;
     for (const resx of inputResx) {
         if (!compiledFiles.includes(resx)) throw new Error(`ControlManifest.Input.xml names ${resx} but the compiled manifest does not`);
     }
 
     /** @type {Map<string, Buffer>} control file → bytes */
     const controlBytes = new Map();
-    for (const f of compiledFiles) {
+    for (const f of shippedFiles) {
         const file = path.join(paths.outControls, ...f.split("/"));
         if (!fs.existsSync(file)) throw new Error(`The compiled manifest names ${f} but out/controls/${f} does not exist`);
         controlBytes.set(f, fs.readFileSync(file));
     }
-    const bundleFile = compiled.resources.find((r) => r.kind === "code")?.path;
-    if (!bundleFile) throw new Error("The compiled manifest names no <code> file");
     assertProductionBundle(controlBytes.get(bundleFile)?.toString("utf8") ?? "");
 
-    const entryNames = lib.zipEntryNames(schemaName, compiledFiles);
+    // The languages the control ships are its resx files, in the manifest's order; each gives the solution its name there.
+    const languages = [];
+    const names = new Map();
+    const descriptions = new Map();
+    for (const resx of compiled.resources.filter((r) => r.kind === "resx").map((r) => r.path)) {
+        const lcid = lib.resxLanguage(resx);
+        if (lcid === undefined) throw new Error(`${resx} is not named <Name>.<lcid>.resx`);
+        languages.push(lcid);
+        const text = (controlBytes.get(resx) ?? Buffer.alloc(0)).toString("utf8").replace(/^\uFEFF/, "");
+        const name = lib.resxValue(text, input.displayNameKey);
+        const description = lib.resxValue(text, input.descriptionKey);
+        if (name) names.set(lcid, name);
+        if (description) descriptions.set(lcid, description);
+    }
+
+    const entryNames = lib.zipEntryNames(schemaName, shippedFiles);
     const date = fs.statSync(path.join(paths.outControls, bundleFile)).mtime;
     const sources = {
         solution: readText(paths.solutionXml),
@@ -112,6 +139,7 @@ async function packZips(project) {
     const customizationsXml = lib.composeCustomizationsXml(sources.customizations, {
         schemaName,
         relationshipsXml: sources.relationships,
+        languages,
     });
     const contentTypesXml = lib.composeContentTypesXml(entryNames);
 
@@ -124,18 +152,16 @@ async function packZips(project) {
     for (const managed of [false, true]) {
         /** @type {Map<string, Buffer>} */
         const entries = new Map();
-        entries.set("[Content_Types].xml", Buffer.from(contentTypesXml, "utf8"));
-        entries.set("customizations.xml", Buffer.from(customizationsXml, "utf8"));
-        entries.set("solution.xml", Buffer.from(lib.composeSolutionXml(sources.solution, { managed, schemaName }), "utf8"));
-        for (const f of compiledFiles) entries.set(`Controls/${schemaName}/${f}`, /** @type {Buffer} */ (controlBytes.get(f)));
+        entries.set("customizations.xml", lib.pacXmlBytes(customizationsXml));
+        entries.set("solution.xml", lib.pacXmlBytes(lib.composeSolutionXml(sources.solution, { managed, schemaName, names, descriptions })));
+        for (const f of shippedFiles) entries.set(`Controls/${schemaName}/${f}`, /** @type {Buffer} */ (controlBytes.get(f)));
+        entries.set("[Content_Types].xml", lib.pacXmlBytes(contentTypesXml));
         if ([...entries.keys()].join("\n") !== entryNames.join("\n")) throw new Error("internal: entry list mismatch");
 
-        const zip = new JSZip();
         for (const [name, data] of entries) {
-            if (name.endsWith(".xml") || name.endsWith(".resx")) lib.assertWellFormed(data.toString("utf8"), name);
-            zip.file(name, data, { date, createFolders: false, binary: true });
+            if (name.endsWith(".xml") || name.endsWith(".resx")) lib.assertWellFormed(data.toString("utf8").replace(/^\uFEFF/, ""), name);
         }
-        const buffer = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 }, platform: "DOS" });
+        const buffer = writeZip([...entries].map(([name, data]) => ({ name, data })), { date });
         const file = managed ? project.zips.managed : project.zips.unmanaged;
         fs.writeFileSync(file, buffer);
         written.push({
@@ -152,25 +178,20 @@ async function packZips(project) {
 }
 
 /**
- * Where `dotnet` exists, tries `dotnet build` of the .cdsproj (Microsoft.PowerApps.MSBuild.Solution). Never throws.
+ * With --dotnet: tries `dotnet build` of the .cdsproj (Microsoft.PowerApps.MSBuild.Solution), its output to
+ * dist/dotnet-build.log, and says in one line how it went. Never throws: the Node zips ship either way.
  * @param {ReturnType<typeof readProject>} project
  */
 async function tryDotnet(project) {
     const { paths } = project;
     const logFile = path.join(paths.distDir, "dotnet-build.log");
-    if (args.has("--no-dotnet") || process.env.SOLUTION_SKIP_DOTNET === "1") return { status: "skipped (--no-dotnet)" };
     const probe = spawnSync("dotnet", ["--version"], { encoding: "utf8" });
-    if (probe.error || probe.status !== 0) return { status: "skipped: no dotnet on PATH" };
+    if (probe.error || probe.status !== 0) return { status: "not tried: no .NET SDK (`dotnet`) on PATH" };
     try {
-        const result = await run(
-            "dotnet",
-            ["build", paths.cdsproj, "-c", "Release", "-nologo"],
-            paths.solutionDir,
-        );
-        fs.writeFileSync(logFile, result.output);
+        const result = await run("dotnet", ["build", paths.cdsproj, "-c", "Release", "-nologo"], paths.solutionDir, logFile);
         if (result.code !== 0) {
-            const errors = [...new Set(result.output.split(/\r?\n/).filter((l) => /\berror [A-Z]+\d+/.test(l)).map((l) => l.trim()))];
-            return { status: `failed (exit ${result.code}); the Node-packed zips are the ones that ship`, errors };
+            const { why, errors } = lib.dotnetFailure(result.code, result.output);
+            return { status: `not built: ${why}; details in ${path.relative(paths.root, logFile)}. The Node-packed zips above are complete.`, errors };
         }
         const binDir = path.join(paths.solutionDir, "bin", "Release");
         const zips = fs.existsSync(binDir) ? fs.readdirSync(binDir).filter((f) => f.endsWith(".zip")) : [];
@@ -184,6 +205,13 @@ async function tryDotnet(project) {
 }
 
 async function main() {
+    const unknown = [...args].filter((a) => !KNOWN.includes(a));
+    if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(" ")} (see --help)`);
+    if (args.has("--help") || args.has("-h")) {
+        const doc = fs.readFileSync(__filename, "utf8").split("/**")[1].split("*/")[0];
+        process.stdout.write(doc.split("\n").map((l) => l.replace(/^ \* ?/, "")).join("\n").trim() + "\n");
+        return;
+    }
     let project = readProject();
     const buildInfo = args.has("--no-build") ? { buildMode: "production (existing out/controls, --no-build)", builtAt: null } : await productionBuild(project);
     project = readProject(); // the manifest may have been edited while the build ran
@@ -194,9 +222,8 @@ async function main() {
         for (const e of z.entries) log(`    ${String(e.bytes).padStart(9)}  ${e.name}`);
     }
 
-    const dotnet = await tryDotnet(project);
-    log(`dotnet build of ${path.basename(project.paths.cdsproj)}: ${dotnet.status}`);
-    for (const e of dotnet.errors ?? []) log(`    ${e}`);
+    const dotnet = args.has("--dotnet") ? await tryDotnet(project) : { status: "not tried (add -- --dotnet to try it)" };
+    if (args.has("--dotnet")) log(`dotnet build of ${path.basename(project.paths.cdsproj)}: ${dotnet.status}`);
 
     const info = {
         solution: project.solution.uniqueName,
@@ -209,6 +236,11 @@ async function main() {
         dotnet,
     };
     fs.writeFileSync(path.join(project.paths.distDir, "build-info.json"), JSON.stringify(info, null, 2) + "\n");
+    if (args.has("--write-docs")) {
+        const doc = path.join(project.paths.root, "docs", "solution.md");
+        fs.writeFileSync(doc, sizes.replaceSizes(fs.readFileSync(doc, "utf8"), sizes.sizesMarkdown(info)));
+        log("rewrote the sizes in docs/solution.md");
+    }
 }
 
 main().catch((err) => {

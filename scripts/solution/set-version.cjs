@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 "use strict";
 /**
- * `npm run version:set -- 1.0.1`: sets a new version everywhere it lives —
- *   ControlManifest.Input.xml  <control version="...">
- *   Solutions/<Name>/src/Other/Solution.xml  <Version>
- *   package.json "version" (and package-lock.json's root version, so the two stay equal)
- * and refuses a version that is not higher than each current one: the platform only picks up a new bundle
- * when the control's version rises.
+ * `npm run version:set -- 1.0.1` (or 1.0.1.0): sets a new version everywhere it lives —
+ *   Solutions/<Name>/src/Other/Solution.xml  <Version>, four parts as Dataverse writes them (1.0.1 → 1.0.1.0)
+ *   ControlManifest.Input.xml  <control version="...">, the first three parts
+ *   package.json "version" (and package-lock.json's root version), the first three parts
+ * and refuses a version whose first three parts are not higher than each current one: the platform only picks
+ * up a new bundle when the control's version rises.
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -36,16 +36,17 @@ function currentVersions(root = REPO_ROOT) {
  * @param {string} [root]
  */
 function setVersion(next, root = REPO_ROOT) {
-    const version = String(next).trim();
+    const version = lib.solutionVersion(next);
+    const three = lib.controlVersionOf(version);
     lib.assertVersionIncrease(currentVersions(root), version);
     const p = projectPaths(root);
     /** @type {[string, (text: string) => string][]} */
     const edits = [
-        [p.inputManifest, (t) => lib.setControlManifestVersion(t, version)],
+        [p.inputManifest, (t) => lib.setControlManifestVersion(t, three)],
         [p.solutionXml, (t) => lib.setSolutionVersion(t, version)],
-        [p.packageJson, (t) => lib.setPackageJsonVersion(t, version)],
+        [p.packageJson, (t) => lib.setPackageJsonVersion(t, three)],
     ];
-    if (fs.existsSync(p.packageLock)) edits.push([p.packageLock, (t) => lib.setPackageJsonVersion(t, version)]);
+    if (fs.existsSync(p.packageLock)) edits.push([p.packageLock, (t) => lib.setPackageJsonVersion(t, three)]);
     // Compute every new text first, so that a failure leaves no file half-updated.
     const results = edits.map(([file, edit]) => {
         const raw = fs.readFileSync(file, "utf8");
@@ -60,13 +61,18 @@ module.exports = { currentVersions, setVersion };
 
 if (require.main === module) {
     const next = process.argv[2];
+    const usage = `usage: npm run version:set -- X.Y.Z[.R]   (Solution.xml gets X.Y.Z.R, R = 0 when left out)\ncurrent: ${JSON.stringify(currentVersions())}\n`;
+    if (next === "--help" || next === "-h") {
+        process.stdout.write(usage);
+        process.exit(0);
+    }
     if (!next) {
-        process.stderr.write(`usage: npm run version:set -- X.Y.Z\ncurrent: ${JSON.stringify(currentVersions())}\n`);
+        process.stderr.write(usage);
         process.exit(2);
     }
     try {
         const files = setVersion(next);
-        process.stdout.write(`Version set to ${next} in:\n${files.map((f) => `  ${f}`).join("\n")}\nRun npm run solution to build the ${next} zips.\n`);
+        process.stdout.write(`Version set to ${lib.solutionVersion(next)} (control ${lib.controlVersionOf(next)}) in:\n${files.map((f) => `  ${f}`).join("\n")}\nRun npm run solution to build the zips.\n`);
     } catch (err) {
         process.stderr.write(`version:set: ${err instanceof Error ? err.message : String(err)}\n`);
         process.exit(1);

@@ -6,14 +6,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { chromium } from "playwright-core";
-import { HARNESS_DIR, MARKER, ROOT, SIMULATOR_BUNDLE } from "../../scripts/harness/paths.mjs";
+import { CHROMIUM_FLAGS as FLAGS } from "../../scripts/harness/chromium.mjs";
+import { buildDirs, MARKER, TEST_RESULTS_DIR } from "../../scripts/harness/paths.mjs";
+import { SHOTS, takeScreenshot } from "../../scripts/harness/screenshots.mjs";
 import { startHarnessServer } from "../../scripts/harness/server.mjs";
 
-const CONTROL_DIR = process.env.HARNESS_CONTROL_DIR ?? path.join(HARNESS_DIR, "control-production");
+const { control: CONTROL_DIR, simulator: SIMULATOR_BUNDLE } = buildDirs("browser-tests");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const HARNESS_AGENT_ID = "00000000-0000-0000-0000-000000000000";
-const SCREENSHOT = path.join(ROOT, "docs", "screenshot.png");
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const TIMEOUT = 20_000;
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 
@@ -26,7 +26,7 @@ let bare;
 before(async () => {
     assert.ok(fs.existsSync(path.join(CONTROL_DIR, "bundle.js")), `no built control in ${CONTROL_DIR}: run the suite with npm run test:browser`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    withSimulator = await startHarnessServer({ codePath: CONTROL_DIR, port: 0 });
+    withSimulator = await startHarnessServer({ codePath: CONTROL_DIR, simulatorBundle: SIMULATOR_BUNDLE, port: 0 });
     bare = await startHarnessServer({ codePath: CONTROL_DIR, port: 0, simulator: false });
 });
 
@@ -325,13 +325,15 @@ describe("with the simulated host", () => {
         await slow.done();
     });
 
-    it("saves a screenshot of the grid for the README", async () => {
-        const { page, done } = await openHarness("?badge=off", { viewport: { width: 1366, height: 768 } });
-        await waitForRows(page);
-        await page.waitForTimeout(300);
-        fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-        await page.screenshot({ path: SCREENSHOT });
-        assert.ok(fs.statSync(SCREENSHOT).size > 10_000);
-        await done();
+    it("takes the README's pictures (into test-results/; npm run screenshots writes docs/)", async () => {
+        assert.ok(SHOTS.length > 0);
+        for (const shot of SHOTS) {
+            const file = path.join(TEST_RESULTS_DIR, "screenshots", path.basename(shot.file));
+            fs.rmSync(file, { force: true });
+            const { external, errors } = await takeScreenshot(browser, withSimulator, shot, file);
+            assert.deepEqual(external, [], `${shot.file}: requests left the machine`);
+            assert.deepEqual(errors, [], `${shot.file}: uncaught errors in the page`);
+            assert.ok(fs.statSync(file).size > 10_000, `${file} is too small to show the grid`);
+        }
     });
 });

@@ -2,43 +2,31 @@
 // `npm run test:browser`: the browser suite. Checks for Chromium (Debian's, never a downloaded
 // one), builds the production control and the simulator bundle, then runs harness.test.mjs with
 // node's test runner against the real pcf-start harness page. Exits non-zero on any failure.
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
-import { buildProduction, buildSimulator, snapshotControl } from "../../scripts/harness/build.mjs";
-import { HARNESS_DIR, ROOT } from "../../scripts/harness/paths.mjs";
+import { buildProduction, buildSimulator } from "../../scripts/harness/build.mjs";
+import { findChromium, NO_CHROMIUM } from "../../scripts/harness/chromium.mjs";
+import { buildDirs, ROOT } from "../../scripts/harness/paths.mjs";
 
-const startedAt = Date.now();
-
-function findChromium() {
-    // An explicit CHROMIUM_PATH is the only candidate: a wrong one fails rather than falls back.
-    if (process.env.CHROMIUM_PATH) return fs.existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
-    const candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
-    for (const candidate of candidates) if (fs.existsSync(candidate)) return candidate;
-    const which = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], { encoding: "utf8" });
-    return which.status === 0 ? which.stdout.trim() : undefined;
+if (process.argv.includes("--help")) {
+    console.log("npm run test:browser [-- test files]: builds the production control into out/browser-tests/ and runs test/browser/*.test.mjs in Chromium.");
+    process.exit(0);
 }
+const startedAt = Date.now();
 
 const chromium = findChromium();
 if (!chromium) {
-    console.error(
-        [
-            "Browser tests need Chromium, and it is not installed.",
-            "Install Debian's package:   sudo apt-get update && sudo apt-get install -y chromium",
-            "or point CHROMIUM_PATH at a Chromium/Chrome executable. (playwright-core never downloads a browser here.)",
-            "0 passed, 1 failed",
-        ].join("\n"),
-    );
+    console.error(`Browser tests need Chromium. ${NO_CHROMIUM}\n0 passed, 1 failed`);
     process.exit(1);
 }
 
-const controlDir = path.join(HARNESS_DIR, "control-production");
+// The suite's own folder: npm start (out/harness) and npm run solution (out/controls) can run meanwhile.
+const dirs = buildDirs("browser-tests");
 try {
     if (process.env.BROWSER_TESTS_NO_BUILD !== "1") {
         console.log("Building the production control and the simulator bundle...");
-        await buildProduction({ quiet: true });
-        snapshotControl(controlDir);
-        await buildSimulator();
+        await buildProduction({ quiet: true, outDir: dirs.control });
+        await buildSimulator(dirs.simulator);
     }
 } catch (error) {
     console.error(`Build for the browser tests failed: ${error.message}`);
@@ -49,7 +37,7 @@ try {
 const files = process.argv.slice(2).length ? process.argv.slice(2) : [path.join(ROOT, "test", "browser", "harness.test.mjs")];
 const child = spawn(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", ...files], {
     cwd: ROOT,
-    env: { ...process.env, CHROMIUM_PATH: chromium, HARNESS_CONTROL_DIR: controlDir },
+    env: { ...process.env, CHROMIUM_PATH: chromium },
     stdio: ["ignore", "pipe", "inherit"],
 });
 let output = "";

@@ -11,7 +11,12 @@ import {
     composeSolutionXml,
     controlFiles,
     controlSchemaName,
-    parseVersion,
+    pacXmlBytes,
+    resxLanguage,
+    resxValue,
+    solutionVersion,
+    controlVersionOf,
+    dotnetFailure,
     readControlInfo,
     readSolutionInfo,
     setControlManifestVersion,
@@ -27,11 +32,13 @@ const paths = projectPaths();
 const read = (f: string): string => fs.readFileSync(f, "utf8");
 
 describe("version comparison", () => {
-    it("parses MAJOR.MINOR.PATCH only", () => {
-        expect(parseVersion("1.2.3")).toEqual([1, 2, 3]);
-        expect(parseVersion(" 10.0.0 ")).toEqual([10, 0, 0]);
-        for (const bad of ["1.2", "1.2.3.4", "v1.2.3", "1.02.3", "1.2.-3", "1.2.3-beta", ""]) {
-            expect(() => parseVersion(bad)).toThrow(/MAJOR\.MINOR\.PATCH/);
+    it("writes a solution version in four parts and a control version in three", () => {
+        expect(solutionVersion("1.2.3")).toBe("1.2.3.0");
+        expect(solutionVersion(" 10.0.0.7 ")).toBe("10.0.0.7");
+        expect(controlVersionOf("1.2.3.4")).toBe("1.2.3");
+        expect(controlVersionOf("1.2.3")).toBe("1.2.3");
+        for (const bad of ["1.2", "1.2.3.4.5", "v1.2.3", "1.02.3", "1.2.-3", "1.2.3-beta", ""]) {
+            expect(() => solutionVersion(bad)).toThrow(/MAJOR\.MINOR\.PATCH/);
         }
     });
 
@@ -47,9 +54,11 @@ describe("version comparison", () => {
     });
 
     it("refuses a version that is not higher than every current one", () => {
-        const current = { "ControlManifest.Input.xml": "1.2.0", "Solution.xml": "1.2.0", "package.json": "1.1.9" };
+        const current = { "ControlManifest.Input.xml": "1.2.0", "Solution.xml": "1.2.0.0", "package.json": "1.1.9" };
         expect(() => assertVersionIncrease(current, "1.2.1")).not.toThrow();
-        expect(() => assertVersionIncrease(current, "1.3.0")).not.toThrow();
+        expect(() => assertVersionIncrease(current, "1.3.0.5")).not.toThrow();
+        // Only the control's three parts reach the platform: a higher fourth part alone is no new version.
+        expect(() => assertVersionIncrease(current, "1.2.0.9")).toThrow(/not higher/);
         expect(() => assertVersionIncrease(current, "1.2.0")).toThrow(/not higher than 1\.2\.0 in ControlManifest\.Input\.xml/);
         expect(() => assertVersionIncrease(current, "1.1.10")).toThrow(/not higher/);
         expect(() => assertVersionIncrease({ "Solution.xml": "1.2.5" }, "1.2.4")).toThrow(/Solution\.xml/);
@@ -69,9 +78,9 @@ describe("version edits", () => {
 
     it("change Solution.xml's solution Version only", () => {
         const before = read(paths.solutionXml);
-        const after = setSolutionVersion(before, "9.8.7");
-        expect(readSolutionInfo(after).version).toBe("9.8.7");
-        expect(after.replace("<Version>9.8.7</Version>", "")).toBe(before.replace(/<Version>[^<]*<\/Version>/, ""));
+        const after = setSolutionVersion(before, "9.8.7.0");
+        expect(readSolutionInfo(after).version).toBe("9.8.7.0");
+        expect(after.replace("<Version>9.8.7.0</Version>", "")).toBe(before.replace(/<Version>[^<]*<\/Version>/, ""));
     });
 
     it("change package.json's version and keep its formatting", () => {
@@ -96,15 +105,26 @@ describe("version edits", () => {
         });
         afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-        it("sets the new version in the manifest, Solution.xml and package.json", () => {
-            const current = Object.values(currentVersions(root));
-            const [major, minor, patch] = parseVersion(current.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b)));
+        const highest = () => Object.values(currentVersions(root)).reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
+
+        it("sets the new version in the manifest, Solution.xml (four parts) and package.json (three)", () => {
+            const [major, minor, patch] = controlVersionOf(highest()).split(".").map(Number);
             const next = `${major}.${minor}.${patch + 1}`;
             const written = setVersion(next, root);
             expect(written).toEqual(expect.arrayContaining(["ControlManifest.Input.xml", "package.json", "package-lock.json"]));
-            expect(Object.values(currentVersions(root))).toEqual([next, next, next]);
+            expect(currentVersions(root)).toEqual({
+                "ControlManifest.Input.xml": next,
+                [path.relative(paths.root, paths.solutionXml).split(path.sep).join("/")]: `${next}.0`,
+                "package.json": next,
+            });
             const lock = JSON.parse(read(path.join(root, "package-lock.json"))) as { version: string; packages: Record<string, { version: string }> };
             expect([lock.version, lock.packages[""].version]).toEqual([next, next]);
+        });
+
+        it("takes a four-part version: Solution.xml gets all four, the others the first three", () => {
+            const [major, minor, patch] = controlVersionOf(highest()).split(".").map(Number);
+            setVersion(`${major}.${minor}.${patch + 1}.3`, root);
+            expect(Object.values(currentVersions(root)).sort()).toEqual([`${major}.${minor}.${patch + 1}`, `${major}.${minor}.${patch + 1}`, `${major}.${minor}.${patch + 1}.3`].sort());
         });
 
         it("refuses an equal or lower version and leaves every file untouched", () => {
@@ -122,21 +142,22 @@ describe("version edits", () => {
 describe("zip composition", () => {
     const schemaName = controlSchemaName("ccs", "OmnichannelConversations", "ConversationList");
 
-    it("names the control <prefix>_<namespace>.<constructor> and the zips <UniqueName>_<version>[_managed].zip", () => {
+    it("names the control <prefix>_<namespace>.<constructor> and the zips <UniqueName>_<four-part version>[_managed].zip", () => {
         expect(schemaName).toBe("ccs_OmnichannelConversations.ConversationList");
-        expect(zipFileNames("MySolution", "1.2.3")).toEqual({ unmanaged: "MySolution_1_2_3.zip", managed: "MySolution_1_2_3_managed.zip" });
+        expect(zipFileNames("MySolution", "1.2.3")).toEqual({ unmanaged: "MySolution_1_2_3_0.zip", managed: "MySolution_1_2_3_0_managed.zip" });
+        expect(zipFileNames("MySolution", "1.2.3.4").unmanaged).toBe("MySolution_1_2_3_4.zip");
     });
 
-    it("lists the entries with forward slashes, the manifest's files under Controls/<schema name>/", () => {
+    it("lists the entries with forward slashes, the manifest's files under Controls/<schema name>/ in ordinal order", () => {
         const files = controlFiles({ resources: [{ path: "bundle.js" }, { path: "strings\\A.1033.resx" }, { path: "strings/A.1031.resx" }] });
         expect(zipEntryNames(schemaName, files)).toEqual([
-            "[Content_Types].xml",
             "customizations.xml",
             "solution.xml",
             `Controls/${schemaName}/ControlManifest.xml`,
             `Controls/${schemaName}/bundle.js`,
-            `Controls/${schemaName}/strings/A.1033.resx`,
             `Controls/${schemaName}/strings/A.1031.resx`,
+            `Controls/${schemaName}/strings/A.1033.resx`,
+            "[Content_Types].xml",
         ]);
     });
 
@@ -147,6 +168,7 @@ describe("zip composition", () => {
                 `<platform-library name="React" version="16.14.0"/></resources></control></manifest>`,
         );
         expect(controlFiles(info)).toEqual(["ControlManifest.xml", "bundle.js", "css/a.css", "strings/C.1033.resx", "strings/C.1036.resx"]);
+        expect(controlFiles(info, ["bundle.js.LICENSE.txt"])).toEqual(["ControlManifest.xml", "bundle.js", "bundle.js.LICENSE.txt", "css/a.css", "strings/C.1033.resx", "strings/C.1036.resx"]);
     });
 
     it.each([false, true])("writes solution.xml from Solution.xml with Managed for managed=%s", (managed) => {
@@ -155,31 +177,87 @@ describe("zip composition", () => {
         expect(xml).toContain(`<Managed>${managed ? 1 : 0}</Managed>`);
         expect(xml).not.toContain("<Managed>2</Managed>");
         expect(xml).toContain(`<RootComponent type="66" schemaName="${schemaName}" behavior="0" />`);
-        expect(xml).not.toContain("<!--");
-        expect(readSolutionInfo(xml)).toEqual({ ...readSolutionInfo(read(paths.solutionXml)), managed: managed ? "1" : "0" });
+        expect(xml).toContain("<!-- Unique Name of Cds Solution-->"); // pac keeps the source's comments
+        expect(xml).toMatch(/<ImportExportXml [^>]*generatedBy="CrmLive"/);
+        const source = readSolutionInfo(read(paths.solutionXml));
+        expect(readSolutionInfo(xml)).toEqual({ ...source, version: solutionVersion(source.version), managed: managed ? "1" : "0" });
+    });
+
+    it("gives the solution a name and description in every language, the source's own entries first", () => {
+        const source = read(paths.solutionXml).replace(/<Version>[^<]*</, "<Version>2.0.1<");
+        const xml = composeSolutionXml(source, {
+            managed: false,
+            schemaName,
+            names: new Map([[1033, "ignored: the source names 1033"], [1036, "Liste & co"]]),
+            descriptions: new Map([[1036, "Décrit"]]),
+        });
+        expect(xml).toContain("<Version>2.0.1.0</Version>");
+        const solutionPart = xml.slice(0, xml.indexOf("<Publisher>"));
+        expect([...solutionPart.matchAll(/<LocalizedName description="([^"]*)" languagecode="(\d+)" \/>/g)].map((m) => [m[2], m[1]])).toEqual([
+            ["1033", readSolutionInfo(source).displayName],
+            ["1036", "Liste &amp; co"],
+        ]);
+        expect(solutionPart).toContain(`<Description description="Décrit" languagecode="1036" />`);
+        // The publisher's names are left alone.
+        expect(xml.slice(xml.indexOf("<Publisher>"))).not.toContain("1036");
+    });
+
+    it("reads a resx file's language from its name and a key's value from its text", () => {
+        expect(resxLanguage("strings/ConversationList.1031.resx")).toBe(1031);
+        expect(resxLanguage("strings/ConversationList.resx")).toBeUndefined();
+        const resx = read(path.join(paths.root, "strings", "ConversationList.1031.resx"));
+        expect(resxValue(resx, "Control_DisplayName")).toBe("Unterhaltungsliste");
+        expect(resxValue(resx, "No_Such_Key")).toBeUndefined();
+    });
+
+    it("writes solution-level XML as pac does: UTF-8 BOM and CRLF", () => {
+        const bytes = pacXmlBytes("<?xml version=\"1.0\"?>\n<a>\r\n<b/>\n</a>\n");
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        expect(bytes.subarray(3).toString("utf8")).toBe("<?xml version=\"1.0\"?>\r\n<a>\r\n<b/>\r\n</a>\r\n");
     });
 
     it("writes customizations.xml with the CustomControl entry, the languages and any relationships", () => {
         const source = read(paths.customizationsXml);
-        const xml = composeCustomizationsXml(source, { schemaName, relationshipsXml: read(paths.relationshipsXml) });
+        const xml = composeCustomizationsXml(source, { schemaName, relationshipsXml: read(paths.relationshipsXml), languages: [1033, 1031] });
         expect(XMLValidator.validate(xml)).toBe(true);
         expect(xml).toContain(`<Name>${schemaName}</Name>`);
         expect(xml).toContain(`<FileName>/Controls/${schemaName}/ControlManifest.xml</FileName>`);
-        expect(xml).toMatch(/<Languages>\s*<Language>1033<\/Language>\s*<\/Languages>/);
+        expect(xml).toMatch(/<Languages>\s*<Language>1033<\/Language>\s*<Language>1031<\/Language>\s*<\/Languages>/);
         const withRel = composeCustomizationsXml(source, {
             schemaName,
+            languages: [1033],
             relationshipsXml: `<EntityRelationships xmlns:xsi="x"><EntityRelationship Name="a_b" /></EntityRelationships>`,
         });
         expect(withRel).toContain(`<EntityRelationships><EntityRelationship Name="a_b" /></EntityRelationships>`);
     });
 
-    it("writes [Content_Types].xml with a default per extension and an override per control manifest", () => {
+    it("writes [Content_Types].xml with a default for exactly the extensions present and an override per control manifest", () => {
         const xml = composeContentTypesXml(zipEntryNames(schemaName, ["ControlManifest.xml", "bundle.js", "img/x.png"]));
         expect(XMLValidator.validate(xml)).toBe(true);
-        expect(xml).toContain(`<Default Extension="xml" ContentType="text/xml" />`);
-        expect(xml).toContain(`<Default Extension="js" ContentType="application/octet-stream" />`);
-        expect(xml).toContain(`<Default Extension="resx" ContentType="application/octet-stream" />`);
-        expect(xml).toContain(`<Default Extension="png" ContentType="application/octet-stream" />`);
+        expect([...xml.matchAll(/<Default Extension="([^"]+)" ContentType="([^"]+)" \/>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
+            "xml text/xml",
+            "js application/octet-stream",
+            "png application/octet-stream",
+        ]);
         expect(xml).toContain(`<Override PartName="/Controls/${schemaName}/ControlManifest.xml" ContentType="application/octet-stream" />`);
+    });
+});
+
+describe("npm run solution -- --dotnet", () => {
+    it("says plainly when the Power Apps build packages cannot be restored", () => {
+        const output = [
+            "  Determining projects to restore...",
+            "/x/ConversationList.pcfproj : error NU1101: Unable to find package Microsoft.PowerApps.MSBuild.Pcf. No packages exist with this id in source(s): mirror [/x/S.cdsproj]",
+            "/x/S.cdsproj : error NU1101: Unable to find package Microsoft.PowerApps.MSBuild.Solution. No packages exist with this id in source(s): mirror",
+            "/x/S.cdsproj : error NU1101: Unable to find package Microsoft.PowerApps.MSBuild.Solution. No packages exist with this id in source(s): mirror",
+            "Build FAILED.",
+        ].join("\r\n");
+        const { why, errors } = dotnetFailure(1, output);
+        expect(why).toMatch(/Power Apps build packages .* could not be restored/);
+        expect(errors).toHaveLength(2);
+    });
+
+    it("names the exit code for any other failure", () => {
+        expect(dotnetFailure(3, "/x/S.cdsproj : error MSB4019: The imported project was not found.").why).toBe("dotnet build exited with 3");
     });
 });

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm run screenshots`: the README's pictures, from the production control in the harness on the simulated host.
+// Each picture is one entry of SHOTS; the browser suite takes the same pictures into test-results/ (never into docs/).
+//
+//   npm run screenshots              rewrite every picture in SHOTS
+//   npm run screenshots -- --help
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildProduction, buildSimulator } from "./build.mjs";
+import { CHROMIUM_FLAGS, findChromium, NO_CHROMIUM } from "./chromium.mjs";
+import { buildDirs, ROOT } from "./paths.mjs";
+import { startHarnessServer } from "./server.mjs";
+
+/** The tracked pictures: file (relative to the repository), harness query, viewport. */
+export const SHOTS = [{ file: "docs/screenshot.png", query: "?badge=off", viewport: { width: 1366, height: 768 } }];
+
+const DATA_ROWS = '[role="grid"] [role="row"]:has([role="gridcell"])';
+
+/**
+ * Opens the harness page for `shot` (offline: anything off the loopback server is aborted), waits for the grid's rows
+ * and writes the picture to `file`. Returns the requests that tried to leave the machine and the page's errors.
+ */
+export async function takeScreenshot(browser, server, shot, file) {
+    const context = await browser.newContext({ viewport: shot.viewport, locale: "en-US", timezoneId: "UTC" });
+    const external = [];
+    const errors = [];
+    await context.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith(server.loopbackUrl)) return route.continue();
+        external.push(url);
+        return route.abort();
+    });
+    try {
+        const page = await context.newPage();
+        page.setDefaultTimeout(20_000);
+        page.on("pageerror", (error) => errors.push(error.message));
+        await page.goto(server.loopbackUrl + shot.query);
+        await page.locator(DATA_ROWS).first().waitFor({ state: "visible" });
+        await page.waitForTimeout(300); // let the fonts and the row animation settle
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        await page.screenshot({ path: file });
+    } finally {
+        await context.close();
+    }
+    return { external, errors };
+}
+
+async function main() {
+    if (process.argv.includes("--help")) {
+        console.log(`npm run screenshots: rewrites ${SHOTS.map((s) => s.file).join(", ")} from the production control in the harness.`);
+        return;
+    }
+    const chromiumPath = findChromium();
+    if (!chromiumPath) throw new Error(NO_CHROMIUM);
+    const dirs = buildDirs("screenshots");
+    console.log("Building the production control and the simulator...");
+    await buildProduction({ quiet: true, outDir: dirs.control });
+    await buildSimulator(dirs.simulator);
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
+    const server = await startHarnessServer({ codePath: dirs.control, simulatorBundle: dirs.simulator, port: 0 });
+    try {
+        for (const shot of SHOTS) {
+            const { external, errors } = await takeScreenshot(browser, server, shot, path.join(ROOT, shot.file));
+            if (external.length || errors.length) throw new Error(`${shot.file}: requests off the machine ${JSON.stringify(external)}, page errors ${JSON.stringify(errors)}`);
+            console.log(`wrote ${shot.file} (${fs.statSync(path.join(ROOT, shot.file)).size} bytes)`);
+        }
+    } finally {
+        await browser.close();
+        await server.close();
+    }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    main().catch((error) => {
+        console.error(`npm run screenshots failed: ${error.message}`);
+        process.exit(1);
+    });
+}
