@@ -5,14 +5,14 @@
 // docs/performance.md. A benchmark, not a test: it never fails on a slow number.
 //
 //   npm run bench:browser [-- --runs=5 --sizes=500,5000,10000 --no-write]
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { buildProduction, snapshotControl } from "../harness/build.mjs";
-import { HARNESS_DIR, ROOT } from "../harness/paths.mjs";
+import { buildProduction } from "../harness/build.mjs";
+import { CHROMIUM_FLAGS, findChromium, NO_CHROMIUM } from "../harness/chromium.mjs";
+import { buildDirs, ROOT } from "../harness/paths.mjs";
 import { startHarnessServer } from "../harness/server.mjs";
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=")).map(([k, v]) => [k, v ?? true]));
@@ -21,14 +21,13 @@ const SIZES = String(args.sizes ?? "500,5000,10000").split(",").map(Number);
 const HEAP_REFRESHES = Number(args.refreshes ?? 1000);
 const HEAP_ROWS = 500;
 const SORT_ROWS = Math.max(...SIZES);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], { encoding: "utf8" }).stdout.trim();
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM = findChromium();
 const VIEWPORT = { width: 1280, height: 800 };
 const DATA_ROW = '[role="grid"] [role="row"]:has([role="gridcell"])';
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 
 if (!CHROMIUM) {
-    console.error("bench:browser needs Chromium: sudo apt-get install -y chromium (or set CHROMIUM_PATH)");
+    console.error(NO_CHROMIUM);
     process.exit(1);
 }
 
@@ -58,6 +57,7 @@ async function makeAnswers(sizes) {
  * answer k can be told apart, and a frame watcher that notes when that mark is first on screen.
  */
 function benchHostScript() {
+    if (!location.protocol.startsWith("http")) return; // the blank page before the real one
     const bench = (window.__bench = { calls: 0, answeredAt: 0, paintedAt: 0, text: undefined });
     const waitText = fetch("/__bench/answer.json").then((response) => response.text());
     bench.answer = async () => {
@@ -137,6 +137,10 @@ async function openPage(browser, server, answerText, columns, side) {
     });
     if (side === "control") await context.addInitScript(benchHostScript);
     const page = await context.newPage();
+    page.on("crash", () => console.error(`${side}: the page crashed`));
+    page.on("close", () => verbose && console.error(`${side}: page closed`));
+    page.on("framenavigated", (f) => verbose && console.error(`${side}: navigated ${f.url()}`));
+    page.on("pageerror", (error) => console.error(`${side}: ${error.message}`));
     page.setDefaultTimeout(Number(args.timeout ?? 120_000));
     await page.goto(new URL(side === "control" ? "/" : "/__bench/bare.html", server.loopbackUrl).href);
     try {
@@ -164,16 +168,19 @@ async function refresh(page, side) {
 }
 
 /** Click on the first column header (the title) to paint of the re-sorted first row. */
-function sortByTitle(page) {
-    return page.evaluate(async () => {
+async function sortByTitle(page) {
+    const painted = page.evaluate(() => {
         const bench = window.__bench;
         const before = bench.firstRowText();
-        const header = document.querySelector('[role="columnheader"] [role="button"], [role="columnheader"] button, [role="columnheader"]');
-        const start = performance.now();
-        header.click();
-        const end = await bench.whenPainted(() => bench.firstRowText() !== before);
-        return end - start;
+        return new Promise((resolve) => {
+            document.addEventListener("click", () => {
+                const start = performance.now();
+                bench.whenPainted(() => bench.firstRowText() !== before).then((end) => resolve(end - start));
+            }, { capture: true, once: true });
+        });
     });
+    await page.locator('[role="columnheader"]').first().click();
+    return painted;
 }
 
 /** Scrolls the grid to its end one viewport a frame; counts frames over 50 ms. */
@@ -226,14 +233,16 @@ async function heapGrowth(page, side, count) {
 
 const startedAt = Date.now();
 console.log(`Building the production control...`);
-const { bytes } = await buildProduction({ quiet: true });
-const controlDir = snapshotControl(path.join(HARNESS_DIR, "control-bench"));
+const controlDir = buildDirs("benchmark").control;
+const { bytes } = await buildProduction({ quiet: true, outDir: controlDir });
 const { columns, answers } = await makeAnswers([...new Set([...SIZES, HEAP_ROWS, SORT_ROWS])]);
 const server = await startHarnessServer({ codePath: controlDir, port: 0, simulator: false });
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 const version = browser.version();
 const samples = new Map();
+const verbose = Boolean(args.verbose);
 const add = (name, side, value) => {
+    if (verbose) console.log(`  ${side}: ${name}: ${value}`);
     const key = `${name}|${side}`;
     if (!samples.has(key)) samples.set(key, []);
     samples.get(key).push(value);
@@ -250,6 +259,7 @@ try {
                 await refresh(page, side);
                 add(`${n} rows, warm refresh`, side, await refresh(page, side));
                 if (n === SORT_ROWS) {
+                    if (verbose) console.log("  sorting", browser.isConnected(), page.isClosed());
                     add(`sort ${n} rows`, side, await sortByTitle(page));
                     const scroll = await scrollToEnd(page);
                     add(`scroll ${n} rows: frames over 50 ms`, side, scroll.over50);
