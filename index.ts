@@ -1,7 +1,11 @@
 import * as React from "react";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
 import { ConversationListContainer, type ConversationListContainerProps, type ConversationListState } from "./components/ConversationListContainer";
-import { ConversationFeed, DEFAULT_TIMEOUT_MS, browserTimers } from "./conversations/feed";
+import { ConversationFeed, DEFAULT_TIMEOUT_MS } from "./conversations/feed";
+import { browserClock, browserTimers } from "./refresh/timers";
+import { createBrowserSharing, type RequestSharing } from "./refresh/sharing";
+import { Sight, watchOnScreen, watchPage } from "./refresh/visibility";
+import { readViewState, viewStateRecord, type ViewState } from "./conversations/viewState";
 import { ConversationOpener } from "./conversations/opener";
 import type { Conversation } from "./host/records";
 import { buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "./conversations/request";
@@ -26,6 +30,9 @@ function settingsOf(context: ComponentFramework.Context<IInputs>): ConversationS
     };
 }
 
+/** One per window: every instance in it shares calls in flight and, across tabs, answers. */
+let windowSharing: RequestSharing | undefined;
+
 /** Lists an agent's Omnichannel conversations and opens one as a workspace session. */
 export class ConversationList implements ComponentFramework.ReactControl<IInputs, IOutputs> {
     private feed: ConversationFeed;
@@ -35,10 +42,19 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     private statusLabels: Map<string, number>;
     private lastOpenedConversationId: string | undefined;
     private stopWatchingSessions: () => void;
+    private stopWatchingPage: () => void;
+    private stopWatchingScreen: (() => void) | undefined;
+    private sight: Sight;
+    private context: ComponentFramework.Context<IInputs>;
+    private initialViewState: ViewState;
+    private savedViewState = "";
     private readonly store = new StateStore<ConversationListState>({ feed: { kind: "idle" }, openState: {} });
 
-    public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void): void {
+    public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void, state?: ComponentFramework.Dictionary): void {
         context.mode.trackContainerResize(true);
+        this.context = context;
+        this.initialViewState = readViewState(state);
+        this.savedViewState = JSON.stringify(viewStateRecord(this.initialViewState));
         const resolveHost = () => findOmnichannelHost(window);
         this.strings = new Strings((key) => context.resources.getString(key));
         this.statusLabels = localizedStatusLabels((key) => this.strings.optional(key));
@@ -50,10 +66,13 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             resolveHost,
             onChange: (feed) => this.store.update({ feed }),
             newCorrelationId,
-            now: () => new Date(),
-            timers: browserTimers,
+            clock: browserClock,
+            sharing: (windowSharing ??= createBrowserSharing(DEFAULT_TIMEOUT_MS)),
             timeoutMs: DEFAULT_TIMEOUT_MS,
         });
+        // Nobody looking, no requests: the tab, the host's own visibility flag and the layout all count.
+        this.sight = new Sight((visible) => this.feed.setVisible(visible));
+        this.stopWatchingPage = watchPage(document, (visible) => this.sight.set("page", visible));
         // Closing or switching a session changes the agent's conversations without any updateView.
         this.stopWatchingSessions = watchSessionEvents(window, () => this.feed.markStale());
         this.conversationOpener = new ConversationOpener({
@@ -69,6 +88,8 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     }
 
     public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
+        this.context = context;
+        this.sight.set("control", context.mode.isVisible !== false);
         this.feed.apply(buildConversationRequest(settingsOf(context), this.statusLabels));
         const props: ConversationListContainerProps = {
             store: this.store,
@@ -76,9 +97,14 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             formatter: this.formatter,
             width: context.mode.allocatedWidth,
             height: context.mode.allocatedHeight,
+            isRTL: context.userSettings.isRTL,
             onRefresh: this.refresh,
             onOpen: this.open,
             onDismissOpenFailure: this.dismissOpenFailure,
+            refreshMinutes: context.parameters.refreshMinutes.raw ?? undefined,
+            initialViewState: this.initialViewState,
+            onViewStateChange: this.saveViewState,
+            onRootElement: this.watchRoot,
         };
         return React.createElement(ConversationListContainer, props);
     }
@@ -89,6 +115,8 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
 
     public destroy(): void {
         this.stopWatchingSessions();
+        this.stopWatchingPage();
+        this.stopWatchingScreen?.();
         this.feed.destroy();
         this.conversationOpener.destroy();
     }
@@ -97,4 +125,18 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     private readonly refresh = (): void => this.feed.refresh();
     private readonly open = (conversation: Conversation): void => this.conversationOpener.open(conversation);
     private readonly dismissOpenFailure = (): void => this.conversationOpener.dismiss();
+    /** Sort and quick find survive a form reload; the host is told only when they really changed. */
+    private readonly saveViewState = (state: ViewState): void => {
+        const record = viewStateRecord(state);
+        const text = JSON.stringify(record);
+        if (text === this.savedViewState) return;
+        this.savedViewState = text;
+        this.context.mode.setControlState?.(record);
+    };
+    /** The view's root element: off screen or without a size, nobody can see the list. */
+    private readonly watchRoot = (element: HTMLElement | null): void => {
+        this.stopWatchingScreen?.();
+        this.stopWatchingScreen = element ? watchOnScreen(element, (visible) => this.sight.set("onScreen", visible)) : undefined;
+        if (!element) this.sight.set("onScreen", true);
+    };
 }

@@ -52,7 +52,7 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
     return <span title={cell.text}>{cell.text}</span>;
 }
 
-/** The virtualized grid: click or Enter on a row opens it; a header click sorts by that column. */
+/** The virtualized grid: click, Enter or Space on a row opens it; a header click sorts by that column. */
 export const ConversationGrid = React.memo(function ConversationGrid(props: ConversationGridProps) {
     const { rows, columns, sort, strings, onSort, onOpen, openingKey } = props;
 
@@ -85,7 +85,8 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
             const row = rowProps.item as ConversationRow;
             const open = (): void => onOpen(row);
             const onKeyDown = (event: React.KeyboardEvent<HTMLElement>): void => {
-                if (event.key === "Enter") {
+                // Enter and Space open, as on a button; DetailsRow itself does nothing with either.
+                if (event.key === "Enter" || event.key === " ") {
                     event.preventDefault();
                     open();
                 }

@@ -46,10 +46,13 @@ export const InvalidSettingsState = React.memo(function InvalidSettingsState({
 export const FailedState = React.memo(function FailedState({
     strings,
     failure,
+    nextTry,
     onRetry,
 }: {
     strings: Strings;
     failure: FeedFailure;
+    /** When the next automatic try will be, already formatted ("in 4 min."). */
+    nextTry?: string;
     onRetry: () => void;
 }) {
     return (
@@ -60,6 +63,7 @@ export const FailedState = React.memo(function FailedState({
             actions={<MessageBarButton onClick={onRetry}>{strings.text("State_Retry")}</MessageBarButton>}
         >
             {strings.text(`Failure_${failure}`)}
+            {nextTry !== undefined && <span data-testid="next-try"> {strings.format("State_NextTry", nextTry)}</span>}
         </MessageBar>
     );
 });

@@ -1,7 +1,10 @@
 import type { AnswerFailure, Conversation } from "../host/records";
-import { readConversationsAnswer, toConversations } from "../host/records";
+import { hostErrorOf, readConversationsAnswer, toConversations } from "../host/records";
 import type { ConversationRequest, RequestPlan, SettingsProblem } from "./request";
 import type { OmnichannelHost } from "../host/port";
+import { RefreshSchedule, type Outcome } from "../refresh/schedule";
+import type { RequestSharing, SharedOutcome } from "../refresh/sharing";
+import type { Clock } from "../refresh/timers";
 
 export type FeedFailure = AnswerFailure | "rejected" | "timedOut";
 
@@ -13,13 +16,16 @@ export type FeedState =
     /** `previous` holds the rows shown before, while a refresh is under way or after it failed. */
     | { kind: "loading"; previous?: ConversationList }
     | { kind: "loaded"; list: ConversationList }
-    | { kind: "failed"; failure: FeedFailure; previous?: ConversationList };
+    /** `retryAt`: when the next automatic try will be, if one is planned. */
+    | { kind: "failed"; failure: FeedFailure; previous?: ConversationList; retryAt?: Date };
 
 /** One answer's conversations with the columns they were asked for. */
 export interface ConversationList {
     conversations: readonly Conversation[];
     columns: readonly string[];
     receivedAt: Date;
+    /** The host stopped at the Web API's 5,000-row limit: only the first rows are shown. */
+    moreRecords: boolean;
 }
 
 /** The rows to show in a state, current or previous. */
@@ -29,38 +35,31 @@ export function listOf(state: FeedState): ConversationList | undefined {
     return undefined;
 }
 
-export interface Timers {
-    setTimeout(callback: () => void, ms: number): unknown;
-    clearTimeout(handle: unknown): void;
-}
+export { browserTimers, type Timers } from "../refresh/timers";
 
 export interface FeedDependencies {
     /** Looked up per request, so a host that appears late is still found. */
     resolveHost: () => OmnichannelHost | undefined;
     onChange: (state: FeedState) => void;
     newCorrelationId: () => string;
-    now: () => Date;
-    timers: Timers;
+    clock: Clock;
+    /** Shares calls in flight and answers with the other instances and tabs. */
+    sharing: RequestSharing;
     /** How long a request may go unanswered before it counts as failed. */
     timeoutMs: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export const browserTimers: Timers = {
-    setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-    clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
-};
-
 /**
  * Keeps the conversation list in step with the maker's properties: fetches only when the request
- * changed or a refresh is due, keeps one request in flight, drops answers that a newer request
- * made stale, fails requests that hang, and stops everything on destroy.
+ * changed or a refresh is due (RefreshSchedule decides when), keeps one request in flight, shares
+ * it and its answer with other instances and tabs (RequestSharing), drops answers that a newer
+ * request made stale, fails requests that hang, and stops everything on destroy.
  */
 export class ConversationFeed {
     private current: FeedState = { kind: "idle" };
     private request: ConversationRequest | undefined;
-    private refreshMinutes = 0;
     private invalidKey: string | undefined;
     /** Increments with every request; an answer carrying an older number is stale. */
     private generation = 0;
@@ -68,10 +67,13 @@ export class ConversationFeed {
     /** Something made the list stale while a request was in flight: ask again once it is answered. */
     private staleWhileInFlight = false;
     private timeoutHandle: unknown;
-    private refreshHandle: unknown;
+    private stopListening: (() => void) | undefined;
     private destroyed = false;
+    private readonly schedule: RefreshSchedule;
 
-    constructor(private readonly deps: FeedDependencies) {}
+    constructor(private readonly deps: FeedDependencies) {
+        this.schedule = new RefreshSchedule(deps.clock, () => this.fetch());
+    }
 
     public get state(): FeedState {
         return this.current;
@@ -85,108 +87,120 @@ export class ConversationFeed {
             if (key === this.invalidKey) return;
             this.invalidKey = key;
             this.request = undefined;
+            this.follow(undefined);
             this.abandonRequest();
-            this.clearRefresh();
+            this.schedule.stop();
             this.setState({ kind: "invalid", problems: plan.problems });
             return;
         }
         this.invalidKey = undefined;
-        if (this.request?.key === plan.key) {
-            // A new interval never fetches by itself; it replaces the pending schedule.
-            if (plan.refreshMinutes !== this.refreshMinutes) {
-                this.refreshMinutes = plan.refreshMinutes;
-                if (!this.inFlight) this.scheduleRefresh();
-            }
-            return;
-        }
-        this.refreshMinutes = plan.refreshMinutes;
+        // A new interval never fetches by itself; it replaces the pending schedule.
+        this.schedule.setIntervalMinutes(plan.refreshMinutes);
+        if (this.request?.key === plan.key) return;
+        const first = this.request === undefined && this.current.kind === "idle";
         this.request = plan;
+        this.follow(plan.key);
         this.abandonRequest();
-        this.fetch();
+        // The first request goes at once; later changes settle first, so typing a list asks once.
+        if (first) this.schedule.askNow();
+        else this.schedule.settle();
     }
 
-    /** Retry, the Refresh button and the refresh timer. Ignored while a request is in flight. */
+    /** Someone can (or can no longer) see the list: nothing is asked while nobody can. */
+    public setVisible(visible: boolean): void {
+        this.schedule.setVisible(visible);
+    }
+
+    /** Retry and the Refresh button: ask now, forgetting earlier failures. Ignored while a request is in flight. */
     public refresh(): void {
         if (this.destroyed || this.inFlight || !this.request) return;
-        this.fetch();
+        this.schedule.askNow();
     }
 
     /**
-     * The host says the agent's conversations changed (a session was switched or closed): fetch
-     * now, or as soon as the request in flight, which may predate the change, is answered.
+     * The host says the agent's conversations changed (a session was switched or closed): ask soon
+     * (at most once per 2 s), or as soon as the request in flight, which may predate the change, is answered.
      */
     public markStale(): void {
+        if (this.destroyed || !this.request) return;
         if (this.inFlight) this.staleWhileInFlight = true;
-        else this.refresh();
+        else this.schedule.sessionChanged();
     }
 
     public destroy(): void {
         this.destroyed = true;
+        this.follow(undefined);
         this.abandonRequest();
-        this.clearRefresh();
+        this.schedule.stop();
     }
 
     private fetch(): void {
         const request = this.request;
-        if (!request) return;
-        this.clearRefresh();
+        if (!request || this.destroyed || this.inFlight) return;
         const host = this.deps.resolveHost();
         if (!host) {
             this.setState({ kind: "unavailable" });
-            this.scheduleRefresh(); // the host may still appear, e.g. once the workspace has loaded
+            this.schedule.settled("noHost"); // the host may still appear, e.g. once the workspace has loaded
             return;
         }
         const generation = ++this.generation;
         this.inFlight = true;
-        const previous = listOf(this.current);
-        this.setState({ kind: "loading", previous });
-        const fail = (failure: FeedFailure): void => this.settle(generation, { kind: "failed", failure, previous });
-        this.timeoutHandle = this.deps.timers.setTimeout(() => fail("timedOut"), this.deps.timeoutMs);
-
+        this.setState({ kind: "loading", previous: listOf(this.current) });
+        this.timeoutHandle = this.deps.clock.timers.setTimeout(() => this.fail(generation, "timedOut"), this.deps.timeoutMs);
         // The port returns a promise; the adapter turns a synchronous throw of the real global into a rejection.
-        host.getConversations(request.input, this.deps.newCorrelationId())
-            .then((value) => this.receive(generation, request, value, fail))
-            // The rejection reason may carry record content: it is neither shown nor logged.
-            .catch(() => fail("rejected"));
+        this.deps.sharing.ask(request.key, () =>
+            host.getConversations(request.input, this.deps.newCorrelationId()).catch((reason: unknown) => {
+                // Only the host's error code and message go to the console, for admins; the agent sees the localized error.
+                const hostError = hostErrorOf(reason);
+                if (hostError) console.warn("Conversation list: getConversations rejected", hostError.code ?? "", hostError.message ?? "");
+                throw new Error("getConversations rejected");
+            }),
+        );
     }
 
-    private receive(generation: number, request: ConversationRequest, value: unknown, fail: (failure: FeedFailure) => void): void {
-        const read = readConversationsAnswer(value);
-        if (!read.ok) return fail(read.failure);
+    /** Listens to the outcomes of `key`, this instance's own and those shared with it. */
+    private follow(key: string | undefined): void {
+        this.stopListening?.();
+        this.stopListening = key === undefined ? undefined : this.deps.sharing.listen(key, (outcome) => this.receive(outcome));
+    }
+
+    /** An outcome for the current request: the answer to the request in flight, or one another instance or tab got. */
+    private receive(outcome: SharedOutcome): void {
+        const request = this.request;
+        if (this.destroyed || !request) return;
+        const generation = this.inFlight ? this.generation : ++this.generation;
+        this.inFlight = true;
+        // The rejection reason may carry record content: it is neither shown nor logged.
+        if (outcome.kind === "rejected") return this.fail(generation, "rejected");
+        const read = readConversationsAnswer(outcome.value);
+        if (!read.ok) return this.fail(generation, read.failure);
         const conversations = toConversations(read.records, request.columns);
-        this.settle(generation, { kind: "loaded", list: { conversations, columns: request.columns, receivedAt: this.deps.now() } });
+        const list = { conversations, columns: request.columns, receivedAt: new Date(this.deps.clock.now()), moreRecords: read.moreRecords };
+        this.settle(generation, { kind: "loaded", list }, "answered");
+    }
+
+    private fail(generation: number, failure: FeedFailure): void {
+        this.settle(generation, { kind: "failed", failure, previous: listOf(this.current) }, "failed");
     }
 
     /** Applies the outcome of request `generation` unless something newer or destroy came first. */
-    private settle(generation: number, outcome: FeedState): void {
+    private settle(generation: number, state: FeedState, outcome: Outcome): void {
         if (this.destroyed || generation !== this.generation || !this.inFlight) return;
         this.inFlight = false;
-        this.deps.timers.clearTimeout(this.timeoutHandle);
-        this.setState(outcome);
-        if (this.staleWhileInFlight) {
-            this.staleWhileInFlight = false;
-            this.fetch();
-        } else {
-            this.scheduleRefresh();
-        }
+        this.deps.clock.timers.clearTimeout(this.timeoutHandle);
+        this.schedule.settled(outcome);
+        // The answer may predate a session change that came meanwhile: ask again (throttled), unless backing off.
+        if (this.staleWhileInFlight) this.schedule.sessionChanged();
+        this.staleWhileInFlight = false;
+        const retryAt = this.schedule.nextAt;
+        this.setState(state.kind === "failed" && retryAt !== undefined ? { ...state, retryAt: new Date(retryAt) } : state);
     }
 
     private abandonRequest(): void {
         if (this.inFlight) this.generation++;
         this.inFlight = false;
         this.staleWhileInFlight = false;
-        this.deps.timers.clearTimeout(this.timeoutHandle);
-    }
-
-    private scheduleRefresh(): void {
-        this.clearRefresh();
-        const minutes = this.refreshMinutes;
-        if (minutes > 0) this.refreshHandle = this.deps.timers.setTimeout(() => this.refresh(), minutes * 60_000);
-    }
-
-    private clearRefresh(): void {
-        if (this.refreshHandle !== undefined) this.deps.timers.clearTimeout(this.refreshHandle);
-        this.refreshHandle = undefined;
+        this.deps.clock.timers.clearTimeout(this.timeoutHandle);
     }
 
     private setState(state: FeedState): void {

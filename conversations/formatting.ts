@@ -57,6 +57,11 @@ export class ConversationFormatter {
         return this.relativeFormat.format(-Math.floor(elapsed / DAY), "day");
     }
 
+    /** "in 4 min.": how long until `date` at `now`, in whole minutes rounded up. */
+    public until(date: Date, now: Date): string {
+        return this.relativeFormat.format(Math.max(0, Math.ceil((date.getTime() - now.getTime()) / MINUTE)), "minute");
+    }
+
     /** A wait time: "4 min 12 sec", or "45 sec" under a minute. */
     public duration(totalSeconds: number): string {
         const seconds = Math.max(0, Math.round(totalSeconds));

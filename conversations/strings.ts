@@ -42,6 +42,11 @@ export const STRING_KEYS = [
     "Problem_refreshTooLong",
     "Open_Failed_timedOut",
     "State_RenderError",
+    "State_MoreRecords",
+    "Toolbar_Updated",
+    "Toolbar_Stale",
+    "Toolbar_StaleHint",
+    "State_NextTry",
 ] as const;
 
 export type StringKey = (typeof STRING_KEYS)[number];

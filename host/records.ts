@@ -1,3 +1,4 @@
+import { normalizeGuid } from "../conversations/guid";
 import type { ConversationRecord } from "./port";
 
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
@@ -22,16 +23,19 @@ export interface Conversation {
 
 export type AnswerFailure = "hostReportedFailure" | "unrecognisedAnswer";
 
-export type ConversationsAnswer = { ok: true; records: ConversationRecord[] } | { ok: false; failure: AnswerFailure };
+/** `moreRecords`: the host's unpaged Web API query stopped at its 5,000-row limit. */
+export type ConversationsAnswer = { ok: true; records: ConversationRecord[]; moreRecords: boolean } | { ok: false; failure: AnswerFailure };
+
+const MORE_RECORDS = "@Microsoft.Dynamics.CRM.morerecords";
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * Reads what `getConversations` resolved with. Documented (in an earlier revision of the page):
- * `{ result: { values }, status: true }` on success and `{ error, status: false }` on failure.
- * The current page says only "resolved", so `result.values` without any `status` is accepted too;
- * anything else is unrecognised. The input is typed as a JSON string in the docs, so a JSON string
+ * Reads what `getConversations` resolved with. The workspace's script resolves
+ * `{ status: true, result: <raw Web API JSON> }`, so the records are in `result.value`; an earlier
+ * revision of the docs page says `result.values`, so that is read too. A missing `status` is accepted
+ * (the current page says only "resolved"); anything else is unrecognised. The input is typed as a JSON string in the docs, so a JSON string
  * answer is accepted as well.
  */
 export function readConversationsAnswer(answer: unknown): ConversationsAnswer {
@@ -45,11 +49,19 @@ export function readConversationsAnswer(answer: unknown): ConversationsAnswer {
     }
     if (!isObject(parsed)) return { ok: false, failure: "unrecognisedAnswer" };
     if (parsed.status === false) return { ok: false, failure: "hostReportedFailure" };
-    const values = isObject(parsed.result) ? parsed.result.values : undefined;
-    if (!Array.isArray(values) || (parsed.status !== true && parsed.status !== undefined)) {
+    const result = isObject(parsed.result) ? parsed.result : undefined;
+    const values = Array.isArray(result?.value) ? result.value : result?.values;
+    if (!result || !Array.isArray(values) || (parsed.status !== true && parsed.status !== undefined)) {
         return { ok: false, failure: "unrecognisedAnswer" };
     }
-    return { ok: true, records: values.filter(isObject) };
+    return { ok: true, records: values.filter(isObject), moreRecords: result[MORE_RECORDS] === true };
+}
+
+/** The host's code and message from the script's rejection `{ status: false, error }`; nothing else is read. */
+export function hostErrorOf(reason: unknown): { code?: string; message?: string } | undefined {
+    if (!isObject(reason) || reason.status !== false || !isObject(reason.error)) return undefined;
+    const { code, message } = reason.error;
+    return { code: typeof code === "string" ? code : undefined, message: typeof message === "string" ? message : undefined };
 }
 
 /** A column's value in either form the host may use: `name` or Web API style `_name_value`. */
@@ -60,9 +72,10 @@ function fieldOf(record: ConversationRecord, name: string): FieldValue {
     return typeof formatted === "string" ? { raw, formatted } : { raw };
 }
 
+/** An id as `openConversation` needs it: the script compares with `!=`, so GUIDs go lower case without braces. */
 function idOf(record: ConversationRecord, name: string): string | undefined {
     const { raw } = fieldOf(record, name);
-    if (typeof raw === "string" && raw.trim() !== "") return raw.trim();
+    if (typeof raw === "string" && raw.trim() !== "") return normalizeGuid(raw) ?? raw.trim();
     return undefined;
 }
 

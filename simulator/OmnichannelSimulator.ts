@@ -9,12 +9,14 @@ import { DEFAULT_COUNT, DEFAULT_SEED, generateConversations, type SimulatedConve
 import { filterConversations, projectConversation, projectedAttributes, sortConversations, type OutputStyle } from "./query";
 
 /**
- * - happy: plain GUID lookups with formatted-value annotations (labels and names available)
+ * - happy: as the workspace's script answers: `{ status: true, result: { "@odata.context", value } }`,
+ *   Web API records with annotations, at most 5,000 rows and then `@Microsoft.Dynamics.CRM.morerecords`
+ * - docsValues: the older docs page's shape, `{ result: { values }, status: true }`, plain GUID lookups
  * - plainGuids: plain GUID lookups and no annotations at all (the barest reading)
  * - webApiLookups: `_x_value` lookups with formatted-value and lookuplogicalname annotations
  * - empty: resolves `{ result: { values: [] }, status: true }`
  * - slow: happy, after `slowLatencyMs` (3 s by default)
- * - reject: getConversations rejects with an Error
+ * - reject: getConversations rejects `{ status: false, error: { code, message } }` (an OData error)
  * - statusFalse: getConversations resolves `{ error: {...}, status: false }`
  * - hang: getConversations never settles
  * - malformed: getConversations resolves a shape that is neither success nor failure
@@ -23,6 +25,7 @@ import { filterConversations, projectConversation, projectedAttributes, sortConv
  */
 export const SCENARIOS = [
     "happy",
+    "docsValues",
     "plainGuids",
     "webApiLookups",
     "empty",
@@ -72,10 +75,19 @@ export interface SimulatorCalls {
     getConversationId: number;
 }
 
-/** The documented success shape. */
+/** The script's unpaged Web API query stops here. */
+export const WEB_API_ROW_LIMIT = 5000;
+
+/** The success shape: the script's OData envelope in `result.value`, or the older page's `result.values`. */
 export interface ConversationsResult {
-    result: { values: Record<string, unknown>[] };
+    result: { value: Record<string, unknown>[] } | { values: Record<string, unknown>[] };
     status: true;
+}
+
+/** The script's only failure: a rejection with an OData or input error. */
+export class ConversationsRejection {
+    public readonly status = false;
+    public constructor(public readonly error: { code?: string; message: string }) {}
 }
 
 /** The documented failure shape. */
@@ -174,7 +186,9 @@ export class OmnichannelSimulator implements OmnichannelHost {
         if (scenario === "reject" || (scenario === "failOnce" && !this.failOnceUsed)) {
             this.failOnceUsed = true;
             return this.later(() => {
-                throw new Error("Simulated host failure: getConversations rejected");
+                // The script rejects a plain `{ status: false, error }`, not an Error.
+                // eslint-disable-next-line @typescript-eslint/only-throw-error
+                throw new ConversationsRejection({ code: "0x80040216", message: "Simulated host failure: getConversations rejected" });
             });
         }
         if (scenario === "statusFalse") {
@@ -190,13 +204,15 @@ export class OmnichannelSimulator implements OmnichannelHost {
             () => {
                 const parsed = this.parseInput(input);
                 if (scenario === "empty") return { result: { values: [] }, status: true };
-                const style: OutputStyle =
-                    scenario === "webApiLookups"
-                        ? { lookups: "webApi", formattedValues: true }
-                        : scenario === "plainGuids"
-                          ? { lookups: "plain", formattedValues: false }
-                          : { lookups: "plain", formattedValues: true };
-                return { result: { values: this.query(parsed, style) }, status: true };
+                if (scenario === "docsValues") return { result: { values: this.query(parsed) }, status: true };
+                if (scenario === "plainGuids") return { result: { values: this.query(parsed, { lookups: "plain", formattedValues: false }) }, status: true };
+                const rows = this.query(parsed, { lookups: "webApi", formattedValues: true });
+                const envelope: Record<string, unknown> = {
+                    "@odata.context": "$metadata#msdyn_ocliveworkitems",
+                    value: rows.slice(0, WEB_API_ROW_LIMIT),
+                };
+                if (rows.length > WEB_API_ROW_LIMIT) envelope["@Microsoft.Dynamics.CRM.morerecords"] = true;
+                return { status: true, result: envelope as { value: Record<string, unknown>[] } };
             },
             scenario === "slow" ? this.slowLatencyMs : this.latencyMs,
         );
@@ -210,6 +226,10 @@ export class OmnichannelSimulator implements OmnichannelHost {
                 if (scenario === "openReject") throw new Error("Simulated host failure: openConversation rejected");
                 const record = typeof conversationId === "string" ? this.findConversation(conversationId) : undefined;
                 if (!record) throw new Error(`Simulated host: no conversation with id "${String(conversationId)}"`);
+                // The script compares the given ids with the record's using `!=`: case and braces matter.
+                if ((lastsessionId && lastsessionId !== record.msdyn_lastsessionid.id) || (liveworkstreamId && liveworkstreamId !== record.msdyn_liveworkstreamid.id)) {
+                    throw new Error("Record not found for Session Id provided!");
+                }
                 this.focusedConversationId = record.msdyn_ocliveworkitemid;
                 return { status: true, result: { conversationId: record.msdyn_ocliveworkitemid } };
             },
@@ -234,11 +254,12 @@ export class OmnichannelSimulator implements OmnichannelHost {
     }
 
     private parseInput(input: GetConversationsInput | string): GetConversationsInput {
-        // The docs type `input` as a JSON string, the examples pass an object: accept both.
-        const parsed: unknown = typeof input === "string" ? JSON.parse(input) : input;
-        if (!parsed || typeof parsed !== "object") throw new Error("Simulated host: input must be an object");
-        const agentId = (parsed as { agentId?: unknown }).agentId;
-        if (typeof agentId !== "string" || agentId.trim() === "") throw new Error("Simulated host: agentId is required");
+        // The docs type `input` as a JSON string, but the script reads `params.agentId`: a string has none.
+        const parsed: unknown = input;
+        // The script's first check: `if (!params.agentId)` rejects `{ status: false, error }`.
+        const agentId = parsed && typeof parsed === "object" ? (parsed as { agentId?: unknown }).agentId : undefined;
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the script's rejection is a plain object
+        if (!agentId) throw new ConversationsRejection({ message: 'Missing key "agentId" in input object' });
         return parsed as GetConversationsInput;
     }
 
@@ -250,7 +271,8 @@ export class OmnichannelSimulator implements OmnichannelHost {
                 try {
                     resolve(produce());
                 } catch (error) {
-                    reject(error instanceof Error ? error : new Error(String(error)));
+                    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the script's plain rejection on
+                    reject(error instanceof Error || error instanceof ConversationsRejection ? error : new Error(String(error)));
                 }
             }, delayMs);
         });

@@ -166,7 +166,12 @@ export function projectedAttributes(attributes: readonly unknown[] | undefined):
 /** Renders one stored record in the chosen output style with only the projected columns. */
 export function projectConversation(record: SimulatedConversation, attributes: readonly string[], style: OutputStyle, index: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    if (style.lookups === "webApi") out["@odata.etag"] = `W/"${1_000_000 + index}"`;
+    const webApi = style.lookups === "webApi";
+    if (webApi) {
+        // The Web API form the workspace script returns: etag and primary key on every record.
+        out["@odata.etag"] = `W/"${1_000_000 + index}"`;
+        out.activityid = record.activityid;
+    }
     const annotate = (key: string, value: string): void => {
         if (style.formattedValues) out[key + FORMATTED_VALUE] = value;
     };
@@ -176,10 +181,15 @@ export function projectConversation(record: SimulatedConversation, attributes: r
             case "lookup": {
                 const lookup = raw as LookupValue | null;
                 const key = style.lookups === "webApi" ? `_${attribute}_value` : attribute;
+                // The Web API leaves a null column out of the record.
+                if (!lookup && webApi) break;
                 out[key] = lookup ? lookup.id : null;
                 if (lookup) {
                     annotate(key, lookup.name);
-                    if (style.lookups === "webApi") out[key + LOOKUP_LOGICAL_NAME] = lookup.logicalName;
+                    if (webApi) {
+                        out[key + LOOKUP_LOGICAL_NAME] = lookup.logicalName;
+                        out[key + "@Microsoft.Dynamics.CRM.associatednavigationproperty"] = attribute;
+                    }
                 }
                 break;
             }
@@ -210,10 +220,12 @@ export function projectConversation(record: SimulatedConversation, attributes: r
                 annotate(attribute, (raw as number).toLocaleString("en-US"));
                 break;
             case "datetime":
+                if (!raw && webApi) break;
                 out[attribute] = raw;
                 if (raw) annotate(attribute, formatDateTime(raw as string));
                 break;
             default:
+                if (raw === null && webApi) break;
                 out[attribute] = raw;
         }
     }

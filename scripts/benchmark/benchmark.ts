@@ -3,7 +3,9 @@
  * updateView does, and turning, filtering and sorting a few thousand conversations into rows.
  * Run with `npm run bench`; numbers are medians over repeated runs on this machine.
  */
-import { ConversationFeed, browserTimers } from "../../conversations/feed";
+import { ConversationFeed } from "../../conversations/feed";
+import { browserTimers } from "../../refresh/timers";
+import { RequestSharing } from "../../refresh/sharing";
 import { toConversations } from "../../host/records";
 import { buildConversationRequest, type ConversationSettings } from "../../conversations/request";
 import { filterRows, sortRows, toRows } from "../../conversations/rows";
@@ -51,8 +53,8 @@ const feed = new ConversationFeed({
     resolveHost: () => simulator,
     onChange: () => undefined,
     newCorrelationId: () => "bench",
-    now: () => NOW,
-    timers: browserTimers,
+    clock: { now: () => NOW.getTime(), timers: browserTimers, random: Math.random },
+    sharing: new RequestSharing(() => NOW.getTime(), 30_000),
     timeoutMs: 30_000,
 });
 feed.apply(buildConversationRequest(settings));

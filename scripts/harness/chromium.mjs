@@ -18,3 +18,25 @@ export const NO_CHROMIUM = [
     "Install Debian's package:   sudo apt-get update && sudo apt-get install -y chromium",
     "or point CHROMIUM_PATH at a Chromium/Chrome executable. (playwright-core never downloads a browser here.)",
 ].join("\n");
+
+/**
+ * A fresh browser context for the harness page, offline: anything off the loopback server is
+ * recorded in `external` and aborted. `errors` collects the page errors of pages made with `newPage`.
+ */
+export async function offlineContext(browser, server, options) {
+    const context = await browser.newContext({ locale: "en-US", timezoneId: "UTC", ...options });
+    const external = [];
+    const errors = [];
+    await context.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith(server.loopbackUrl)) return route.continue();
+        external.push(url);
+        return route.abort();
+    });
+    const newPage = async () => {
+        const page = await context.newPage();
+        page.on("pageerror", (error) => errors.push(error.message));
+        return page;
+    };
+    return { context, external, errors, newPage };
+}

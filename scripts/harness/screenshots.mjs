@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildProduction, buildSimulator } from "./build.mjs";
-import { CHROMIUM_FLAGS, findChromium, NO_CHROMIUM } from "./chromium.mjs";
+import { CHROMIUM_FLAGS, findChromium, NO_CHROMIUM, offlineContext } from "./chromium.mjs";
 import { buildDirs, ROOT } from "./paths.mjs";
 import { startHarnessServer } from "./server.mjs";
 
@@ -22,19 +22,10 @@ const DATA_ROWS = '[role="grid"] [role="row"]:has([role="gridcell"])';
  * and writes the picture to `file`. Returns the requests that tried to leave the machine and the page's errors.
  */
 export async function takeScreenshot(browser, server, shot, file) {
-    const context = await browser.newContext({ viewport: shot.viewport, locale: "en-US", timezoneId: "UTC" });
-    const external = [];
-    const errors = [];
-    await context.route("**/*", (route) => {
-        const url = route.request().url();
-        if (url.startsWith(server.loopbackUrl)) return route.continue();
-        external.push(url);
-        return route.abort();
-    });
+    const { context, external, errors, newPage } = await offlineContext(browser, server, { viewport: shot.viewport });
     try {
-        const page = await context.newPage();
+        const page = await newPage();
         page.setDefaultTimeout(20_000);
-        page.on("pageerror", (error) => errors.push(error.message));
         await page.goto(server.loopbackUrl + shot.query);
         await page.locator(DATA_ROWS).first().waitFor({ state: "visible" });
         await page.waitForTimeout(300); // let the fonts and the row animation settle

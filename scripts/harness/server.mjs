@@ -42,7 +42,7 @@ function installedVersion(pkg) {
 }
 
 /** Rewrites pcf-start's index.html for offline use and for the simulator. Exported for tests. */
-export function rewriteHarnessHtml(html, { simulator = true, simulatorDefaults = {}, liveReload = false, seedInputs } = {}) {
+export function rewriteHarnessHtml(html, { simulator = true, simulatorDefaults = {}, liveReload = false, seedInputs, user } = {}) {
     const warnings = [];
     let rewritten = html.replace(CDN_SCRIPT, (_match, pkg, version, file) => {
         const local = installedVersion(pkg);
@@ -55,6 +55,10 @@ export function rewriteHarnessHtml(html, { simulator = true, simulatorDefaults =
         // icons come from node_modules; an empty fontBaseUrl registers no Segoe UI web font at all.
         `<script>window.FabricConfig=Object.assign({iconBaseUrl:"/__offline/fabric-icons/",fontBaseUrl:""},window.FabricConfig);</script>`,
     ];
+    if (user) {
+        // Read by the patched harness.js (see harnessScriptForUser) when it builds context.userSettings.
+        head.push(`<script>window.__HARNESS_USER_SETTINGS__=${JSON.stringify(user)};</script>`);
+    }
     if (seedInputs && seedInputs.storageKey) {
         // The harness keeps property values in localStorage under "<namespace>.<constructor>_properties"
         // and cannot leave a bound text property empty (it fills "val"): pre-fill the ones given
@@ -82,6 +86,42 @@ export function rewriteHarnessHtml(html, { simulator = true, simulatorDefaults =
 /** The harness user's id (pcf-start's userSettings.userId) as the agent: the grid shows at once. */
 export const HARNESS_USER_ID = "{00000000-0000-0000-0000-000000000000}";
 export const DEFAULT_HARNESS_INPUTS = { agent: { Value: HARNESS_USER_ID, SelectedType: "SingleLine.Text" } };
+
+/** Dataverse language ids of right-to-left languages (Arabic, Hebrew, Urdu, Persian, and Arabic variants). */
+const RTL_LANGUAGES = new Set([1025, 1037, 1056, 1065, 2049, 3073, 5121, 14337]);
+
+/** The harness user's language and direction, as the platform would set context.userSettings. */
+export function userSettingsFor(languageId) {
+    return { languageId, isRTL: RTL_LANGUAGES.has(languageId) };
+}
+
+/** `?language=<lcid>` of a page URL, or undefined. */
+export function languageOfUrl(url) {
+    try {
+        const value = new URL(url, "http://localhost").searchParams.get("language");
+        return value && /^\d{4,5}$/.test(value) ? Number(value) : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * pcf-start 1.51.1 hard-codes the harness user's settings in two literals of harness.js: the
+ * UserSettings it starts from, and the client data whose isRTL context.userSettings.isRTL ends up with.
+ */
+const USER = "(window.__HARNESS_USER_SETTINGS__||{})";
+const HARNESS_USER_LITERALS = [
+    ["isRTL:!1,languageId:1033,", `isRTL:!!${USER}.isRTL,languageId:${USER}.languageId||1033,`],
+    ["languageCode:1033,isRTL:!1,", `languageCode:${USER}.languageId||1033,isRTL:!!${USER}.isRTL,`],
+];
+
+/** harness.js with the user's language and direction taken from window.__HARNESS_USER_SETTINGS__. */
+export function harnessScriptForUser(source) {
+    return HARNESS_USER_LITERALS.reduce((script, [literal, replacement]) => {
+        if (!script.includes(literal)) throw new Error(`pcf-start harness.js no longer has "${literal}": cannot set the harness user's language`);
+        return script.replace(literal, replacement);
+    }, source);
+}
 
 /**
  * pcf-start loads every <resx> of the manifest into one string table, so the last language listed
@@ -124,7 +164,8 @@ function isFile(file) {
  * @param {object} [options.simulatorDefaults] defaults of the simulator: { scenario, latencyMs, seed, now, badge }
  * @param {object|null} [options.harnessInputs] property values to pre-fill in the harness panel
  *   ({ name: { Value, SelectedType } }); null pre-fills nothing. Default: DEFAULT_HARNESS_INPUTS
- * @param {number} [options.languageId] the one resx language served to the harness (default 1033)
+ * @param {number} [options.languageId] the harness user's language (default 1033): the one resx served,
+ *   userSettings.languageId and isRTL; a page's `?language=<lcid>` overrides it for that page
  * @param {boolean} [options.liveReload] inject a reload listener; call `reload()` to reload pages
  * @param {boolean} [options.portFallback] try the next ports when taken (default: true unless port is 0)
  * @param {(line: string) => void} [options.log]
@@ -140,6 +181,9 @@ export async function startHarnessServer(options) {
     const inputs = options.harnessInputs === undefined ? DEFAULT_HARNESS_INPUTS : options.harnessInputs;
     const seedInputs = inputs && namespace && constructorName ? { storageKey: `${namespace}.${constructorName}_properties`, properties: inputs } : undefined;
     if (simulator && !(simulatorBundle && fs.existsSync(simulatorBundle))) throw new Error(`No simulator bundle at ${simulatorBundle}: build it first`);
+    const defaultLanguage = options.languageId ?? 1033;
+    /** The page's `?language=`, for the page itself or (by its Referer) for what the page loads. */
+    const languageOf = (req, url) => languageOfUrl(url.search) ?? languageOfUrl(req.headers.referer ?? "") ?? defaultLanguage;
     const reloadClients = new Set();
     const requests = [];
 
@@ -159,7 +203,8 @@ export async function startHarnessServer(options) {
         }
         if (pathname === "/" || pathname === "/index.html") {
             const source = fs.readFileSync(path.join(PCF_START_DIR, "index.html"), "utf8");
-            const { html, warnings } = rewriteHarnessHtml(source, { simulator, simulatorDefaults, liveReload, seedInputs });
+            const user = userSettingsFor(languageOf(req, url));
+            const { html, warnings } = rewriteHarnessHtml(source, { simulator, simulatorDefaults, liveReload, seedInputs, user });
             warnings.forEach((w) => log(`warning: ${w}`));
             res.writeHead(200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-store" });
             res.end(req.method === "HEAD" ? undefined : html);
@@ -185,8 +230,14 @@ export async function startHarnessServer(options) {
             req.on("close", () => reloadClients.delete(res));
             return;
         }
+        if (pathname === "/harness.js") {
+            const script = harnessScriptForUser(fs.readFileSync(path.join(PCF_START_DIR, "harness.js"), "utf8"));
+            res.writeHead(200, { "Content-Type": TYPES[".js"], "Cache-Control": "no-store" });
+            res.end(req.method === "HEAD" ? undefined : script);
+            return;
+        }
         if (pathname === "/ControlManifest.xml") {
-            const xml = manifestForLanguage(fs.readFileSync(manifestFile, "utf8"), options.languageId ?? 1033);
+            const xml = manifestForLanguage(fs.readFileSync(manifestFile, "utf8"), languageOf(req, new URL("/", "http://localhost")));
             res.writeHead(200, { "Content-Type": TYPES[".xml"], "Cache-Control": "no-store" });
             res.end(req.method === "HEAD" ? undefined : xml);
             return;

@@ -9,8 +9,9 @@
 //   npm start -- --no-simulator            bare harness: no host API (the "not in workspace" message)
 //   npm start -- --production              production build of the control
 //   npm start -- --watch                   rebuild control and simulator on change, reload the page
+//   npm start -- --language=1025           the harness user's language (Dataverse id; 1025 Arabic and 1037 Hebrew are right to left)
 //   npm start -- --port=8281 --no-open --no-build
-// In the page: ?scenario=<name>&latency=<ms>&seed=<n>&now=<ISO>&simulator=off, or the scenario
+// In the page: ?language=<lcid>&scenario=<name>&latency=<ms>&seed=<n>&now=<ISO>&simulator=off, or the scenario
 // picker in the bottom-left corner.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -34,7 +35,7 @@ function parseArgs(argv) {
         else if (key === "open") args.open = true;
         else if (key === "watch" || arg === "watch") args.watch = true;
         else if (key === "production") args.production = true;
-        else if (["scenario", "latency", "seed", "now", "port"].includes(key)) args[key] = value;
+        else if (["scenario", "latency", "seed", "now", "port", "language"].includes(key)) args[key] = value;
         else if (key === "help" || key === "h") args.help = true;
         else throw new Error(`Unknown option ${arg}`);
     }
@@ -67,6 +68,7 @@ async function main() {
     }
     const scenario = args.scenario ?? process.env.SIMULATOR_SCENARIO ?? "happy";
     if (!SCENARIOS.includes(scenario)) throw new Error(`Unknown scenario "${scenario}"; one of: ${SCENARIOS.join(", ")}`);
+    if (args.language !== undefined && !/^\d{4,5}$/.test(args.language)) throw new Error(`--language takes a Dataverse language id such as 1033 or 1025, not "${args.language}"`);
     const latency = args.latency ?? process.env.SIMULATOR_LATENCY_MS;
     const simulatorDefaults = { scenario };
     if (latency !== undefined) simulatorDefaults.latencyMs = Number(latency);
@@ -90,6 +92,7 @@ async function main() {
         simulator: args.simulator,
         simulatorDefaults,
         liveReload: args.watch,
+        languageId: args.language !== undefined ? Number(args.language) : undefined,
         log: (line) => console.log(`[harness] ${line}`),
     });
 

@@ -6,8 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { chromium } from "playwright-core";
-import { CHROMIUM_FLAGS as FLAGS } from "../../scripts/harness/chromium.mjs";
-import { buildDirs, MARKER, TEST_RESULTS_DIR } from "../../scripts/harness/paths.mjs";
+import { CHROMIUM_FLAGS as FLAGS, offlineContext } from "../../scripts/harness/chromium.mjs";
+import { buildDirs, MARKER, ROOT, TEST_RESULTS_DIR } from "../../scripts/harness/paths.mjs";
 import { SHOTS, takeScreenshot } from "../../scripts/harness/screenshots.mjs";
 import { startHarnessServer } from "../../scripts/harness/server.mjs";
 
@@ -18,6 +18,9 @@ const TIMEOUT = 20_000;
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 
 const DATA_ROWS = '[role="grid"] [role="row"]:has([role="gridcell"])';
+const AXE_SCRIPT = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
+/** The WCAG 2.1 A and AA rules of axe-core. */
+const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 let browser;
 let withSimulator;
@@ -37,19 +40,10 @@ after(async () => {
 });
 
 /** Opens the harness page in a fresh context; any request off the loopback server is recorded and aborted. */
-async function openHarness(query = "", { server = withSimulator, viewport = { width: 1280, height: 800 } } = {}) {
-    const context = await browser.newContext({ viewport, locale: "en-US", timezoneId: "UTC" });
-    const external = [];
-    const errors = [];
-    await context.route("**/*", (route) => {
-        const url = route.request().url();
-        if (url.startsWith(server.loopbackUrl)) return route.continue();
-        external.push(url);
-        return route.abort();
-    });
-    const page = await context.newPage();
+async function openHarness(query = "", { server = withSimulator, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, forcedColors } = {}) {
+    const { context, external, errors, newPage } = await offlineContext(browser, server, { viewport, deviceScaleFactor, forcedColors });
+    const page = await newPage();
     page.setDefaultTimeout(TIMEOUT);
-    page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(server.loopbackUrl + query);
     const done = async () => {
         assert.deepEqual(external, [], "requests left the machine");
@@ -275,6 +269,8 @@ describe("with the simulated host", () => {
                 lastsessionId: record.msdyn_lastsessionid,
                 liveworkstreamId: record.msdyn_liveworkstreamid,
             });
+            // The script compares ids with `!=`: they must go lower case, without braces.
+            for (const id of Object.values(opened[0])) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
             assert.equal(await page.evaluate(() => window.__omnichannelSimulator.getConversationId()), record.msdyn_ocliveworkitemid);
             await done();
         });
@@ -335,5 +331,199 @@ describe("with the simulated host", () => {
             assert.deepEqual(errors, [], `${shot.file}: uncaught errors in the page`);
             assert.ok(fs.statSync(file).size > 10_000, `${file} is too small to show the grid`);
         }
+    });
+});
+
+/** Runs axe-core's WCAG 2.1 AA rules on the control (not the harness page around it): violations, rules passed, rules to review. */
+async function axeViolations(page) {
+    // Fluent fades rows in: mid-animation text is half transparent and would fail color-contrast.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity));
+    // A re-sort remounts rows whose fade may start a frame later: wait until every row is opaque.
+    await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="conversation-list"] [role="row"], [data-testid="conversation-list"] [role="gridcell"]')].every((element) => getComputedStyle(element).opacity === "1"),
+    );
+    await page.addScriptTag({ path: AXE_SCRIPT });
+    return page.evaluate(async (tags) => {
+        const { violations, passes, incomplete } = await window.axe.run('[data-testid="conversation-list"]', { runOnly: { type: "tag", values: tags } });
+        return {
+            violations: violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(" ")}`),
+            passed: passes.length,
+            incomplete: incomplete.map((v) => v.id),
+        };
+    }, WCAG_21_AA);
+}
+
+const visible = (page, testId) => page.getByTestId(testId).waitFor({ state: "visible" });
+
+/**
+ * Every state the control can be in, each checked with axe. One line per state: the states of
+ * issue 11 (status chips, narrow two-line list, dark theme) are added here when they exist.
+ */
+const A11Y_STATES = [
+    { state: "loading", query: "?scenario=hang", ready: (page) => visible(page, "state-loading") },
+    { state: "rows", query: "", ready: waitForRows },
+    { state: "empty", query: "?scenario=empty", ready: (page) => visible(page, "state-empty") },
+    { state: "error", query: "?scenario=reject", ready: (page) => visible(page, "state-error") },
+    { state: "not in workspace", query: "", server: () => bare, ready: (page) => visible(page, "state-unavailable") },
+    { state: "invalid property", query: "", ready: async (page) => { await waitForRows(page); await propertyInput(page, "statuses").fill("Busy"); await visible(page, "state-invalid"); } },
+    { state: "open failure", query: "?scenario=openReject", ready: async (page) => { await waitForRows(page); await rows(page).first().click(); await visible(page, "open-failure"); } },
+    { state: "right to left (Arabic)", query: "?language=1025", ready: waitForRows },
+    { state: "right to left (Hebrew), error", query: "?language=1037&scenario=reject", ready: (page) => visible(page, "state-error") },
+    { state: "380 px wide", query: "", viewport: { width: 380, height: 700 }, ready: waitForRows },
+    { state: "200% zoom in a 1280 px window", query: "", viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, ready: waitForRows },
+    { state: "forced colors", query: "", forcedColors: "active", ready: waitForRows },
+];
+
+describe("accessibility: axe-core WCAG 2.1 AA in every state", () => {
+    for (const { state, query, server, viewport, deviceScaleFactor, forcedColors, ready } of A11Y_STATES) {
+        it(`${state}: 0 violations`, async () => {
+            const { page, done } = await openHarness(query, { server: server?.(), viewport, deviceScaleFactor, forcedColors });
+            await ready(page);
+            const { violations, passed, incomplete } = await axeViolations(page);
+            console.log(`axe ${state}: ${violations.length} violations, ${passed} rules passed, needs review: ${incomplete.join(", ") || "none"}`);
+            assert.deepEqual(violations, [], `axe violations in state "${state}"`);
+            await done();
+        });
+    }
+});
+
+describe("accessibility: keyboard, screen reader, languages", () => {
+    const focused = (page) =>
+        page.evaluate(() => {
+            const el = document.activeElement;
+            return { role: el?.getAttribute("role"), index: el?.getAttribute("data-item-index"), name: el?.getAttribute("aria-label") ?? el?.textContent?.trim() };
+        });
+
+    async function tabIntoGrid(page) {
+        for (let i = 0; i < 15; i++) {
+            await page.keyboard.press("Tab");
+            if ((await focused(page)).role === "row") return;
+        }
+        assert.fail("Tab never reached a row of the grid");
+    }
+
+    it("Tab reaches quick find, Refresh and the grid; arrows, Home and End move between rows; Space opens", async () => {
+        const { page, done } = await openHarness();
+        await waitForRows(page);
+        await page.getByRole("searchbox", { name: "Quick find" }).focus();
+        await page.keyboard.press("Tab");
+        assert.equal((await focused(page)).name, "Refresh", "Tab from quick find goes to Refresh");
+        await tabIntoGrid(page);
+        assert.equal((await focused(page)).index, "0", "the grid's tab stop is the first row");
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("ArrowDown");
+        assert.equal((await focused(page)).index, "2");
+        await page.keyboard.press("ArrowUp");
+        assert.equal((await focused(page)).index, "1");
+        await page.keyboard.press("End");
+        const last = Number((await focused(page)).index);
+        assert.ok(last > 2, `End goes to the last row (at ${last})`);
+        await page.keyboard.press("Home");
+        assert.equal((await focused(page)).index, "0", "Home goes to the first row");
+        await page.keyboard.press("ArrowDown");
+        const expected = await expectedForLastRequest(page);
+        await page.keyboard.press("Space");
+        await page.waitForFunction(() => window.__omnichannelSimulator.calls.openConversation.length > 0);
+        assert.equal((await calls(page)).openConversation[0].conversationId, expected[1].msdyn_ocliveworkitemid, "Space opens the focused row");
+        await done();
+    });
+
+    it("column headers are reachable by keyboard and Enter sorts, with aria-sort on the sorted column", async () => {
+        const { page, done } = await openHarness();
+        await waitForRows(page);
+        await tabIntoGrid(page);
+        await page.keyboard.press("ArrowUp");
+        assert.equal(await page.evaluate(() => document.activeElement?.closest('[role="columnheader"]')?.innerText.trim()), "Title", "ArrowUp from the first row reaches the header");
+        await page.keyboard.press("Enter");
+        await page.locator('[role="columnheader"][aria-sort="ascending"]', { hasText: "Title" }).waitFor();
+        assert.equal(await page.locator('[role="columnheader"][aria-sort="ascending"], [role="columnheader"][aria-sort="descending"]').count(), 1, "one sorted column");
+        await done();
+    });
+
+    it("the live region says the count once: a refresh with the same count changes nothing in it", async () => {
+        const { page, done } = await openHarness();
+        await waitForRows(page);
+        const live = page.getByTestId("count-announcement");
+        assert.equal(await live.getAttribute("aria-live"), "polite");
+        const before = await live.innerText();
+        assert.match(before, /^\d[\d,]* conversations$/);
+        await page.evaluate(() => {
+            window.__liveChanges = 0;
+            new MutationObserver((records) => (window.__liveChanges += records.length)).observe(document.querySelector('[data-testid="count-announcement"]'), {
+                childList: true,
+                characterData: true,
+                subtree: true,
+            });
+        });
+        const requests = (await calls(page)).getConversations.length;
+        await page.getByRole("button", { name: "Refresh", exact: true }).click();
+        await page.waitForFunction((n) => window.__omnichannelSimulator.calls.getConversations.length > n, requests);
+        await page.getByTestId("conversation-count").filter({ hasText: before }).waitFor();
+        assert.equal(await page.evaluate(() => window.__liveChanges), 0, "the live region did not change on a refresh");
+        await page.getByRole("searchbox", { name: "Quick find" }).fill("zzz-no-such-title");
+        await page.waitForFunction(() => /^0 of /.test(document.querySelector('[data-testid="count-announcement"]').innerText));
+        await done();
+    });
+
+    for (const { language, isRTL, header, locale } of [
+        { language: 1025, isRTL: true, header: "العنوان", locale: "ar-SA" },
+        { language: 1037, isRTL: true, header: "כותרת", locale: "he-IL" },
+        { language: 1041, isRTL: false, header: "タイトル", locale: "ja-JP" },
+        { language: 1031, isRTL: false, header: "Titel", locale: "de-DE" },
+    ]) {
+        it(`?language=${language} sets the user's language and direction: ${isRTL ? "right to left" : "left to right"}, ${locale} numbers`, async () => {
+            const { page, done } = await openHarness(`?language=${language}`);
+            await waitForRows(page);
+            const root = page.getByTestId("conversation-list");
+            assert.equal(await root.getAttribute("dir"), isRTL ? "rtl" : "ltr");
+            assert.equal((await readGrid(page)).headers[0], header);
+            const count = (await expectedForLastRequest(page)).length;
+            assert.ok((await page.getByTestId("conversation-count").innerText()).includes(new Intl.NumberFormat(locale).format(count)), "count in the user's digits");
+            const box = async (selector) => (await page.locator(selector).first().boundingBox()).x;
+            const search = await box('[data-testid="conversation-list"] .ms-SearchBox');
+            const refresh = await box('[data-testid="conversation-list"] button.ms-Button');
+            assert.equal(refresh < search, isRTL, "Refresh is left of quick find exactly when the layout is right to left");
+            await done();
+        });
+    }
+
+    it("a server started for a language (npm start -- --language=1037) serves that language and direction to every page", async () => {
+        const hebrew = await startHarnessServer({ codePath: CONTROL_DIR, simulatorBundle: SIMULATOR_BUNDLE, port: 0, languageId: 1037 });
+        try {
+            const { page, done } = await openHarness("", { server: hebrew });
+            await waitForRows(page);
+            assert.equal(await page.getByTestId("conversation-list").getAttribute("dir"), "rtl");
+            assert.equal((await readGrid(page)).headers[0], "כותרת");
+            await done();
+        } finally {
+            await hebrew.close();
+        }
+    });
+
+    it("at 200% zoom in a 1280 px window, quick find, the count, Refresh and the rows stay on screen", async () => {
+        const { page, done } = await openHarness("", { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+        await waitForRows(page);
+        const width = await page.evaluate(() => document.documentElement.clientWidth);
+        for (const locator of [page.getByRole("searchbox", { name: "Quick find" }), page.getByTestId("conversation-count"), page.getByRole("button", { name: "Refresh", exact: true })]) {
+            const b = await locator.boundingBox();
+            assert.ok(b && b.width > 0 && b.x >= 0 && b.x + b.width <= width, `${await locator.evaluate((el) => el.outerHTML.slice(0, 60))} is within the ${width} px viewport`);
+        }
+        assert.ok((await readGrid(page)).rows[0][0].length > 0, "the first title is shown");
+        await done();
+    });
+
+    it("in forced colors the rows and the focused row stay distinguishable", async () => {
+        const { page, done } = await openHarness("", { forcedColors: "active" });
+        await waitForRows(page);
+        assert.equal(await page.evaluate(() => matchMedia("(forced-colors: active)").matches), true, "forced colors emulated");
+        await tabIntoGrid(page);
+        const outline = await page.evaluate(() => {
+            const row = document.activeElement;
+            const after = getComputedStyle(row, "::after");
+            return { rowOutline: getComputedStyle(row).outlineStyle, afterBorder: after.borderTopStyle, afterContent: after.content };
+        });
+        assert.ok(outline.rowOutline !== "none" || (outline.afterContent !== "none" && outline.afterBorder !== "none"), `focused row shows a focus outline: ${JSON.stringify(outline)}`);
+        await done();
     });
 });

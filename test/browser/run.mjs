@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run test:browser`: the browser suite. Checks for Chromium (Debian's, never a downloaded
-// one), builds the production control and the simulator bundle, then runs harness.test.mjs with
+// one), builds the production control and the simulator bundle, then runs every test/browser/*.test.mjs with
 // node's test runner against the real pcf-start harness page. Exits non-zero on any failure.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { buildProduction, buildSimulator } from "../../scripts/harness/build.mjs";
 import { findChromium, NO_CHROMIUM } from "../../scripts/harness/chromium.mjs";
@@ -34,7 +35,9 @@ try {
     process.exit(1);
 }
 
-const files = process.argv.slice(2).length ? process.argv.slice(2) : [path.join(ROOT, "test", "browser", "harness.test.mjs")];
+const browserDir = path.join(ROOT, "test", "browser");
+const suite = fs.readdirSync(browserDir).filter((name) => name.endsWith(".test.mjs")).sort().map((name) => path.join(browserDir, name));
+const files = process.argv.slice(2).length ? process.argv.slice(2) : suite;
 const child = spawn(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", ...files], {
     cwd: ROOT,
     env: { ...process.env, CHROMIUM_PATH: chromium },

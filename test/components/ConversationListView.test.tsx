@@ -20,8 +20,8 @@ const RECORDS: Record<string, unknown>[] = [
     { msdyn_title: "Billing question", statuscode: 5, msdyn_channel: 192340000, createdon: "2026-11-19T09:00:00Z" },
 ];
 
-function listOf(records: Record<string, unknown>[] = RECORDS): ConversationList {
-    return { conversations: toConversations(records, COLUMNS), columns: COLUMNS, receivedAt: new Date("2026-11-21T12:00:00Z") };
+function listOf(records: Record<string, unknown>[] = RECORDS, moreRecords = false): ConversationList {
+    return { conversations: toConversations(records, COLUMNS), columns: COLUMNS, receivedAt: new Date("2026-11-21T12:00:00Z"), moreRecords };
 }
 
 function renderView(feed: FeedState, overrides: Partial<ConversationListViewProps> = {}) {
@@ -73,6 +73,14 @@ describe("ConversationListView states", () => {
         await waitFor(() => expect(screen.getByTestId("state-empty")).toHaveTextContent("No conversations with these statuses."));
     });
 
+    it("says only the first rows are shown, and how to narrow the list, when the host hit its 5,000-row limit", async () => {
+        const { rerender, props } = renderView({ kind: "loaded", list: listOf(RECORDS, true) });
+        await waitFor(() => expect(screen.getByTestId("more-records")).toHaveTextContent("Only the first 3 conversations are shown"));
+        expect(screen.getByTestId("more-records")).toHaveTextContent("fewer statuses or a shorter time window");
+        rerender(<ConversationListView {...props} feed={{ kind: "loaded", list: listOf(RECORDS, false) }} />);
+        expect(screen.queryByTestId("more-records")).not.toBeInTheDocument();
+    });
+
     it("keeps the rows shown before beside an error", () => {
         renderView({ kind: "failed", failure: "rejected", previous: listOf() });
         expect(screen.getByTestId("state-error")).toBeInTheDocument();
@@ -121,7 +129,7 @@ describe("ConversationListView grid", () => {
         await waitFor(() => expect(screen.getByTestId("state-empty")).toHaveTextContent("No conversations match “whatsapp nothing”."));
     });
 
-    it("opens a conversation on a click and on Enter on a focused row", async () => {
+    it("opens a conversation on a click, and on Enter or Space on a focused row", async () => {
         const { props } = renderView({ kind: "loaded", list: listOf() });
         await userEvent.click(within(dataRows()[0]).getByText("Refund for order 1001"));
         expect(props.onOpen).toHaveBeenCalledTimes(1);
@@ -137,6 +145,9 @@ describe("ConversationListView grid", () => {
         expect(props.onOpen).toHaveBeenLastCalledWith(expect.objectContaining({ conversationId: "c2" }));
         fireEvent.keyDown(dataRows()[1], { key: "a" });
         expect(props.onOpen).toHaveBeenCalledTimes(3);
+        fireEvent.keyDown(dataRows()[0], { key: " " });
+        expect(props.onOpen).toHaveBeenCalledTimes(4);
+        expect(props.onOpen).toHaveBeenLastCalledWith(expect.objectContaining({ conversationId: "c1" }));
     });
 
     it("shows why a conversation could not be opened, and lets the agent close the message", async () => {
@@ -148,7 +159,7 @@ describe("ConversationListView grid", () => {
         expect(props.onDismissOpenFailure).toHaveBeenCalledTimes(1);
     });
 
-    it("says a conversation is being opened, in the live status text", () => {
+    it("says a conversation is being opened, in the status text", () => {
         const list = listOf();
         renderView({ kind: "loaded", list }, { openState: { opening: list.conversations[0].key } });
         expect(screen.getByTestId("conversation-count")).toHaveTextContent("Opening…");
@@ -167,6 +178,53 @@ describe("ConversationListView grid", () => {
         renderView({ kind: "loaded", list: listOf(many) });
         expect(screen.getByTestId("conversation-count")).toHaveTextContent("3,000 conversations");
         expect(dataRows().length).toBeLessThan(200);
+    });
+});
+
+describe("ConversationListView for screen readers and right-to-left languages", () => {
+    const announcement = () => screen.getByTestId("count-announcement");
+
+    it("announces the count in one live region, once per change, not on every refresh", () => {
+        const list = listOf();
+        const { rerender, props } = renderView({ kind: "loaded", list });
+        expect(announcement()).toHaveAttribute("role", "status");
+        expect(announcement()).toHaveAttribute("aria-live", "polite");
+        expect(announcement()).toHaveTextContent("3 conversations");
+        expect(screen.getByTestId("conversation-count")).not.toHaveAttribute("aria-live");
+        const text = announcement().firstChild;
+        rerender(<ConversationListView {...props} feed={{ kind: "loading", previous: list }} />);
+        expect(screen.getByTestId("conversation-count")).toHaveTextContent("Updating…");
+        expect(announcement()).toHaveTextContent("3 conversations");
+        rerender(<ConversationListView {...props} feed={{ kind: "loaded", list: listOf() }} />);
+        expect(announcement().firstChild).toBe(text);
+        rerender(<ConversationListView {...props} feed={{ kind: "loaded", list: listOf(RECORDS.slice(0, 2)) }} />);
+        expect(announcement()).toHaveTextContent("2 conversations");
+    });
+
+    it("keeps an error up while a retry is in flight, so a failing refresh does not raise the alert again", async () => {
+        const { rerender, props } = renderView({ kind: "failed", failure: "rejected" });
+        const error = await screen.findByTestId("state-error");
+        rerender(<ConversationListView {...props} feed={{ kind: "loading" }} />);
+        expect(screen.getByTestId("state-error")).toBe(error);
+        rerender(<ConversationListView {...props} feed={{ kind: "failed", failure: "rejected" }} />);
+        expect(screen.getByTestId("state-error")).toBe(error);
+        rerender(<ConversationListView {...props} feed={{ kind: "loaded", list: listOf() }} />);
+        expect(screen.queryByTestId("state-error")).not.toBeInTheDocument();
+    });
+
+    it("lays out right to left when the user's language is, with Fluent's RTL styles", () => {
+        const arabic = loadResx(1025);
+        const rtlStrings = new Strings((key) => arabic.get(key));
+        const { container } = renderView({ kind: "loaded", list: listOf() }, { isRTL: true, strings: rtlStrings });
+        const root = container.firstElementChild as HTMLElement;
+        expect(root).toHaveAttribute("dir", "rtl");
+        expect(screen.getAllByRole("columnheader").map((header) => header.textContent)).toEqual(["العنوان", "الحالة", "القناة", "تاريخ الإنشاء"]);
+        expect(screen.getByRole("grid")).toHaveAttribute("aria-label", "المحادثات");
+    });
+
+    it("lays out left to right otherwise", () => {
+        const { container } = renderView({ kind: "loaded", list: listOf() });
+        expect(container.firstElementChild).toHaveAttribute("dir", "ltr");
     });
 });
 

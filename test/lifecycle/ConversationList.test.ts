@@ -1,3 +1,4 @@
+import { SETTLE_MS } from "../../refresh/schedule";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ALEX_AGENT_ID, HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
@@ -86,10 +87,10 @@ describe("ConversationList lifecycle", () => {
         await flush();
         expect(simulator.calls.getConversations).toHaveLength(1);
         control.setParameters({ statuses: "Closed" });
-        await flush();
+        await advance(SETTLE_MS);
         expect(simulator.calls.getConversations.map((call) => call.input.status)).toEqual([[2, 3, 5], [4]]);
         control.setParameters({ agent: ALEX_AGENT_ID.toUpperCase() });
-        await flush();
+        await advance(SETTLE_MS);
         expect(simulator.calls.getConversations[2].input.agentId).toBe(ALEX_AGENT_ID);
     });
 
@@ -100,7 +101,7 @@ describe("ConversationList lifecycle", () => {
         control.setParameters({ statuses: "4" });
         await advance(400); // the first answer arrives and is dropped
         expect(screen.queryAllByRole("row")).toHaveLength(0);
-        await advance(600);
+        await advance(SETTLE_MS + 1000);
         const closed = simulator.query(simulator.calls.getConversations[1].input).length;
         expect(screen.getByTestId("conversation-count")).toHaveTextContent(`${closed.toLocaleString("en-US")} conversations`);
         expect(within(dataRows()[0]).getByText("Closed")).toBeInTheDocument();
@@ -162,6 +163,16 @@ describe("ConversationList lifecycle", () => {
         expect(new Set(statuses)).toEqual(new Set(["Aktiv", "Wartend"]));
         expect(within(dataRows()[0]).getAllByRole("gridcell")[5].textContent).toMatch(/^\d{2}\.\d{2}\.\d{2}, \d{2}:\d{2}/);
         expect(screen.getByTestId("conversation-count")).toHaveTextContent(/^\d[\d.]* Unterhaltungen$/);
+    });
+
+    it("lays out right to left for a Hebrew user, with Hebrew status names accepted in the Statuses property", async () => {
+        simulator.setScenario("plainGuids");
+        start({ languageId: 1037, isRTL: true, parameters: { statuses: "פעילה, ממתינה" } });
+        await flush();
+        expect(simulator.calls.getConversations[0].input.status).toEqual([2, 3]);
+        expect(screen.getByTestId("conversation-list")).toHaveAttribute("dir", "rtl");
+        expect(screen.getAllByRole("columnheader").map((header) => header.textContent)).toEqual(["כותרת", "מצב", "ערוץ", "לקוח", "תור", "נוצרה בתאריך"]);
+        expect(new Set(dataRows().map((row) => within(row).getAllByRole("gridcell")[1].textContent))).toEqual(new Set(["פעילה", "ממתינה"]));
     });
 
     it("does nothing after destroy, even when answers arrive later", async () => {

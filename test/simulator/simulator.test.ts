@@ -26,8 +26,9 @@ const DEFAULT_COLUMNS = ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_cu
 function values(answer: unknown): Record<string, unknown>[] {
     const result = answer as ConversationsResult;
     expect(result.status).toBe(true);
-    expect(Array.isArray(result.result.values)).toBe(true);
-    return result.result.values;
+    const rows = "value" in result.result ? result.result.value : result.result.values;
+    expect(Array.isArray(rows)).toBe(true);
+    return rows;
 }
 
 describe("data set", () => {
@@ -136,11 +137,11 @@ describe("getConversations filters", () => {
         expect(before.length).toBeGreaterThan(0);
     });
 
-    it("rejects without an agentId and accepts the input as a JSON string", async () => {
-        await expect(sim.getConversations({} as never)).rejects.toThrow(/agentId/);
-        await expect(sim.getConversations({ agentId: "  " })).rejects.toThrow(/agentId/);
-        const asString = values(await sim.getConversations(JSON.stringify({ agentId: HARNESS_AGENT_ID, status: [2] })));
-        expect(asString).toEqual(values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [2] })));
+    it("rejects { status: false, error } without an agentId, and a JSON string (it has no .agentId), as the script does", async () => {
+        const missing = { status: false, error: { message: 'Missing key "agentId" in input object' } };
+        await expect(sim.getConversations({} as never)).rejects.toMatchObject(missing);
+        await expect(sim.getConversations(JSON.stringify({ agentId: HARNESS_AGENT_ID, status: [2] }))).rejects.toMatchObject(missing);
+        await expect(sim.getConversations(null as never)).rejects.toMatchObject(missing);
     });
 });
 
@@ -179,7 +180,7 @@ describe("getConversations orderBy", () => {
 
     it("sorts lookups by name, nulls first ascending", async () => {
         const rows = values(await sim.getConversations({ agentId, attributes: ["msdyn_customer"], orderBy: [{ attributeName: "msdyn_customer", descending: false }] }));
-        const names = rows.map((r) => (r[`msdyn_customer${FORMATTED_VALUE}`] as string | undefined) ?? null);
+        const names = rows.map((r) => (r[`_msdyn_customer_value${FORMATTED_VALUE}`] as string | undefined) ?? null);
         const firstNamed = names.findIndex((n) => n !== null);
         expect(names.slice(0, firstNamed).every((n) => n === null)).toBe(true);
         const named = names.slice(firstNamed) as string[];
@@ -200,6 +201,7 @@ describe("getConversations projection and result shapes", () => {
     const sim = new OmnichannelSimulator({ now: clock });
 
     it("always returns the five default attributes, plus those asked for", async () => {
+        sim.setScenario("docsValues");
         const bare = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, attributes: [] }));
         for (const row of bare.slice(0, 20)) {
             const keys = Object.keys(row).filter((k) => !k.includes("@"));
@@ -208,9 +210,37 @@ describe("getConversations projection and result shapes", () => {
         const asked = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, attributes: [...DEFAULT_COLUMNS, "msdyn_customersentimentlabel", "bogus"] }));
         const keys = Object.keys(asked[0]).filter((k) => !k.includes("@"));
         expect(keys.sort()).toEqual([...new Set([...ALWAYS_RETURNED_ATTRIBUTES, ...DEFAULT_COLUMNS, "msdyn_customersentimentlabel"])].sort());
+        sim.setScenario("happy");
     });
 
-    it("happy: plain GUID lookups with formatted values; channels as number, array or comma string", async () => {
+    it("happy: the script's OData envelope in result.value, Web API records, null columns absent", async () => {
+        const answer = (await sim.getConversations({ agentId: HARNESS_AGENT_ID, attributes: ["msdyn_queueid", "msdyn_closedon"] })) as {
+            status: boolean;
+            result: Record<string, unknown> & { value: Record<string, unknown>[] };
+        };
+        expect(answer.status).toBe(true);
+        expect(answer.result["@odata.context"]).toEqual(expect.stringContaining("$metadata#msdyn_ocliveworkitems"));
+        expect(answer.result).not.toHaveProperty("values");
+        expect(answer.result).not.toHaveProperty("@Microsoft.Dynamics.CRM.morerecords");
+        const row = answer.result.value[0];
+        expect(row.activityid).toBe(row.msdyn_ocliveworkitemid);
+        expect(row["_msdyn_lastsessionid_value@Microsoft.Dynamics.CRM.associatednavigationproperty"]).toBe("msdyn_lastsessionid");
+        const keys = Object.keys(row).filter((k) => !k.includes("@")).sort();
+        expect(keys.every((k) => ["activityid", "createdon", "statuscode", "msdyn_ocliveworkitemid", "_msdyn_lastsessionid_value", "_msdyn_liveworkstreamid_value", "_msdyn_queueid_value", "msdyn_closedon"].includes(k))).toBe(true);
+        expect(answer.result.value.some((r) => !("msdyn_closedon" in r))).toBe(true);
+        expect(answer.result.value.every((r) => r.msdyn_closedon !== null)).toBe(true);
+    });
+
+    it("happy: stops at 5,000 rows and sets morerecords", async () => {
+        const big = new OmnichannelSimulator({ now: clock, count: 17_000 });
+        const answer = (await big.getConversations({ agentId: HARNESS_AGENT_ID })) as { result: Record<string, unknown> & { value: unknown[] } };
+        expect(big.query({ agentId: HARNESS_AGENT_ID }).length).toBeGreaterThan(5000);
+        expect(answer.result.value).toHaveLength(5000);
+        expect(answer.result["@Microsoft.Dynamics.CRM.morerecords"]).toBe(true);
+    });
+
+    it("docsValues: plain GUID lookups with formatted values; channels as number, array or comma string", async () => {
+        sim.setScenario("docsValues");
         const rows = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [2, 3, 5], attributes: DEFAULT_COLUMNS }));
         const row = rows.find((r) => typeof r.msdyn_customer === "string") ?? rows[0];
         expect(row.msdyn_queueid).toMatch(/^[0-9a-f-]{36}$/);
@@ -224,6 +254,7 @@ describe("getConversations projection and result shapes", () => {
         const labels = (multi.msdyn_channel as string).split(",").map((v) => CHANNEL_LABELS[Number(v)]);
         expect(multi[`msdyn_channel${FORMATTED_VALUE}`]).toBe(labels.join("; "));
         expect(row.createdon).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+        sim.setScenario("happy");
     });
 
     it("plainGuids: no annotations at all", async () => {
@@ -272,7 +303,7 @@ describe("scenarios", () => {
         const sim = new OmnichannelSimulator({ now: clock, scenario: "empty" });
         expect(await sim.getConversations(input)).toEqual({ result: { values: [] }, status: true });
         sim.setScenario("reject");
-        await expect(sim.getConversations(input)).rejects.toThrow(/Simulated host failure/);
+        await expect(sim.getConversations(input)).rejects.toMatchObject({ status: false, error: { message: "Simulated host failure: getConversations rejected" } });
         sim.setScenario("statusFalse");
         const failure = (await sim.getConversations(input)) as { error: { errorCode: number; message: string }; status: boolean };
         expect(failure.status).toBe(false);
@@ -286,10 +317,10 @@ describe("scenarios", () => {
 
     it("failOnce rejects once, then answers", async () => {
         const sim = new OmnichannelSimulator({ now: clock, scenario: "failOnce" });
-        await expect(sim.getConversations(input)).rejects.toThrow();
+        await expect(sim.getConversations(input)).rejects.toMatchObject({ status: false });
         expect(values(await sim.getConversations(input)).length).toBeGreaterThan(0);
         sim.setScenario("failOnce");
-        await expect(sim.getConversations(input)).rejects.toThrow();
+        await expect(sim.getConversations(input)).rejects.toMatchObject({ status: false });
     });
 
     describe("with fake timers", () => {

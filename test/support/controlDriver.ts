@@ -18,7 +18,7 @@ export class ControlDriver {
     constructor(options: ContextOptions = {}) {
         this.options = options;
         this.context = createContext(this.options);
-        this.control.init(this.context as never, this.notifyOutputChanged);
+        this.control.init(this.context as never, this.notifyOutputChanged, options.savedState);
     }
 
     /** One host updateView; renders (or re-renders) what the control returns. */

@@ -19,9 +19,13 @@ export interface ContextOptions {
     parameters?: Partial<ParameterValues>;
     userId?: string;
     languageId?: number;
+    /** context.userSettings.isRTL; the platform sets it for right-to-left languages (1025, 1037...). */
+    isRTL?: boolean;
     timeZoneOffsetMinutes?: number;
     allocatedWidth?: number;
     allocatedHeight?: number;
+    /** What `context.mode.setControlState` stored before a form reload; handed to init. */
+    savedState?: Record<string, unknown>;
 }
 
 export const DEFAULT_USER_ID = "{7F3E2A10-4B5C-4D6E-8F90-A1B2C3D4E5F6}";
@@ -58,6 +62,7 @@ export function createContext(options: ContextOptions = {}): ComponentFramework.
         userSettings: {
             userId: options.userId ?? DEFAULT_USER_ID,
             languageId: options.languageId ?? 1033,
+            isRTL: options.isRTL ?? false,
             userName: "Test Agent",
             getTimeZoneOffsetMinutes: () => options.timeZoneOffsetMinutes ?? 0,
         },
@@ -67,6 +72,7 @@ export function createContext(options: ContextOptions = {}): ComponentFramework.
             trackContainerResize: jest.fn(),
             isControlDisabled: false,
             isVisible: true,
+            setControlState: jest.fn(() => true),
         },
         resources: { getString: (key: string) => stringsFor(options.languageId ?? 1033).get(key) ?? key },
         factory: { requestRender: jest.fn() },

@@ -1,15 +1,29 @@
-import { readConversationsAnswer, toConversations } from "../../host/records";
+import { hostErrorOf, readConversationsAnswer, toConversations } from "../../host/records";
 
 describe("readConversationsAnswer", () => {
     it("reads the documented success shape", () => {
         expect(readConversationsAnswer({ result: { values: [{ msdyn_ocliveworkitemid: "a" }] }, status: true })).toEqual({
             ok: true,
             records: [{ msdyn_ocliveworkitemid: "a" }],
+            moreRecords: false,
         });
     });
 
+    it("reads the script's OData envelope in result.value, with the 5,000-row flag", () => {
+        const answer = {
+            status: true,
+            result: {
+                "@odata.context": "$metadata#msdyn_ocliveworkitems(activityid)",
+                "@Microsoft.Dynamics.CRM.morerecords": true,
+                value: [{ activityid: "a" }],
+            },
+        };
+        expect(readConversationsAnswer(answer)).toEqual({ ok: true, records: [{ activityid: "a" }], moreRecords: true });
+        expect(readConversationsAnswer({ status: true, result: { value: [] } })).toEqual({ ok: true, records: [], moreRecords: false });
+    });
+
     it("accepts the same shape as a JSON string", () => {
-        expect(readConversationsAnswer('{"result":{"values":[]},"status":true}')).toEqual({ ok: true, records: [] });
+        expect(readConversationsAnswer('{"result":{"values":[]},"status":true}')).toEqual({ ok: true, records: [], moreRecords: false });
     });
 
     it("turns status false into a host-reported failure without reading the error", () => {
@@ -17,7 +31,7 @@ describe("readConversationsAnswer", () => {
     });
 
     it("calls every other shape unrecognised", () => {
-        for (const answer of [undefined, null, 42, "<html>", [], {}, { result: {} }, { result: { values: "x" }, status: true }, { result: { values: [] }, status: "yes" }]) {
+        for (const answer of [undefined, null, 42, "<html>", [], {}, { result: {} }, { result: { values: "x" }, status: true }, { result: { value: "x" }, status: true }, { result: { values: [] }, status: "yes" }]) {
             expect(readConversationsAnswer(answer)).toEqual({ ok: false, failure: "unrecognisedAnswer" });
         }
     });
@@ -26,11 +40,51 @@ describe("readConversationsAnswer", () => {
         expect(readConversationsAnswer({ result: { values: [null, 3, "x", { activityid: "b" }] }, status: true })).toEqual({
             ok: true,
             records: [{ activityid: "b" }],
+            moreRecords: false,
         });
     });
 });
 
+describe("hostErrorOf", () => {
+    it("reads only the code and message of the script's rejection", () => {
+        expect(hostErrorOf({ status: false, error: { code: "0x80040216", message: "Bad fetch", records: [{ msdyn_title: "secret" }] } })).toEqual({ code: "0x80040216", message: "Bad fetch" });
+        expect(hostErrorOf(new Error("secret customer data"))).toBeUndefined();
+        expect(hostErrorOf({ status: true, error: { message: "x" } })).toBeUndefined();
+    });
+});
+
 describe("toConversations", () => {
+    it("reads a Web API record as the script returns it, with the host's formatted values", () => {
+        const record = {
+            "@odata.etag": "W/\"1\"",
+            activityid: "5c2f0e57-8a1b-4c3d-9e0f-1a2b3c4d5e6f",
+            msdyn_ocliveworkitemid: "5c2f0e57-8a1b-4c3d-9e0f-1a2b3c4d5e6f",
+            _msdyn_lastsessionid_value: "0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9",
+            "_msdyn_lastsessionid_value@OData.Community.Display.V1.FormattedValue": "Session 1",
+            "_msdyn_lastsessionid_value@Microsoft.Dynamics.CRM.lookuplogicalname": "msdyn_ocsession",
+            "_msdyn_lastsessionid_value@Microsoft.Dynamics.CRM.associatednavigationproperty": "msdyn_lastsessionid",
+            _msdyn_liveworkstreamid_value: "{11111111-2222-3333-4444-555555555555}",
+            _msdyn_cdsqueueid_value: "99999999-2222-3333-4444-555555555555",
+            "_msdyn_cdsqueueid_value@OData.Community.Display.V1.FormattedValue": "Billing",
+            statuscode: 2,
+            "statuscode@OData.Community.Display.V1.FormattedValue": "Active",
+            msdyn_channel: "192360000,192370000",
+            "msdyn_channel@OData.Community.Display.V1.FormattedValue": "Live chat; Voice",
+        };
+        const [conversation] = toConversations([record], ["msdyn_cdsqueueid", "statuscode", "msdyn_channel", "msdyn_title"]);
+        expect(conversation).toMatchObject({
+            key: "5c2f0e57-8a1b-4c3d-9e0f-1a2b3c4d5e6f",
+            conversationId: "5c2f0e57-8a1b-4c3d-9e0f-1a2b3c4d5e6f",
+            lastSessionId: "0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9",
+            workstreamId: "11111111-2222-3333-4444-555555555555",
+        });
+        expect(conversation.title).toBeUndefined();
+        expect(conversation.fields.msdyn_cdsqueueid).toEqual({ raw: "99999999-2222-3333-4444-555555555555", formatted: "Billing" });
+        expect(conversation.fields.statuscode).toEqual({ raw: 2, formatted: "Active" });
+        expect(conversation.fields.msdyn_channel).toEqual({ raw: "192360000,192370000", formatted: "Live chat; Voice" });
+        expect(conversation.fields.msdyn_title).toEqual({ raw: undefined });
+    });
+
     it("reads ids in the plain form", () => {
         const [conversation] = toConversations(
             [{ msdyn_ocliveworkitemid: "c1", msdyn_lastsessionid: "s1", msdyn_liveworkstreamid: "w1", msdyn_title: "Refund" }],

@@ -9,9 +9,25 @@ const manifest = fs.readFileSync(path.join(REPO_ROOT, "ControlManifest.Input.xml
 const languages = [...manifest.matchAll(/strings\/ConversationList\.(\d+)\.resx/g)].map((match) => Number(match[1]));
 const english = loadResx(1033);
 
+/** The twelve languages the control ships, in the manifest's order (English first). */
+const SHIPPED = [1033, 1031, 1036, 3082, 1040, 1046, 1043, 1041, 2052, 1042, 1025, 1037];
+
+/** Names that stay English everywhere: brands and product names. */
+const NAMES = ["19241000", "192300000", "192310000", "192320000", "192330000", "192340000", "192350001", "192450000", "192450001"].map((code) => `Channel_${code}`);
+/** Words that are spelled as in English in that language (checked one by one, not copied). */
+const SAME_WORD: Readonly<Record<number, readonly string[]>> = {
+    1031: ["Property_agent_DisplayName", "Column_msdyn_activeagentid", "Column_statuscode", "Channel_192380000", "Sentiment_10"],
+    1036: ["Property_agent_DisplayName", "Column_msdyn_activeagentid", "Grid_AriaLabel", "Toolbar_Count", "Column_msdyn_customersentimentlabel"],
+    3082: ["Value_No"],
+    1040: ["Value_No", "Column_msdyn_customersentimentlabel", "Channel_192380000"],
+    1043: ["Property_agent_DisplayName", "Column_msdyn_activeagentid", "Column_statuscode", "Status_1", "Channel_192380000"],
+};
+
 describe("resx strings", () => {
-    it("are listed in the manifest for English and German", () => {
-        expect(languages).toEqual([1033, 1031]);
+    it("are listed in the manifest for the twelve shipped languages, each with its file", () => {
+        expect(languages).toEqual(SHIPPED);
+        const files = fs.readdirSync(path.join(REPO_ROOT, "strings")).filter((name) => name.endsWith(".resx"));
+        expect(files.sort()).toEqual(SHIPPED.map((id) => `ConversationList.${id}.resx`).sort());
     });
 
     it("cover every key the manifest and the source use, in every language", () => {
@@ -30,6 +46,15 @@ describe("resx strings", () => {
             const strings = loadResx(language);
             expect([language, needed.filter((key) => !strings.get(key))]).toEqual([language, []]);
             expect([...strings.keys()].sort()).toEqual([...english.keys()].sort());
+        }
+    });
+
+    it("are translated: nothing is left in English except names and words spelled the same", () => {
+        for (const language of languages.filter((id) => id !== 1033)) {
+            const allowed = new Set([...NAMES, ...(SAME_WORD[language] ?? [])]);
+            const strings = loadResx(language);
+            const untranslated = [...english].filter(([key, text]) => strings.get(key) === text && !allowed.has(key)).map(([key]) => key);
+            expect([language, untranslated]).toEqual([language, []]);
         }
     });
 

@@ -1,0 +1,154 @@
+import type { Clock } from "./timers";
+
+const MINUTE = 60_000;
+/** Property changes wait this long for quiet before asking, so typing a list costs one request. */
+export const SETTLE_MS = 400;
+/** Session events ask at most this often. */
+export const SESSION_THROTTLE_MS = 2_000;
+/** Session events reach every tab at once: each waits a random part of this, so the first tab's request can be shared. */
+export const SESSION_SPREAD_MS = 1_000;
+/** Intervals and back-off waits vary by this fraction either way, so agents who logged in together drift apart. */
+export const JITTER = 0.1;
+export const MAX_BACKOFF_MS = 30 * MINUTE;
+
+export type Outcome = "answered" | "failed" | "noHost";
+
+/**
+ * Decides when the list asks the host; the owner does the asking in `run`. Nothing is asked while
+ * nobody can see the list: what falls due meanwhile is asked once it is visible again.
+ *
+ * - timed refreshes every interval ±10%, the first one at a random point of the interval;
+ * - after failures in a row, waits of 1, 2, 4 … minutes up to 30 (never shorter than the interval);
+ * - property changes settle for 400 ms; session events ask at most once per 2 s, never during back-off.
+ */
+export class RefreshSchedule {
+    private intervalMs = 0;
+    private visible = true;
+    /** When the next request falls due (clock ms); undefined when none is planned. */
+    private dueAt: number | undefined;
+    private handle: unknown;
+    private failures = 0;
+    private lastRunAt = Number.NEGATIVE_INFINITY;
+    private timedBefore = false;
+    /** The planned request is a timed refresh (not a settling change, a session event or a back-off try). */
+    private timedPending = false;
+    private stopped = false;
+
+    constructor(
+        private readonly clock: Clock,
+        private readonly run: () => void,
+    ) {}
+
+    /** When the next automatic request will be, if one is planned. */
+    public get nextAt(): number | undefined {
+        return this.dueAt;
+    }
+
+    public get failuresInARow(): number {
+        return this.failures;
+    }
+
+    public setIntervalMinutes(minutes: number): void {
+        const intervalMs = Math.max(0, minutes) * MINUTE;
+        if (intervalMs === this.intervalMs) return;
+        this.intervalMs = intervalMs;
+        // Replaces a pending timed refresh (or starts one after an answer); a settling change or a back-off wait keeps its time.
+        if (this.failures === 0 && !this.stopped && this.lastRunAt > Number.NEGATIVE_INFINITY && (this.timedPending || this.dueAt === undefined)) {
+            this.planTimed();
+        }
+    }
+
+    public setVisible(visible: boolean): void {
+        if (visible === this.visible) return;
+        this.visible = visible;
+        this.arm();
+    }
+
+    /** The first request, or the Refresh button: ask now and forget earlier failures. */
+    public askNow(): void {
+        this.stopped = false;
+        this.failures = 0;
+        this.planAt(this.clock.now());
+    }
+
+    /** The request changed: ask once it has stayed the same for SETTLE_MS. */
+    public settle(): void {
+        this.stopped = false;
+        this.planAt(this.clock.now() + SETTLE_MS);
+    }
+
+    /** A session was switched or closed. During back-off the next try picks the change up. */
+    public sessionChanged(): void {
+        if (this.failures > 0 || this.stopped) return;
+        const at = Math.max(this.clock.now() + this.clock.random() * SESSION_SPREAD_MS, this.lastRunAt + SESSION_THROTTLE_MS);
+        if (this.dueAt === undefined || at < this.dueAt) this.planAt(at);
+    }
+
+    /** How the last request ended (this instance's, or one shared with it): plans the next. */
+    public settled(outcome: Outcome): void {
+        if (this.stopped) return;
+        this.lastRunAt = Math.max(this.lastRunAt, this.clock.now());
+        if (outcome === "failed") {
+            this.failures++;
+            this.planBackOff();
+        } else {
+            this.failures = 0;
+            this.planTimed();
+        }
+    }
+
+    /** No request is wanted until the next askNow or settle (e.g. the properties are invalid). */
+    public stop(): void {
+        this.stopped = true;
+        this.dueAt = undefined;
+        this.disarm();
+    }
+
+    private planTimed(): void {
+        if (this.intervalMs <= 0) return this.planAt(undefined);
+        // The first timed refresh falls anywhere in the interval (but not right after the first load).
+        const wait = this.timedBefore ? this.jittered(this.intervalMs) : this.intervalMs * (0.1 + 0.9 * this.clock.random());
+        this.timedBefore = true;
+        this.planAt(this.clock.now() + wait);
+        this.timedPending = true;
+    }
+
+    private planBackOff(): void {
+        // With refreshes turned off nothing is asked by itself, not even a retry.
+        if (this.intervalMs <= 0) return this.planAt(undefined);
+        const doubling = MINUTE * 2 ** Math.min(this.failures - 1, 16);
+        const wait = Math.min(MAX_BACKOFF_MS, Math.max(doubling, this.intervalMs));
+        this.planAt(this.clock.now() + this.jittered(wait));
+    }
+
+    private jittered(ms: number): number {
+        return ms * (1 + JITTER * (2 * this.clock.random() - 1));
+    }
+
+    private planAt(at: number | undefined): void {
+        this.dueAt = at;
+        this.timedPending = false;
+        this.arm();
+    }
+
+    /** Sets the timer for `dueAt`, or none while hidden: becoming visible re-arms, and an overdue request fires at once. */
+    private arm(): void {
+        this.disarm();
+        if (this.dueAt === undefined || !this.visible) return;
+        const wait = this.dueAt - this.clock.now();
+        if (wait <= 0) this.fire();
+        else this.handle = this.clock.timers.setTimeout(() => this.fire(), wait);
+    }
+
+    private disarm(): void {
+        if (this.handle !== undefined) this.clock.timers.clearTimeout(this.handle);
+        this.handle = undefined;
+    }
+
+    private fire(): void {
+        this.handle = undefined;
+        this.dueAt = undefined;
+        this.lastRunAt = this.clock.now();
+        this.run();
+    }
+}

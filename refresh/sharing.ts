@@ -1,0 +1,100 @@
+/** What became of one request: the host's answer as it came, or a rejection (whose reason is never passed on). */
+export type SharedOutcome = { kind: "answer"; value: unknown } | { kind: "rejected" };
+
+/** The part of BroadcastChannel used here, so tests and the fleet benchmark can pass their own. */
+export interface Channel {
+    postMessage(message: unknown): void;
+    onmessage: ((event: { data: unknown }) => void) | null;
+    close(): void;
+}
+
+type Message = { type: "asking"; key: string } | { type: "outcome"; key: string; outcome: SharedOutcome };
+
+export const CHANNEL_NAME = "omnichannel-conversation-list";
+
+/**
+ * One request per need: instances in a window that ask the same request share one call in flight,
+ * and every outcome goes to all of them and, over the channel, to the other tabs of the browser,
+ * which take it as their own answer and so skip their next timed refresh. A tab that hears another
+ * is asking waits for that answer instead of asking too. Keys carry the agent and the whole request.
+ */
+export class RequestSharing {
+    private readonly listeners = new Map<string, Set<(outcome: SharedOutcome) => void>>();
+    /** Requests in flight here or in another tab, with when they started (clock ms). */
+    private readonly asking = new Map<string, number>();
+
+    /**
+     * @param maxWaitMs how long a request in flight is waited for before another may be made
+     *   (a tab closed mid-request never answers).
+     */
+    constructor(
+        private readonly now: () => number,
+        private readonly maxWaitMs: number,
+        private readonly channel?: Channel,
+    ) {
+        if (channel) channel.onmessage = (event) => this.receive(event.data);
+    }
+
+    /** Listens to every outcome for `key`; returns the function that stops listening. */
+    public listen(key: string, listener: (outcome: SharedOutcome) => void): () => void {
+        let set = this.listeners.get(key);
+        if (!set) this.listeners.set(key, (set = new Set()));
+        set.add(listener);
+        return () => {
+            set.delete(listener);
+            if (set.size === 0) this.listeners.delete(key);
+        };
+    }
+
+    /** Makes the call unless the same request is already in flight here or in another tab; listeners get the outcome. */
+    public ask(key: string, call: () => Promise<unknown>): void {
+        const since = this.asking.get(key);
+        if (since !== undefined && this.now() - since < this.maxWaitMs) return;
+        this.asking.set(key, this.now());
+        this.post({ type: "asking", key });
+        call()
+            .then((value) => this.settle(key, { kind: "answer", value }))
+            .catch(() => this.settle(key, { kind: "rejected" }));
+    }
+
+    public close(): void {
+        this.channel?.close();
+        this.listeners.clear();
+    }
+
+    private settle(key: string, outcome: SharedOutcome): void {
+        this.asking.delete(key);
+        this.post({ type: "outcome", key, outcome });
+        this.tell(key, outcome);
+    }
+
+    private tell(key: string, outcome: SharedOutcome): void {
+        this.listeners.get(key)?.forEach((listener) => listener(outcome));
+    }
+
+    private post(message: Message): void {
+        try {
+            this.channel?.postMessage(message);
+        } catch {
+            // An answer that cannot be cloned stays in this tab; the others ask for themselves.
+        }
+    }
+
+    private receive(data: unknown): void {
+        if (!data || typeof data !== "object") return;
+        const message = data as Partial<Message>;
+        if (typeof message.key !== "string") return;
+        if (message.type === "asking") {
+            this.asking.set(message.key, this.now());
+        } else if (message.type === "outcome" && message.outcome && (message.outcome.kind === "answer" || message.outcome.kind === "rejected")) {
+            this.asking.delete(message.key);
+            this.tell(message.key, message.outcome);
+        }
+    }
+}
+
+/** The window's sharing: over a BroadcastChannel when the browser has one, otherwise this window alone. */
+export function createBrowserSharing(maxWaitMs: number): RequestSharing {
+    const channel = typeof BroadcastChannel === "undefined" ? undefined : (new BroadcastChannel(CHANNEL_NAME) as unknown as Channel);
+    return new RequestSharing(() => Date.now(), maxWaitMs, channel);
+}

@@ -1,0 +1,39 @@
+/** The three ways a list can be out of sight. All must be true for anyone to be looking. */
+export type SightPart = "page" | "control" | "onScreen";
+
+/** Combines what the page, the host and the layout say into one "someone can see the list". */
+export class Sight {
+    private readonly parts: Record<SightPart, boolean> = { page: true, control: true, onScreen: true };
+
+    constructor(private readonly onChange: (visible: boolean) => void) {}
+
+    public get visible(): boolean {
+        return this.parts.page && this.parts.control && this.parts.onScreen;
+    }
+
+    public set(part: SightPart, value: boolean): void {
+        if (this.parts[part] === value) return;
+        const before = this.visible;
+        this.parts[part] = value;
+        if (this.visible !== before) this.onChange(this.visible);
+    }
+}
+
+/** `document.visibilityState`: hidden when the tab is in the background or the window minimized. */
+export function watchPage(doc: Document, onChange: (visible: boolean) => void): () => void {
+    const tell = (): void => onChange(doc.visibilityState !== "hidden");
+    tell();
+    doc.addEventListener("visibilitychange", tell);
+    return () => doc.removeEventListener("visibilitychange", tell);
+}
+
+/** Whether the element has a size and some of it is on screen; always true where IntersectionObserver is missing. */
+export function watchOnScreen(element: Element, onChange: (visible: boolean) => void): () => void {
+    if (typeof IntersectionObserver === "undefined") return () => undefined;
+    const observer = new IntersectionObserver((entries) => {
+        const last = entries[entries.length - 1];
+        if (last) onChange(last.isIntersecting && last.boundingClientRect.width > 0 && last.boundingClientRect.height > 0);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+}

@@ -1,0 +1,58 @@
+import * as React from "react";
+import { act, render, screen } from "@testing-library/react";
+import { ConversationListView } from "../../components/ConversationListView";
+import type { ConversationList, FeedState } from "../../conversations/feed";
+import { ConversationFormatter } from "../../conversations/formatting";
+import { Strings } from "../../conversations/strings";
+import { toConversations } from "../../host/records";
+import { loadResx } from "../support/resx";
+
+const resx = loadResx(1033);
+const strings = new Strings((key) => resx.get(key));
+const formatter = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => 0 });
+const NOW = new Date("2026-11-21T12:00:00Z");
+const MINUTE = 60_000;
+
+const list = (ageMinutes: number): ConversationList => ({
+    conversations: toConversations([{ msdyn_ocliveworkitemid: "c1", msdyn_title: "Refund", statuscode: 2 }], ["msdyn_title"]),
+    columns: ["msdyn_title"],
+    moreRecords: false,
+    receivedAt: new Date(NOW.getTime() - ageMinutes * MINUTE),
+});
+
+function show(feed: FeedState, refreshMinutes = 5) {
+    render(
+        <ConversationListView
+            feed={feed}
+            openState={{}}
+            strings={strings}
+            formatter={formatter}
+            refreshMinutes={refreshMinutes}
+            onRefresh={jest.fn()}
+            onOpen={jest.fn()}
+            onDismissOpenFailure={jest.fn()}
+        />,
+    );
+}
+
+beforeEach(() => jest.useFakeTimers({ now: NOW }));
+afterEach(() => jest.useRealTimers());
+
+describe("how fresh the list is", () => {
+    it("says when it was updated, with no stale mark within the interval", () => {
+        show({ kind: "loaded", list: list(3) });
+        expect(screen.getByTestId("freshness")).toHaveTextContent(/^Updated 3 min\. ago$/);
+    });
+
+    it("marks a list stale once it is older than its interval (it was hidden meanwhile)", () => {
+        show({ kind: "loaded", list: list(7) });
+        expect(screen.getByTestId("freshness")).toHaveTextContent("Updated 7 min. ago · Out of date");
+    });
+
+    it("marks a list stale when the last refresh failed, and says when the next try is", () => {
+        show({ kind: "failed", failure: "rejected", previous: list(1), retryAt: new Date(NOW.getTime() + 4 * MINUTE) });
+        expect(screen.getByTestId("freshness")).toHaveTextContent("Out of date");
+        act(() => void jest.advanceTimersByTime(100)); // Fluent's MessageBar renders its text a moment later
+        expect(screen.getByTestId("next-try")).toHaveTextContent("Next try in 4 min.");
+    });
+});

@@ -1,0 +1,166 @@
+import { JITTER, MAX_BACKOFF_MS, RefreshSchedule, SESSION_THROTTLE_MS, SETTLE_MS } from "../../refresh/schedule";
+import { browserTimers } from "../../refresh/timers";
+
+const MINUTE = 60_000;
+
+/** A schedule on jest's fake timers whose "random" numbers come from `draws` (then 0.5). */
+function setup(draws: number[] = []) {
+    const runs: number[] = [];
+    const start = Date.now();
+    const schedule = new RefreshSchedule({ now: () => Date.now(), timers: browserTimers, random: () => draws.shift() ?? 0.5 }, () =>
+        runs.push(Date.now() - start),
+    );
+    return { schedule, runs, start };
+}
+
+beforeEach(() => jest.useFakeTimers({ now: new Date("2026-11-21T09:00:00Z") }));
+afterEach(() => jest.useRealTimers());
+
+describe("RefreshSchedule", () => {
+    it("asks at once, then first at a random point of the interval, then every interval ±10%", async () => {
+        const { schedule, runs } = setup([0, 1, 0.999_999, 0]);
+        schedule.setIntervalMinutes(5);
+        schedule.askNow();
+        expect(runs).toEqual([0]);
+        schedule.settled("answered"); // first timed refresh: 10% + 90% × 0 of the interval
+        await jest.advanceTimersByTimeAsync(30 * MINUTE);
+        expect(runs).toEqual([0, 0.5 * MINUTE]); // and nothing more until the answer says how it went
+        const { schedule: other, runs: otherRuns } = setup([0.5, 1 - 1e-9, 0]);
+        other.setIntervalMinutes(5);
+        other.askNow();
+        other.settled("answered"); // first: 0.1 + 0.9 × 0.5 = 55% of the interval
+        await jest.advanceTimersByTimeAsync(0.55 * 5 * MINUTE);
+        other.settled("answered"); // + (1 + 10%) of the interval
+        await jest.advanceTimersByTimeAsync(5 * MINUTE * (1 + JITTER));
+        other.settled("answered"); // + (1 − 10%)
+        await jest.advanceTimersByTimeAsync(5 * MINUTE * (1 - JITTER));
+        expect(otherRuns).toHaveLength(4);
+        expect(otherRuns[2] - otherRuns[1]).toBeCloseTo(5 * MINUTE * 1.1, -1);
+        expect(otherRuns[3] - otherRuns[2]).toBeCloseTo(5 * MINUTE * 0.9, -1);
+    });
+
+    it("spreads a login wave: 1,000 first timed refreshes fall all over the interval", () => {
+        const starts: number[] = [];
+        for (let i = 0; i < 1000; i++) {
+            const { schedule } = setup([i / 1000]);
+            schedule.setIntervalMinutes(5);
+            schedule.askNow();
+            schedule.settled("answered");
+            starts.push((schedule.nextAt as number) - Date.now());
+            schedule.stop();
+        }
+        const perMinute = [0, 1, 2, 3, 4].map((m) => starts.filter((t) => t >= m * MINUTE && t < (m + 1) * MINUTE).length);
+        // a fixed beat would put all 1,000 in one minute; spread, none gets more than a quarter
+        expect(Math.max(...perMinute)).toBeLessThanOrEqual(250);
+        expect(Math.min(...perMinute)).toBeGreaterThanOrEqual(100);
+    });
+
+    it("backs off 1, 2, 4 … minutes up to 30 while failing, never sooner than the interval, and a good answer resets", () => {
+        const { schedule } = setup();
+        schedule.setIntervalMinutes(1);
+        schedule.askNow();
+        const waits: number[] = [];
+        for (let i = 0; i < 8; i++) {
+            schedule.settled("failed");
+            waits.push(((schedule.nextAt as number) - Date.now()) / MINUTE);
+        }
+        expect(waits).toEqual([1, 2, 4, 8, 16, 30, 30, 30]); // random 0.5: no jitter
+        expect(schedule.failuresInARow).toBe(8);
+        schedule.settled("answered");
+        expect(schedule.failuresInARow).toBe(0);
+        expect((schedule.nextAt as number) - Date.now()).toBe(0.55 * MINUTE); // the first timed refresh, at a random point
+        schedule.setIntervalMinutes(5);
+        schedule.settled("failed");
+        expect((schedule.nextAt as number) - Date.now()).toBe(5 * MINUTE);
+        for (let i = 0; i < 10; i++) schedule.settled("failed");
+        expect((schedule.nextAt as number) - Date.now()).toBeLessThanOrEqual(MAX_BACKOFF_MS * (1 + JITTER));
+    });
+
+    it("jitters back-off waits", () => {
+        const { schedule } = setup([0, 1 - 1e-9]);
+        schedule.setIntervalMinutes(1);
+        schedule.askNow();
+        schedule.settled("failed");
+        expect((schedule.nextAt as number) - Date.now()).toBeCloseTo(0.9 * MINUTE, -1);
+        schedule.settled("failed");
+        expect((schedule.nextAt as number) - Date.now()).toBeCloseTo(2.2 * MINUTE, -1);
+    });
+
+    it("a manual retry asks at once and forgets the failures", () => {
+        const { schedule, runs } = setup();
+        schedule.setIntervalMinutes(5);
+        schedule.askNow();
+        schedule.settled("failed");
+        schedule.settled("failed");
+        schedule.askNow();
+        expect(runs).toHaveLength(2);
+        expect(schedule.failuresInARow).toBe(0);
+    });
+
+    it("asks nothing while hidden, and once when visible again if a refresh fell due meanwhile", async () => {
+        const { schedule, runs } = setup();
+        schedule.setIntervalMinutes(5);
+        schedule.askNow();
+        schedule.settled("answered");
+        schedule.setVisible(false);
+        await jest.advanceTimersByTimeAsync(60 * MINUTE);
+        expect(runs).toHaveLength(1);
+        expect(jest.getTimerCount()).toBe(0);
+        schedule.setVisible(true);
+        expect(runs).toHaveLength(2);
+        schedule.setVisible(false);
+        schedule.setVisible(true);
+        expect(runs).toHaveLength(2);
+    });
+
+    it("hidden and shown again before anything fell due: asks nothing extra", async () => {
+        const { schedule, runs } = setup();
+        schedule.setIntervalMinutes(5);
+        schedule.askNow();
+        schedule.settled("answered"); // due after 2.75 min
+        schedule.setVisible(false);
+        await jest.advanceTimersByTimeAsync(MINUTE);
+        schedule.setVisible(true);
+        expect(runs).toHaveLength(1);
+        await jest.advanceTimersByTimeAsync(1.75 * MINUTE);
+        expect(runs).toHaveLength(2);
+    });
+
+    it("settles changes: a burst of changes asks once, 400 ms after the last", async () => {
+        const { schedule, runs } = setup();
+        for (let i = 0; i < 7; i++) {
+            schedule.settle();
+            await jest.advanceTimersByTimeAsync(SETTLE_MS - 1);
+        }
+        expect(runs).toHaveLength(0);
+        await jest.advanceTimersByTimeAsync(1);
+        expect(runs).toHaveLength(1);
+    });
+
+    it("throttles session events to one request per 2 s, and ignores them while backing off", async () => {
+        const { schedule, runs } = setup([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        schedule.setIntervalMinutes(5);
+        for (let i = 0; i < 19; i++) {
+            schedule.sessionChanged();
+            await jest.advanceTimersByTimeAsync(100);
+        }
+        // 1.9 s of events: the first asks at once (spread 0), the others wait for the throttle
+        expect(runs).toEqual([0]);
+        await jest.advanceTimersByTimeAsync(SESSION_THROTTLE_MS);
+        expect(runs).toEqual([0, SESSION_THROTTLE_MS]);
+        schedule.settled("failed");
+        const retryAt = schedule.nextAt;
+        schedule.sessionChanged();
+        expect(schedule.nextAt).toBe(retryAt);
+    });
+
+    it("with refreshes turned off, asks only when told to", async () => {
+        const { schedule, runs } = setup();
+        schedule.setIntervalMinutes(0);
+        schedule.askNow();
+        schedule.settled("failed");
+        await jest.advanceTimersByTimeAsync(120 * MINUTE);
+        expect(runs).toHaveLength(1);
+        expect(schedule.nextAt).toBeUndefined();
+    });
+});

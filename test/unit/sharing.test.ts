@@ -1,0 +1,122 @@
+import { ConversationFeed } from "../../conversations/feed";
+import { buildConversationRequest } from "../../conversations/request";
+import { RequestSharing, type SharedOutcome } from "../../refresh/sharing";
+import { browserTimers } from "../../refresh/timers";
+import { HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
+import { broadcastHub } from "../../simulator/broadcastHub";
+
+const MINUTE = 60_000;
+const now = () => Date.now();
+const tabsHub = () => broadcastHub((deliver) => setTimeout(deliver, 0));
+
+beforeEach(() => jest.useFakeTimers({ now: new Date("2026-11-21T09:00:00Z") }));
+afterEach(() => jest.useRealTimers());
+
+describe("RequestSharing", () => {
+    it("in one window, shares the call in flight and tells every listener of the key", async () => {
+        const sharing = new RequestSharing(now, 30_000);
+        const heard: SharedOutcome[][] = [[], [], []];
+        sharing.listen("a", (outcome) => heard[0].push(outcome));
+        sharing.listen("a", (outcome) => heard[1].push(outcome));
+        sharing.listen("b", (outcome) => heard[2].push(outcome));
+        const call = jest.fn(() => Promise.resolve({ ok: 1 }));
+        sharing.ask("a", call);
+        sharing.ask("a", call);
+        await jest.advanceTimersByTimeAsync(0);
+        expect(call).toHaveBeenCalledTimes(1);
+        expect(heard).toEqual([[{ kind: "answer", value: { ok: 1 } }], [{ kind: "answer", value: { ok: 1 } }], []]);
+        sharing.ask("a", () => Promise.reject(new Error("secret record content")));
+        await jest.advanceTimersByTimeAsync(0);
+        expect(heard[0][1]).toEqual({ kind: "rejected" });
+    });
+
+    it("asks again once a call in flight has waited longer than the limit", async () => {
+        const sharing = new RequestSharing(now, 30_000);
+        const call = jest.fn(() => new Promise<never>(() => undefined));
+        sharing.ask("a", call);
+        await jest.advanceTimersByTimeAsync(29_999);
+        sharing.ask("a", call);
+        expect(call).toHaveBeenCalledTimes(1);
+        await jest.advanceTimersByTimeAsync(1);
+        sharing.ask("a", call);
+        expect(call).toHaveBeenCalledTimes(2);
+    });
+
+    it("across tabs, a tab that hears another asking waits for its answer, which reaches its listeners", async () => {
+        const hub = tabsHub();
+        const first = new RequestSharing(now, 30_000, hub());
+        const second = new RequestSharing(now, 30_000, hub());
+        const heard: SharedOutcome[] = [];
+        second.listen("a", (outcome) => heard.push(outcome));
+        const call = jest.fn(() => new Promise((resolve) => setTimeout(() => resolve("answer"), 500)));
+        first.ask("a", call);
+        await jest.advanceTimersByTimeAsync(0);
+        second.ask("a", call);
+        await jest.advanceTimersByTimeAsync(501);
+        expect(call).toHaveBeenCalledTimes(1);
+        expect(heard).toEqual([{ kind: "answer", value: "answer" }]);
+    });
+
+    it("without a channel, tabs work alone", async () => {
+        const first = new RequestSharing(now, 30_000);
+        const second = new RequestSharing(now, 30_000);
+        const call = jest.fn(() => Promise.resolve("answer"));
+        first.ask("a", call);
+        second.ask("a", call);
+        await jest.advanceTimersByTimeAsync(0);
+        expect(call).toHaveBeenCalledTimes(2);
+    });
+});
+
+describe("feeds sharing a request", () => {
+    const settings = {
+        agent: null,
+        agentFallback: "currentUser",
+        currentUserId: HARNESS_AGENT_ID,
+        statuses: "2,3,5",
+        columns: "msdyn_title",
+        orderBy: null,
+        createdWithinDays: null,
+        refreshMinutes: 5,
+    };
+
+    function tab(simulator: OmnichannelSimulator, sharing: RequestSharing) {
+        const feed = new ConversationFeed({
+            resolveHost: () => simulator,
+            onChange: () => undefined,
+            newCorrelationId: () => "c",
+            clock: { now, timers: browserTimers, random: Math.random },
+            sharing,
+            timeoutMs: 30_000,
+        });
+        feed.apply(buildConversationRequest(settings));
+        return feed;
+    }
+
+    it("three tabs of one browser cost one request per interval; alone they cost three", async () => {
+        const shared = new OmnichannelSimulator({ now: () => new Date(), latencyMs: 300 });
+        const hub = tabsHub();
+        const sharedTabs = [0, 1, 2].map(() => tab(shared, new RequestSharing(now, 30_000, hub())));
+        const alone = new OmnichannelSimulator({ now: () => new Date(), latencyMs: 300 });
+        const aloneTabs = [0, 1, 2].map(() => tab(alone, new RequestSharing(now, 30_000)));
+        await jest.advanceTimersByTimeAsync(MINUTE);
+        const afterLoad = shared.calls.getConversations.length;
+        expect(afterLoad).toBeLessThanOrEqual(3); // the three loads start together, before any has said it is asking
+        await jest.advanceTimersByTimeAsync(60 * MINUTE);
+        const perHour = shared.calls.getConversations.length - afterLoad;
+        expect(perHour).toBeGreaterThanOrEqual(11);
+        expect(perHour).toBeLessThanOrEqual(13);
+        expect(alone.calls.getConversations.length).toBeGreaterThanOrEqual(3 * 12);
+        [...sharedTabs, ...aloneTabs].forEach((feed) => feed.destroy());
+    });
+
+    it("instances in one window with the same request share one call in flight", async () => {
+        const simulator = new OmnichannelSimulator({ now: () => new Date(), latencyMs: 300 });
+        const sharing = new RequestSharing(now, 30_000);
+        const feeds = [0, 1, 2].map(() => tab(simulator, sharing));
+        await jest.advanceTimersByTimeAsync(300);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        expect(feeds.map((feed) => feed.state.kind)).toEqual(["loaded", "loaded", "loaded"]);
+        feeds.forEach((feed) => feed.destroy());
+    });
+});
