@@ -34,7 +34,7 @@ const WIDTHS: Readonly<Record<string, [number, number]>> = {
 
 function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): React.ReactNode {
     if (!row || !column) return null;
-    const cell = row.cells[column.key];
+    const cell = row.cell(column.key);
     if (!cell) return null;
     if (columnKind(column.key) === "status") return <StatusBadge label={cell.text} statusCode={cell.statusCode} />;
     if (cell.detail !== undefined) {
