@@ -188,9 +188,10 @@ export async function startHarnessServer(options) {
     const requests = [];
 
     const server = http.createServer((req, res) => {
-        let pathname;
+        let url, pathname;
         try {
-            pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+            url = new URL(req.url ?? "/", "http://localhost");
+            pathname = decodeURIComponent(url.pathname);
         } catch {
             // "//", a bad escape: not a path of ours, and no reason to stop the server.
             res.writeHead(400).end();
