@@ -4,7 +4,7 @@ import { ConversationListContainer, type ConversationListContainerProps, type Co
 import { ConversationFeed, DEFAULT_TIMEOUT_MS } from "./conversations/feed";
 import { browserClock, browserTimers } from "./refresh/timers";
 import { createBrowserSharing, type RequestSharing } from "./refresh/sharing";
-import { Sight, watchOnScreen, watchPage } from "./refresh/visibility";
+import { isShown, Sight, watchOnScreen, watchPage } from "./refresh/visibility";
 import { readViewState, viewStateRecord, type ViewState } from "./conversations/viewState";
 import { ConversationOpener } from "./conversations/opener";
 import type { Conversation } from "./host/records";
@@ -26,6 +26,7 @@ function settingsOf(context: ComponentFramework.Context<IInputs>): ConversationS
         columns: parameters.columns.raw,
         orderBy: parameters.orderBy.raw,
         createdWithinDays: parameters.createdWithinDays.raw,
+        createdAtLeastDaysAgo: parameters.createdAtLeastDaysAgo.raw,
         refreshMinutes: parameters.refreshMinutes.raw,
     };
 }
@@ -44,6 +45,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     private stopWatchingSessions: () => void;
     private stopWatchingPage: () => void;
     private stopWatchingScreen: (() => void) | undefined;
+    private rootElement: HTMLElement | null = null;
     private sight: Sight;
     private context: ComponentFramework.Context<IInputs>;
     private initialViewState: ViewState;
@@ -73,8 +75,11 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         // Nobody looking, no requests: the tab, the host's own visibility flag and the layout all count.
         this.sight = new Sight((visible) => this.feed.setVisible(visible));
         this.stopWatchingPage = watchPage(document, (visible) => this.sight.set("page", visible));
-        // Closing or switching a session changes the agent's conversations without any updateView.
-        this.stopWatchingSessions = watchSessionEvents(window, () => this.feed.markStale());
+        // A closed session changed a conversation; a switch changed none, so it only makes the list look whether it is seen.
+        this.stopWatchingSessions = watchSessionEvents(window, {
+            onSessionClosed: () => this.feed.markStale(),
+            onFocusMoved: () => this.rootElement && this.sight.set("onScreen", isShown(this.rootElement)),
+        });
         this.conversationOpener = new ConversationOpener({
             resolveHost,
             onChange: (openState) => this.store.update({ openState }),
@@ -136,6 +141,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     /** The view's root element: off screen or without a size, nobody can see the list. */
     private readonly watchRoot = (element: HTMLElement | null): void => {
         this.stopWatchingScreen?.();
+        this.rootElement = element;
         this.stopWatchingScreen = element ? watchOnScreen(element, (visible) => this.sight.set("onScreen", visible)) : undefined;
         if (!element) this.sight.set("onScreen", true);
     };

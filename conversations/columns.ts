@@ -10,6 +10,7 @@ const KNOWN_COLUMNS: Readonly<Record<string, ColumnKind>> = {
     msdyn_channel: "channel",
     msdyn_customer: "lookup",
     msdyn_activeagentid: "lookup",
+    msdyn_cdsqueueid: "lookup",
     msdyn_queueid: "lookup",
     msdyn_liveworkstreamid: "lookup",
     msdyn_issueid: "lookup",
@@ -47,7 +48,8 @@ export const DEFAULT_COLUMNS: readonly string[] = [
     "statuscode",
     "msdyn_channel",
     "msdyn_customer",
-    "msdyn_queueid",
+    // Unified routing's queue; the legacy msdyn_queueid is empty in most current organisations.
+    "msdyn_cdsqueueid",
     "createdon",
 ];
 

@@ -1,6 +1,6 @@
 import type { AnswerFailure, Conversation } from "../host/records";
-import { hostErrorOf, readConversationsAnswer, toConversations } from "../host/records";
-import type { ConversationRequest, RequestPlan, SettingsProblem } from "./request";
+import { createdSince, hostErrorOf, readConversationsAnswer, toConversations } from "../host/records";
+import { createdWithinCutoff, type ConversationRequest, type RequestPlan, type SettingsProblem } from "./request";
 import type { OmnichannelHost } from "../host/port";
 import { RefreshSchedule, type Outcome } from "../refresh/schedule";
 import type { RequestSharing, SharedOutcome } from "../refresh/sharing";
@@ -118,7 +118,7 @@ export class ConversationFeed {
     }
 
     /**
-     * The host says the agent's conversations changed (a session was switched or closed): ask soon
+     * The host says a conversation changed (its session was closed): ask soon
      * (at most once per 2 s), or as soon as the request in flight, which may predate the change, is answered.
      */
     public markStale(): void {
@@ -174,8 +174,11 @@ export class ConversationFeed {
         if (outcome.kind === "rejected") return this.fail(generation, "rejected");
         const read = readConversationsAnswer(outcome.value);
         if (!read.ok) return this.fail(generation, read.failure);
-        const conversations = toConversations(read.records, request.columns);
-        const list = { conversations, columns: request.columns, receivedAt: new Date(this.deps.clock.now()), moreRecords: read.moreRecords };
+        const receivedAt = new Date(this.deps.clock.now());
+        const { createdWithinDays } = request;
+        const records = createdWithinDays ? createdSince(read.records, createdWithinCutoff(createdWithinDays, receivedAt)) : read.records;
+        const conversations = toConversations(records, request.columns);
+        const list = { conversations, columns: request.columns, receivedAt, moreRecords: read.moreRecords };
         this.settle(generation, { kind: "loaded", list }, "answered");
     }
 

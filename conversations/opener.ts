@@ -20,9 +20,18 @@ export interface OpenerDependencies {
     timeoutMs: number;
 }
 
+/**
+ * The host resolves as soon as it has asked the workspace to open the session, before the session
+ * shows: a second click on the same row within this time (a double click) is not a second open.
+ */
+export const REPEAT_OPEN_GUARD_MS = 1500;
+
 /** Opens conversations as workspace sessions, one at a time: a click while one is pending is ignored. */
 export class ConversationOpener {
     private current: OpenerState = {};
+    /** The conversation just opened, while a repeat of it would be a double click. */
+    private justOpened: string | undefined;
+    private guardHandle: unknown;
     private destroyed = false;
     /** Increments with every open; an answer carrying an older number is ignored. */
     private attempt = 0;
@@ -37,6 +46,7 @@ export class ConversationOpener {
     public open(conversation: Conversation): void {
         if (this.destroyed || this.current.opening !== undefined) return;
         const { conversationId } = conversation;
+        if (conversationId !== undefined && conversationId === this.justOpened) return;
         if (conversationId === undefined) {
             this.setState({ failed: { conversation, failure: "noConversationId" } });
             return;
@@ -53,7 +63,7 @@ export class ConversationOpener {
         };
         this.timeoutHandle = this.deps.timers.setTimeout(() => fail("timedOut"), this.deps.timeoutMs);
         host.openConversation(conversationId, conversation.lastSessionId, conversation.workstreamId)
-            .then(() => this.settle(attempt, {}) && this.deps.onOpened(conversationId))
+            .then(() => this.settle(attempt, {}) && this.opened(conversationId))
             .catch(() => fail("rejected"));
     }
 
@@ -65,6 +75,13 @@ export class ConversationOpener {
         return true;
     }
 
+    private opened(conversationId: string): void {
+        this.justOpened = conversationId;
+        this.deps.timers.clearTimeout(this.guardHandle);
+        this.guardHandle = this.deps.timers.setTimeout(() => (this.justOpened = undefined), REPEAT_OPEN_GUARD_MS);
+        this.deps.onOpened(conversationId);
+    }
+
     /** Closes the failure message. */
     public dismiss(): void {
         if (!this.destroyed && this.current.failed) this.setState({});
@@ -73,6 +90,7 @@ export class ConversationOpener {
     public destroy(): void {
         this.destroyed = true;
         this.deps.timers.clearTimeout(this.timeoutHandle);
+        this.deps.timers.clearTimeout(this.guardHandle);
     }
 
     private setState(state: OpenerState): void {

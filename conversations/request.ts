@@ -4,7 +4,15 @@ import { normalizeGuid } from "./guid";
 import type { GetConversationsInput, OrderByKey } from "../host/port";
 
 /** The maker-facing properties, named as in the manifest. */
-export type SettingName = "agent" | "agentFallback" | "statuses" | "columns" | "orderBy" | "createdWithinDays" | "refreshMinutes";
+export type SettingName =
+    | "agent"
+    | "agentFallback"
+    | "statuses"
+    | "columns"
+    | "orderBy"
+    | "createdWithinDays"
+    | "createdAtLeastDaysAgo"
+    | "refreshMinutes";
 
 /** Property values as the host hands them over, before any validation. */
 export interface ConversationSettings {
@@ -17,18 +25,21 @@ export interface ConversationSettings {
     columns: string | null | undefined;
     orderBy: string | null | undefined;
     createdWithinDays: number | null | undefined;
+    createdAtLeastDaysAgo: number | null | undefined;
     refreshMinutes: number | null | undefined;
 }
 
 export type ProblemCode =
     | "noAgent"
     | "notAGuid"
+    | "agentNotText"
     | "currentUserNotAGuid"
     | "unknownStatus"
     | "notALogicalName"
     | "unknownSortDirection"
     | "notAWholeNumber"
-    | "refreshTooLong";
+    | "refreshTooLong"
+    | "noAgeLeft";
 
 /** One thing wrong with one property; `value` is the offending piece of text. */
 export interface SettingsProblem {
@@ -46,6 +57,8 @@ export interface ConversationRequest {
     columns: string[];
     /** Minutes between automatic refreshes; 0 turns them off. */
     refreshMinutes: number;
+    /** Keep only conversations created in the last N local days: the host has no such filter. */
+    createdWithinDays?: number;
 }
 
 export interface InvalidSettings {
@@ -67,21 +80,31 @@ const listItems = (text: string): string[] =>
         .filter((item) => item !== "");
 const unique = <T>(items: T[]): T[] => Array.from(new Set(items));
 
-/** The id in a bound column: plain text, or the first entry of a lookup value. */
-export function agentIdFromColumn(value: unknown): string | undefined {
-    if (typeof value === "string") return value.trim() === "" ? undefined : value;
+/** What a bound agent column holds: nothing (fall back), an id as text or a lookup, or a value of another type. */
+export type AgentColumnValue = { kind: "empty" } | { kind: "id"; id: string } | { kind: "notText"; value: string };
+
+/** Reads the bound column: plain text, or the first entry of a lookup value. */
+export function readAgentColumn(value: unknown): AgentColumnValue {
+    if (value === null || value === undefined) return { kind: "empty" };
+    if (typeof value === "string") return value.trim() === "" ? { kind: "empty" } : { kind: "id", id: value };
+    if (Array.isArray(value) && value.length === 0) return { kind: "empty" };
     const first: unknown = Array.isArray(value) ? value[0] : value;
     if (first && typeof first === "object" && typeof (first as { id?: unknown }).id === "string") {
-        return (first as { id: string }).id;
+        return { kind: "id", id: (first as { id: string }).id };
     }
-    return undefined;
+    // A number, a date, a lookup without an id: the maker bound the wrong column, which must not silently become the signed-in user.
+    return { kind: "notText", value: JSON.stringify(value) ?? typeof value };
 }
 
 function resolveAgent(settings: ConversationSettings, problems: SettingsProblem[]): string | undefined {
-    const fromColumn = agentIdFromColumn(settings.agent);
-    if (fromColumn !== undefined) {
-        const agentId = normalizeGuid(fromColumn);
-        if (!agentId) problems.push({ setting: "agent", code: "notAGuid", value: fromColumn });
+    const column = readAgentColumn(settings.agent);
+    if (column.kind === "notText") {
+        problems.push({ setting: "agent", code: "agentNotText", value: column.value });
+        return undefined;
+    }
+    if (column.kind === "id") {
+        const agentId = normalizeGuid(column.id);
+        if (!agentId) problems.push({ setting: "agent", code: "notAGuid", value: column.id });
         return agentId;
     }
     if (settings.agentFallback === "none") {
@@ -170,8 +193,12 @@ export function buildConversationRequest(
     const status = resolveStatuses(settings.statuses, localizedStatusLabels, problems);
     const columns = resolveColumns(settings.columns, problems);
     const orderBy = resolveOrder(settings.orderBy, problems);
-    // 0 or empty means no age limit: the request then has no createdBeforeDays at all.
+    // 0 or empty means no limit. "Within" is applied here to what the host returns; "at least" is the host's createdBeforeDays.
     const createdWithinDays = resolveWholeNumber("createdWithinDays", settings.createdWithinDays, problems);
+    const createdAtLeastDaysAgo = resolveWholeNumber("createdAtLeastDaysAgo", settings.createdAtLeastDaysAgo, problems);
+    if (createdWithinDays && createdAtLeastDaysAgo && createdWithinDays <= createdAtLeastDaysAgo) {
+        problems.push({ setting: "createdWithinDays", code: "noAgeLeft", value: String(createdWithinDays) });
+    }
     let refreshMinutes = resolveWholeNumber("refreshMinutes", settings.refreshMinutes, problems) ?? DEFAULT_REFRESH_MINUTES;
     if (refreshMinutes > MAX_REFRESH_MINUTES) {
         problems.push({ setting: "refreshMinutes", code: "refreshTooLong", value: String(refreshMinutes) });
@@ -186,9 +213,11 @@ export function buildConversationRequest(
         status,
         orderBy,
     };
-    if (createdWithinDays) input.createdBeforeDays = createdWithinDays;
-    // The shown columns are in the key too: they may change while the attributes asked for do not.
-    return { kind: "request", input, key: JSON.stringify({ input, columns }), columns, refreshMinutes };
+    if (createdAtLeastDaysAgo) input.createdBeforeDays = createdAtLeastDaysAgo;
+    // The shown columns and the client-side age filter are in the key too: they change what is shown, not what is asked.
+    const request: ConversationRequest = { kind: "request", input, key: JSON.stringify({ input, columns, createdWithinDays }), columns, refreshMinutes };
+    if (createdWithinDays) request.createdWithinDays = createdWithinDays;
+    return request;
 }
 
 /** The user's language's status labels, so the Statuses property accepts them as the form shows them. */
@@ -199,4 +228,16 @@ export function localizedStatusLabels(label: (key: string) => string | undefined
         if (text) labels.set(text, code);
     }
     return labels;
+}
+
+
+/**
+ * The earliest `createdon` that `createdWithinDays` keeps: local midnight N − 1 days before today,
+ * so that "within N days" keeps exactly what "at least N days ago" (the host's on-or-before
+ * today − N, in the local date) leaves out.
+ */
+export function createdWithinCutoff(days: number, now: Date): number {
+    const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+    midnight.setDate(midnight.getDate() - (days - 1));
+    return midnight.getTime();
 }

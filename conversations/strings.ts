@@ -27,6 +27,8 @@ export const STRING_KEYS = [
     "Problem_notALogicalName",
     "Problem_unknownSortDirection",
     "Problem_notAWholeNumber",
+    "Problem_agentNotText",
+    "Problem_noAgeLeft",
     "Open_Failed_rejected",
     "Open_Failed_noConversationId",
     "Open_Failed_unavailable",

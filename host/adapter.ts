@@ -65,27 +65,39 @@ interface ApmGlobal {
     getEventPublisherTopic: (eventName: string) => unknown;
 }
 
-/** The session events after which the list may be stale: the control's own lifecycle does not fire on them. */
-const SESSION_EVENTS = ["ON_SESSION_SWITCH", "ON_SESSION_CLOSED"] as const;
+/** What the workspace tells the list about its sessions. */
+export interface SessionEventHandlers {
+    /** A session was closed: its conversation moved on (wrap-up, closed), so the list is stale. */
+    onSessionClosed: () => void;
+    /** The agent moved to another session or tab: no conversation changed, but the list may have come into or out of view. */
+    onFocusMoved: () => void;
+}
+
+/** Event names, as `getEventPublisherTopic` knows them; ON_TAB_SWITCH only on newer hosts. */
+const SESSION_EVENTS = [
+    ["ON_SESSION_CLOSED", "onSessionClosed"],
+    ["ON_SESSION_SWITCH", "onFocusMoved"],
+    ["ON_TAB_SWITCH", "onFocusMoved"],
+] as const;
 
 /**
- * Calls `onSessionChange` whenever the agent switches or closes a session, through the
- * `Microsoft.Apm` event topics. Returns the function that stops listening; does nothing outside
- * the workspace.
+ * Listens to the workspace's session events through the `Microsoft.Apm` event topics (always asked
+ * for, never hard-coded). Returns the function that stops listening; does nothing outside the
+ * workspace, and an event the host does not publish (throws or answers nothing) is simply not watched.
  */
-export function watchSessionEvents(start: Window, onSessionChange: () => void): () => void {
+export function watchSessionEvents(start: Window, handlers: SessionEventHandlers): () => void {
     const apm = findMicrosoftGlobal<ApmGlobal>(start, "Apm", (candidate) => typeof candidate.getEventPublisherTopic === "function");
     if (!apm || typeof BroadcastChannel === "undefined") return () => undefined;
     const channels: BroadcastChannel[] = [];
-    for (const eventName of SESSION_EVENTS) {
+    for (const [eventName, handler] of SESSION_EVENTS) {
         try {
             const topic = apm.getEventPublisherTopic(eventName);
             if (typeof topic !== "string" || topic === "") continue;
             const channel = new BroadcastChannel(topic);
-            channel.onmessage = () => onSessionChange();
+            channel.onmessage = () => handlers[handler]();
             channels.push(channel);
         } catch {
-            // An event the host does not publish is simply not watched.
+            // Not published by this host.
         }
     }
     return () => channels.forEach((channel) => channel.close());

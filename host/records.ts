@@ -64,6 +64,17 @@ export function hostErrorOf(reason: unknown): { code?: string; message?: string 
     return { code: typeof code === "string" ? code : undefined, message: typeof message === "string" ? message : undefined };
 }
 
+/**
+ * The records created at or after `since` (ms). `createdon` is always returned as an ISO date; a
+ * record without a readable one is kept, since nothing says it is too old.
+ */
+export function createdSince(records: readonly ConversationRecord[], since: number): ConversationRecord[] {
+    return records.filter((record) => {
+        const created = typeof record.createdon === "string" ? Date.parse(record.createdon) : NaN;
+        return Number.isNaN(created) || created >= since;
+    });
+}
+
 /** The four names a column may come under: `name` or Web API style `_name_value`, each with its formatted text. */
 interface FieldKeys {
     name: string;

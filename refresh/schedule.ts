@@ -19,7 +19,8 @@ export type Outcome = "answered" | "failed" | "noHost";
  *
  * - timed refreshes every interval ±10%, the first one at a random point of the interval;
  * - after failures in a row, waits of 1, 2, 4 … minutes up to 30 (never shorter than the interval);
- * - property changes settle for 400 ms; session events ask at most once per 2 s, never during back-off.
+ * - property changes settle for 400 ms; session closes ask at most once per 2 s, never during back-off,
+ *   and count as the interval's timed refresh (the beat goes on from the one they replaced).
  */
 export class RefreshSchedule {
     private intervalMs = 0;
@@ -32,6 +33,8 @@ export class RefreshSchedule {
     private timedBefore = false;
     /** The planned request is a timed refresh (not a settling change, a session event or a back-off try). */
     private timedPending = false;
+    /** A session event took the place of the timed refresh due then: the beat goes on from there. */
+    private replacedBeat: number | undefined;
     private stopped = false;
 
     constructor(
@@ -77,11 +80,14 @@ export class RefreshSchedule {
         this.planAt(this.clock.now() + SETTLE_MS);
     }
 
-    /** A session was switched or closed. During back-off the next try picks the change up. */
+    /** A session was closed. During back-off the next try picks the change up. */
     public sessionChanged(): void {
         if (this.failures > 0 || this.stopped) return;
         const at = Math.max(this.clock.now() + this.clock.random() * SESSION_SPREAD_MS, this.lastRunAt + SESSION_THROTTLE_MS);
-        if (this.dueAt === undefined || at < this.dueAt) this.planAt(at);
+        if (this.dueAt !== undefined && at >= this.dueAt) return;
+        // It counts as this interval's refresh: the next timed one comes an interval after the one it replaces.
+        if (this.timedPending) this.replacedBeat = this.dueAt;
+        this.planAt(at);
     }
 
     /** How the last request ended (this instance's, or one shared with it): plans the next. */
@@ -105,7 +111,14 @@ export class RefreshSchedule {
     }
 
     private planTimed(): void {
+        const beat = this.replacedBeat;
+        this.replacedBeat = undefined;
         if (this.intervalMs <= 0) return this.planAt(undefined);
+        if (beat !== undefined && beat > this.clock.now()) {
+            this.planAt(beat + this.jittered(this.intervalMs));
+            this.timedPending = true;
+            return;
+        }
         // The first timed refresh falls anywhere in the interval (but not right after the first load).
         const wait = this.timedBefore ? this.jittered(this.intervalMs) : this.intervalMs * (0.1 + 0.9 * this.clock.random());
         this.timedBefore = true;

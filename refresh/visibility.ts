@@ -37,3 +37,14 @@ export function watchOnScreen(element: Element, onChange: (visible: boolean) => 
     observer.observe(element);
     return () => observer.disconnect();
 }
+
+/**
+ * Whether the element is laid out with a size and not hidden by CSS: asked when the workspace says
+ * the agent moved to another session or tab, since IntersectionObserver ignores `visibility: hidden`.
+ */
+export function isShown(element: Element): boolean {
+    const rect = element.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) return false;
+    const checkable = element as Element & { checkVisibility?: (options: { visibilityProperty: boolean }) => boolean };
+    return typeof checkable.checkVisibility === "function" ? checkable.checkVisibility({ visibilityProperty: true }) : true;
+}

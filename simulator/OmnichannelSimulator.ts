@@ -11,6 +11,7 @@ import { filterConversations, projectConversation, projectedAttributes, sortConv
 /**
  * - happy: as the workspace's script answers: `{ status: true, result: { "@odata.context", value } }`,
  *   Web API records with annotations, at most 5,000 rows and then `@Microsoft.Dynamics.CRM.morerecords`
+ * - backlog: happy, with 5,200 more Waiting conversations of the harness user: over the 5,000-row limit
  * - docsValues: the older docs page's shape, `{ result: { values }, status: true }`, plain GUID lookups
  * - plainGuids: plain GUID lookups and no annotations at all (the barest reading)
  * - webApiLookups: `_x_value` lookups with formatted-value and lookuplogicalname annotations
@@ -25,6 +26,7 @@ import { filterConversations, projectConversation, projectedAttributes, sortConv
  */
 export const SCENARIOS = [
     "happy",
+    "backlog",
     "docsValues",
     "plainGuids",
     "webApiLookups",
@@ -77,6 +79,20 @@ export interface SimulatorCalls {
 
 /** The script's unpaged Web API query stops here. */
 export const WEB_API_ROW_LIMIT = 5000;
+/** Waiting conversations the "backlog" scenario adds, enough to pass the limit with the default statuses. */
+export const BACKLOG_SIZE = 5200;
+
+/** One data set with its id index. */
+interface DataSet {
+    records: readonly SimulatedConversation[];
+    index: Map<string, number>;
+}
+
+function dataSet(records: SimulatedConversation[]): DataSet {
+    const index = new Map<string, number>();
+    records.forEach((c, i) => index.set(c.msdyn_ocliveworkitemid, i));
+    return { records: deepFreeze(records), index };
+}
 
 /** The success shape: the script's OData envelope in `result.value`, or the older page's `result.values`. */
 export interface ConversationsResult {
@@ -120,8 +136,6 @@ export class OmnichannelSimulator implements OmnichannelHost {
     /** Present in every bundle that contains the simulator. */
     public static readonly marker = OMNICHANNEL_SIMULATOR_MARKER;
 
-    /** The seeded records in stored order (oldest first), frozen. */
-    public readonly conversations: readonly SimulatedConversation[];
     /** Every call received, in order; cleared by `reset()`. */
     public readonly calls: SimulatorCalls = { getConversations: [], openConversation: [], getConversationId: 0 };
     public readonly seed: number;
@@ -130,7 +144,9 @@ export class OmnichannelSimulator implements OmnichannelHost {
     private latencyMs: number;
     private readonly slowLatencyMs: number;
     private readonly now: () => Date;
-    private readonly storedIndex = new Map<string, number>();
+    private readonly count: number;
+    private readonly base: DataSet;
+    private backlogSet: DataSet | undefined;
     private failOnceUsed = false;
     private focusedConversationId = "";
 
@@ -140,8 +156,18 @@ export class OmnichannelSimulator implements OmnichannelHost {
         this.currentScenario = options.scenario ?? "happy";
         this.latencyMs = Math.max(0, options.latencyMs ?? 0);
         this.slowLatencyMs = Math.max(0, options.slowLatencyMs ?? 3000);
-        this.conversations = deepFreeze(generateConversations(this.seed, this.now(), options.count ?? DEFAULT_COUNT));
-        this.conversations.forEach((c, i) => this.storedIndex.set(c.msdyn_ocliveworkitemid, i));
+        this.count = options.count ?? DEFAULT_COUNT;
+        this.base = dataSet(generateConversations(this.seed, this.now(), this.count));
+    }
+
+    /** The seeded records of the current scenario in stored order (oldest first), frozen. */
+    public get conversations(): readonly SimulatedConversation[] {
+        return this.data.records;
+    }
+
+    private get data(): DataSet {
+        if (this.currentScenario !== "backlog") return this.base;
+        return (this.backlogSet ??= dataSet(generateConversations(this.seed, this.now(), this.count, BACKLOG_SIZE)));
     }
 
     public get scenario(): ScenarioName {
@@ -167,16 +193,18 @@ export class OmnichannelSimulator implements OmnichannelHost {
     }
 
     public findConversation(conversationId: string): SimulatedConversation | undefined {
-        const index = this.storedIndex.get(String(conversationId ?? "").trim().replace(/^\{|\}$/g, "").toLowerCase());
-        return index === undefined ? undefined : this.conversations[index];
+        const { records, index } = this.data;
+        const at = index.get(String(conversationId ?? "").trim().replace(/^\{|\}$/g, "").toLowerCase());
+        return at === undefined ? undefined : records[at];
     }
 
     /** What `getConversations` would answer in the happy path (no latency, no recording). */
     public query(input: GetConversationsInput, style: OutputStyle = { lookups: "plain", formattedValues: true }): Record<string, unknown>[] {
-        const filtered = filterConversations(this.conversations, input, { now: this.now() });
+        const { records, index } = this.data;
+        const filtered = filterConversations(records, input, { now: this.now() });
         const sorted = sortConversations(filtered, input.orderBy);
         const attributes = projectedAttributes(input.attributes);
-        return sorted.map((record) => projectConversation(record, attributes, style, this.storedIndex.get(record.activityid) ?? 0));
+        return sorted.map((record) => projectConversation(record, attributes, style, index.get(record.activityid) ?? 0));
     }
 
     public getConversations(input: GetConversationsInput | string, correlationId?: string): Promise<unknown> {
@@ -211,29 +239,40 @@ export class OmnichannelSimulator implements OmnichannelHost {
                     "@odata.context": "$metadata#msdyn_ocliveworkitems",
                     value: rows.slice(0, WEB_API_ROW_LIMIT),
                 };
-                if (rows.length > WEB_API_ROW_LIMIT) envelope["@Microsoft.Dynamics.CRM.morerecords"] = true;
+                if (rows.length > WEB_API_ROW_LIMIT) {
+                    envelope["@Microsoft.Dynamics.CRM.fetchxmlpagingcookie"] = '<cookie pagenumber="2" pagingcookie="%253ccookie%2520page%253d%25221%2522%253e%253c%252fcookie%253e" istracking="False" />';
+                    envelope["@Microsoft.Dynamics.CRM.morerecords"] = true;
+                }
                 return { status: true, result: envelope as { value: Record<string, unknown>[] } };
             },
             scenario === "slow" ? this.slowLatencyMs : this.latencyMs,
         );
     }
 
+    /**
+     * As the script: rejects at once without an id; reads the record, compares the given session
+     * and work stream ids with `!=` (case and braces matter), asks the workspace to open the session
+     * and resolves at once, without waiting for the session to open.
+     */
     public openConversation(conversationId: string, lastsessionId?: string, liveworkstreamId?: string): Promise<unknown> {
         this.calls.openConversation.push({ conversationId, lastsessionId, liveworkstreamId });
+        if (!conversationId) return Promise.reject(new Error("liveWorkItemId is required"));
         const scenario = this.currentScenario;
         return this.later(
             () => {
                 if (scenario === "openReject") throw new Error("Simulated host failure: openConversation rejected");
                 const record = typeof conversationId === "string" ? this.findConversation(conversationId) : undefined;
                 if (!record) throw new Error(`Simulated host: no conversation with id "${String(conversationId)}"`);
-                // The script compares the given ids with the record's using `!=`: case and braces matter.
                 if ((lastsessionId && lastsessionId !== record.msdyn_lastsessionid.id) || (liveworkstreamId && liveworkstreamId !== record.msdyn_liveworkstreamid.id)) {
                     throw new Error("Record not found for Session Id provided!");
                 }
                 this.focusedConversationId = record.msdyn_ocliveworkitemid;
+                // The script raises this on window.top; the harness page is the top window.
+                if (typeof window !== "undefined") window.dispatchEvent(new CustomEvent("OpenConversationAsSession", { detail: { conversationId } }));
                 return { status: true, result: { conversationId: record.msdyn_ocliveworkitemid } };
             },
-            scenario === "slow" ? this.slowLatencyMs : this.latencyMs,
+            // The record read is the script's only wait; "slow" stretches it, the ordinary latency does not apply.
+            scenario === "slow" ? this.slowLatencyMs : 0,
         );
     }
 

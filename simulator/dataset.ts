@@ -38,6 +38,9 @@ export interface SimulatedConversation {
     readonly msdyn_channel: readonly number[];
     readonly msdyn_activeagentid: LookupValue | null;
     readonly msdyn_customer: LookupValue | null;
+    /** Unified routing's queue (to `queue`): what current organisations fill. */
+    readonly msdyn_cdsqueueid: LookupValue | null;
+    /** The legacy Omnichannel queue (to `msdyn_omnichannelqueue`): empty in most current organisations. */
     readonly msdyn_queueid: LookupValue | null;
     readonly msdyn_liveworkstreamid: LookupValue;
     readonly msdyn_lastsessionid: LookupValue;
@@ -134,8 +137,12 @@ interface Draft {
     ageMinutes: number;
 }
 
-/** Builds the seeded data set. Fast (a few thousand records in a few milliseconds) and pure. */
-export function generateConversations(seed: number = DEFAULT_SEED, now: Date = new Date(), count: number = DEFAULT_COUNT): SimulatedConversation[] {
+/**
+ * Builds the seeded data set. Fast (a few thousand records in a few milliseconds) and pure.
+ * `backlog` adds that many Waiting conversations of the harness user after the `count` others
+ * (which stay the same): an agent whose asynchronous work piled up past the host's 5,000-row limit.
+ */
+export function generateConversations(seed: number = DEFAULT_SEED, now: Date = new Date(), count: number = DEFAULT_COUNT, backlog = 0): SimulatedConversation[] {
     const random = new SeededRandom(seed);
     const nowTime = now.getTime();
     const agentsById = new Map(SIMULATED_AGENTS.map((a) => [a.id, a]));
@@ -170,7 +177,12 @@ export function generateConversations(seed: number = DEFAULT_SEED, now: Date = n
         drafts.push({ agentId, status, channels, ageMinutes: Math.max(1, Math.floor(ageDays * 24 * 60)) });
     }
 
-    const records: SimulatedConversation[] = drafts.slice(0, count).map((draft) => {
+    const backlogChannels = [[CHANNELS.entityRecords], [CHANNELS.whatsApp], [CHANNELS.liveChat]] as const;
+    const all = drafts.slice(0, count);
+    for (let i = 0; i < backlog; i++) {
+        all.push({ agentId: HARNESS_AGENT_ID, status: 3, channels: backlogChannels[i % 3], ageMinutes: 60 + ((i * 37) % (30 * 24 * 60)) });
+    }
+    const records: SimulatedConversation[] = all.map((draft) => {
         const id = random.guid();
         const createdTime = nowTime - draft.ageMinutes * MINUTE - random.int(0, 59) * 1000;
         const primary = draft.channels[0];
@@ -198,7 +210,9 @@ export function generateConversations(seed: number = DEFAULT_SEED, now: Date = n
             msdyn_channel: draft.channels,
             msdyn_activeagentid: agent ? { id: agent.id, name: agent.name, logicalName: "systemuser" } : null,
             msdyn_customer: customer,
-            msdyn_queueid: { id: queue.id, name: queue.name, logicalName: "queue" },
+            msdyn_cdsqueueid: { id: queue.id, name: queue.name, logicalName: "queue" },
+            // About one in sixteen keeps a legacy queue; derived from the id so the seeded sequence stays as it was.
+            msdyn_queueid: id.endsWith("0") ? { id: queue.id, name: queue.name, logicalName: "msdyn_omnichannelqueue" } : null,
             msdyn_liveworkstreamid: { id: workStream.id, name: workStream.name, logicalName: "msdyn_liveworkstream" },
             msdyn_lastsessionid: { id: random.guid(), name: "Session", logicalName: "msdyn_ocsession" },
             msdyn_issueid: random.chance(0.2) ? { id: random.guid(), name: `CAS-${random.int(10000, 99999)}-${title.slice(0, 20)}`, logicalName: "incident" } : null,

@@ -1,7 +1,7 @@
 /**
  * Browser entry of the simulator for the pcf-start harness page (bundled by
  * scripts/harness/build.mjs into out/<user>/simulator.js, never into the control's bundle.js).
- * Installs `window.Microsoft.Omnichannel` before the harness loads the control.
+ * Installs `window.Microsoft.Omnichannel` and `window.Microsoft.Apm` before the harness loads the control.
  *
  * Page query parameters (they win over the defaults the harness server injects from env vars):
  *   ?scenario=<name>   one of SCENARIOS (default "happy")
@@ -12,6 +12,7 @@
  */
 import { OMNICHANNEL_SIMULATOR_MARKER } from "./catalog";
 import { isScenarioName, OmnichannelSimulator, SCENARIOS, type ScenarioName } from "./OmnichannelSimulator";
+import { SimulatedApm, type SessionEventName } from "./apm";
 
 interface HarnessDefaults {
     scenario?: string;
@@ -26,6 +27,7 @@ interface SimulatorWindow {
     Microsoft?: { Omnichannel?: unknown; [key: string]: unknown };
     __OMNICHANNEL_SIMULATOR_DEFAULTS__?: HarnessDefaults;
     __omnichannelSimulator?: OmnichannelSimulator;
+    __apmSimulator?: SimulatedApm;
     __omnichannelSimulatorMarker?: string;
 }
 
@@ -35,7 +37,14 @@ function numberOrUndefined(value: string | null | undefined | number): number | 
     return Number.isFinite(n) ? n : undefined;
 }
 
-function showBadge(simulator: OmnichannelSimulator): void {
+/** The workspace's session events, as buttons on the badge. */
+const SESSION_BUTTONS: readonly (readonly [SessionEventName, string])[] = [
+    ["ON_SESSION_SWITCH", "Switch session"],
+    ["ON_SESSION_CLOSED", "Close session"],
+    ["ON_TAB_SWITCH", "Switch tab"],
+];
+
+function showBadge(simulator: OmnichannelSimulator, apm: SimulatedApm): void {
     const badge = document.createElement("div");
     badge.setAttribute("data-testid", "simulator-badge");
     badge.style.cssText =
@@ -59,6 +68,15 @@ function showBadge(simulator: OmnichannelSimulator): void {
     });
     label.appendChild(select);
     badge.appendChild(label);
+    for (const [eventName, text] of SESSION_BUTTONS) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = text;
+        button.title = `Raises ${eventName} on its Microsoft.Apm topic`;
+        button.style.marginInlineStart = "6px";
+        button.addEventListener("click", () => apm.publish(eventName));
+        badge.appendChild(button);
+    }
     document.body.appendChild(badge);
 }
 
@@ -83,13 +101,16 @@ function install(): void {
         latencyMs: numberOrUndefined(params.get("latency")) ?? defaults.latencyMs ?? 150,
         now: Number.isNaN(fixedTime) ? undefined : () => new Date(fixedTime),
     });
+    const apm = new SimulatedApm();
     w.Microsoft = w.Microsoft ?? {};
     w.Microsoft.Omnichannel = simulator.asGlobal();
+    w.Microsoft.Apm = apm.asGlobal();
     w.__omnichannelSimulator = simulator;
+    w.__apmSimulator = apm;
     console.info(`[omnichannel-simulator] installed window.Microsoft.Omnichannel, scenario "${scenario}", ${simulator.conversations.length} conversations`);
     if (defaults.badge !== false && params.get("badge") !== "off") {
-        if (document.body) showBadge(simulator);
-        else document.addEventListener("DOMContentLoaded", () => showBadge(simulator));
+        if (document.body) showBadge(simulator, apm);
+        else document.addEventListener("DOMContentLoaded", () => showBadge(simulator, apm));
     }
 }
 

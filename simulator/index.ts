@@ -4,3 +4,4 @@ export * from "./dataset";
 export * from "./query";
 export * from "./OmnichannelSimulator";
 export { SeededRandom } from "./random";
+export * from "./apm";

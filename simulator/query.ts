@@ -23,6 +23,7 @@ export const ATTRIBUTE_KINDS: Readonly<Record<string, AttributeKind>> = {
     msdyn_channel: "multichoice",
     msdyn_activeagentid: "lookup",
     msdyn_customer: "lookup",
+    msdyn_cdsqueueid: "lookup",
     msdyn_queueid: "lookup",
     msdyn_liveworkstreamid: "lookup",
     msdyn_lastsessionid: "lookup",
@@ -133,18 +134,21 @@ export interface FilterOptions {
 }
 
 /**
- * Filters by agent (required), status (numbers or numeric strings; omitted or empty means all)
- * and `createdBeforeDays`, read as "created within the last N days" (createdon >= now - N days).
+ * Filters as the script's FetchXML does: by active agent (required), status (numbers or numeric
+ * strings; omitted or empty means all) and, when `createdBeforeDays` is truthy, `createdon
+ * on-or-before` today − N days in the browser's local date: conversations N or more days old.
  */
 export function filterConversations(records: readonly SimulatedConversation[], input: GetConversationsInput, options: FilterOptions): SimulatedConversation[] {
     const agent = normalizeGuid(input.agentId);
     const statuses = Array.isArray(input.status) && input.status.length > 0 ? new Set(input.status.map((s) => Number(s))) : undefined;
-    const days = input.createdBeforeDays;
-    const since = typeof days === "number" && Number.isFinite(days) && days > 0 ? options.now.getTime() - days * 86_400_000 : undefined;
+    const days = Number(input.createdBeforeDays);
+    const { now } = options;
+    // The first instant after the day today − N: a record created before it is on or before that day.
+    const before = input.createdBeforeDays && Number.isFinite(days) ? new Date(now.getFullYear(), now.getMonth(), now.getDate() - days + 1).getTime() : undefined;
     return records.filter((r) => {
         if (!r.msdyn_activeagentid || r.msdyn_activeagentid.id !== agent) return false;
         if (statuses && !statuses.has(r.statuscode)) return false;
-        if (since !== undefined && Date.parse(r.createdon) < since) return false;
+        if (before !== undefined && Date.parse(r.createdon) >= before) return false;
         return true;
     });
 }

@@ -14,7 +14,7 @@ import { Strings } from "../../conversations/strings";
 import { HARNESS_AGENT_ID, OmnichannelSimulator, SIMULATED_AGENTS, generateConversations } from "../../simulator";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
-const COLUMNS = ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_queueid", "createdon"];
+const COLUMNS = ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_cdsqueueid", "createdon"];
 
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
@@ -47,6 +47,7 @@ const settings: ConversationSettings = {
     columns: COLUMNS.join(","),
     orderBy: "createdon desc",
     createdWithinDays: null,
+    createdAtLeastDaysAgo: null,
     refreshMinutes: 5,
 };
 const feed = new ConversationFeed({

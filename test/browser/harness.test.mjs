@@ -6,18 +6,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { chromium } from "playwright-core";
-import { CHROMIUM_FLAGS as FLAGS, offlineContext } from "../../scripts/harness/chromium.mjs";
+import { CHROMIUM_FLAGS, findChromium, offlineContext } from "../../scripts/harness/chromium.mjs";
 import { buildDirs, MARKER, ROOT, TEST_RESULTS_DIR } from "../../scripts/harness/paths.mjs";
+import { DATA_ROWS, propertyInput } from "./harnessPage.mjs";
 import { SHOTS, takeScreenshot } from "../../scripts/harness/screenshots.mjs";
 import { startHarnessServer } from "../../scripts/harness/server.mjs";
 
 const { control: CONTROL_DIR, simulator: SIMULATOR_BUNDLE } = buildDirs("browser-tests");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const HARNESS_AGENT_ID = "00000000-0000-0000-0000-000000000000";
 const TIMEOUT = 20_000;
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 
-const DATA_ROWS = '[role="grid"] [role="row"]:has([role="gridcell"])';
 const AXE_SCRIPT = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
 /** The WCAG 2.1 A and AA rules of axe-core. */
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -28,7 +27,7 @@ let bare;
 
 before(async () => {
     assert.ok(fs.existsSync(path.join(CONTROL_DIR, "bundle.js")), `no built control in ${CONTROL_DIR}: run the suite with npm run test:browser`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
     withSimulator = await startHarnessServer({ codePath: CONTROL_DIR, simulatorBundle: SIMULATOR_BUNDLE, port: 0 });
     bare = await startHarnessServer({ codePath: CONTROL_DIR, port: 0, simulator: false });
 });
@@ -82,14 +81,6 @@ function expectedForLastRequest(page, style) {
     }, style ?? null);
 }
 
-function propertyInput(page, name) {
-    return page
-        .locator(".io-item")
-        .filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${name}$`) }) })
-        .locator("input")
-        .first();
-}
-
 const usDate = (iso) => {
     const d = new Date(iso);
     return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}`;
@@ -136,7 +127,7 @@ describe("with the simulated host", () => {
         assert.equal(call.input.agentId.replace(/[{}]/g, "").toLowerCase(), HARNESS_AGENT_ID);
         assert.deepEqual([...call.input.status].map(Number).sort(), [2, 3, 5]);
         assert.deepEqual(call.input.orderBy, [{ attributeName: "createdon", descending: true }]);
-        for (const column of ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_queueid", "createdon"]) {
+        for (const column of ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_cdsqueueid", "createdon"]) {
             assert.ok(call.input.attributes.includes(column), `attributes lack ${column}`);
         }
         const grid = await readGrid(page);
@@ -151,7 +142,7 @@ describe("with the simulated host", () => {
             assert.ok(cells[1].startsWith(record[`statuscode${FORMATTED}`]), `row ${i} status label`);
             for (const label of record[`msdyn_channel${FORMATTED}`].split("; ")) assert.ok(cells[2].includes(label), `row ${i} channel ${label} in "${cells[2]}"`);
             assert.equal(cells[3], record[`msdyn_customer${FORMATTED}`] ?? "", `row ${i} customer`);
-            assert.equal(cells[4], record[`msdyn_queueid${FORMATTED}`] ?? "", `row ${i} queue`);
+            assert.equal(cells[4], record[`msdyn_cdsqueueid${FORMATTED}`] ?? "", `row ${i} queue`);
             assert.ok(cells[5].includes(usDate(record.createdon)), `row ${i} date "${cells[5]}" for ${record.createdon}`);
         });
         await done();
@@ -180,7 +171,7 @@ describe("with the simulated host", () => {
         grid.rows.slice(0, 15).forEach((cells, i) => {
             assert.equal(cells[0], expected[i].msdyn_title);
             assert.equal(cells[3], expected[i][`_msdyn_customer_value${FORMATTED}`] ?? "", `row ${i} customer`);
-            assert.equal(cells[4], expected[i][`_msdyn_queueid_value${FORMATTED}`] ?? "", `row ${i} queue`);
+            assert.equal(cells[4], expected[i][`_msdyn_cdsqueueid_value${FORMATTED}`] ?? "", `row ${i} queue`);
         });
         await done();
     });
@@ -276,6 +267,35 @@ describe("with the simulated host", () => {
         });
     }
 
+    it("an agent over the host's 5,000-row limit (backlog) sees the first 5,000 rows and how to narrow the list", async () => {
+        const { page, done } = await openHarness("?scenario=backlog");
+        await waitForRows(page);
+        const note = page.getByTestId("more-records");
+        await note.waitFor({ state: "visible" });
+        assert.match(await note.innerText(), /^Only the first 5,000 conversations are shown\. .*fewer statuses or a shorter time window/);
+        const answered = await page.evaluate(() => window.__omnichannelSimulator.query(window.__omnichannelSimulator.calls.getConversations.at(-1).input).length);
+        assert.ok(answered > 5000, `the simulator matched ${answered}`);
+        // Virtualized: thousands of rows, a few dozen in the page.
+        assert.ok((await rows(page).count()) < 200);
+        await done();
+    });
+
+    it("a rejection { status: false, error } shows the localized error, never the host's message, and logs only its code and message", async () => {
+        const { page, done } = await openHarness("?scenario=reject");
+        const warnings = [];
+        page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+        await page.getByTestId("state-error").waitFor({ state: "visible" });
+        const text = await page.getByTestId("state-error").innerText();
+        assert.doesNotMatch(text, /Simulated host failure|0x80040216/);
+        await page.evaluate(() => window.__omnichannelSimulator.setScenario("reject"));
+        await page.getByRole("button", { name: "Retry" }).click();
+        await page.waitForFunction(() => window.__omnichannelSimulator.calls.getConversations.length >= 2);
+        await page.getByTestId("state-error").waitFor({ state: "visible" });
+        await page.waitForTimeout(200);
+        assert.ok(warnings.some((w) => w.includes("0x80040216") && w.includes("Simulated host failure")), `console: ${JSON.stringify(warnings)}`);
+        await done();
+    });
+
     for (const scenario of ["reject", "statusFalse"]) {
         it(`a failing host (${scenario}) shows an error and Retry recovers`, async () => {
             const { page, done } = await openHarness(`?scenario=${scenario}`);
@@ -336,12 +356,23 @@ describe("with the simulated host", () => {
 
 /** Runs axe-core's WCAG 2.1 AA rules on the control (not the harness page around it): violations, rules passed, rules to review. */
 async function axeViolations(page) {
-    // Fluent fades rows in: mid-animation text is half transparent and would fail color-contrast.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity));
-    // A re-sort remounts rows whose fade may start a frame later: wait until every row is opaque.
-    await page.waitForFunction(() =>
-        [...document.querySelectorAll('[data-testid="conversation-list"] [role="row"], [data-testid="conversation-list"] [role="gridcell"]')].every((element) => getComputedStyle(element).opacity === "1"),
+    // Fluent fades rows in, and the list mounts its pages a few frames apart (a re-sort remounts them):
+    // mid-fade text is half transparent and would fail color-contrast. Wait until, three checks in a
+    // row 150 ms apart, nothing animates and no cell sits under a translucent ancestor.
+    await page.evaluate(() => (window.__settledChecks = 0));
+    await page.waitForFunction(
+        () => {
+            const settledNow =
+                document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity) &&
+                [...document.querySelectorAll('[data-testid="conversation-list"] [role="gridcell"], [data-testid="conversation-list"] [role="row"]')].every((cell) => {
+                    for (let element = cell; element; element = element.parentElement) if (getComputedStyle(element).opacity !== "1") return false;
+                    return true;
+                });
+            window.__settledChecks = settledNow ? (window.__settledChecks ?? 0) + 1 : 0;
+            return window.__settledChecks >= 3;
+        },
+        undefined,
+        { polling: 150 },
     );
     await page.addScriptTag({ path: AXE_SCRIPT });
     return page.evaluate(async (tags) => {
@@ -363,6 +394,7 @@ const visible = (page, testId) => page.getByTestId(testId).waitFor({ state: "vis
 const A11Y_STATES = [
     { state: "loading", query: "?scenario=hang", ready: (page) => visible(page, "state-loading") },
     { state: "rows", query: "", ready: waitForRows },
+    { state: "rows, sorted by a column", query: "", ready: async (page) => { await waitForRows(page); await page.locator('[role="columnheader"]', { hasText: "Title" }).click(); await page.locator('[aria-sort="ascending"]').waitFor(); } },
     { state: "empty", query: "?scenario=empty", ready: (page) => visible(page, "state-empty") },
     { state: "error", query: "?scenario=reject", ready: (page) => visible(page, "state-error") },
     { state: "not in workspace", query: "", server: () => bare, ready: (page) => visible(page, "state-unavailable") },

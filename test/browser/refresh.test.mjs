@@ -4,20 +4,19 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { chromium } from "playwright-core";
+import { CHROMIUM_FLAGS, findChromium, offlineContext } from "../../scripts/harness/chromium.mjs";
 import { buildDirs } from "../../scripts/harness/paths.mjs";
+import { DATA_ROWS, propertyInput } from "./harnessPage.mjs";
 import { startHarnessServer } from "../../scripts/harness/server.mjs";
 
 const { control: CONTROL_DIR, simulator: SIMULATOR_BUNDLE } = buildDirs("browser-tests");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const MINUTE = 60_000;
-const DATA_ROWS = '[role="grid"] [role="row"]:has([role="gridcell"])';
 
 let browser;
 let server;
 
 before(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
     server = await startHarnessServer({ codePath: CONTROL_DIR, simulatorBundle: SIMULATOR_BUNDLE, port: 0 });
 });
 
@@ -28,8 +27,7 @@ after(async () => {
 
 /** A context whose pages' visibility the test decides (headless pages are always "visible"). */
 async function newContext() {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US", timezoneId: "UTC" });
-    await context.route("**/*", (route) => (route.request().url().startsWith(server.loopbackUrl) ? route.continue() : route.abort()));
+    const { context } = await offlineContext(browser, server, { viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => {
         let hidden = false;
         Object.defineProperty(Document.prototype, "visibilityState", { get: () => (hidden ? "hidden" : "visible"), configurable: true });
@@ -56,14 +54,6 @@ const total = async (pages) => (await Promise.all(pages.map(requests))).reduce((
 /** Lets page time pass in steps, so messages between tabs are delivered between them. */
 async function pass(context, ms, step = ms) {
     for (let done = 0; done < ms; done += step) await context.clock.runFor(Math.min(step, ms - done));
-}
-
-function propertyInput(page, name) {
-    return page
-        .locator(".io-item")
-        .filter({ has: page.locator(".key-value-pair-value > span", { hasText: new RegExp(`^${name}$`) }) })
-        .locator("input")
-        .first();
 }
 
 describe("refresh policy on the page's clock", () => {
@@ -114,6 +104,22 @@ describe("refresh policy on the page's clock", () => {
         await pass(context, 60 * MINUTE, 1000);
         const asked = (await total(pages)) - loaded;
         assert.ok(asked >= 11 && asked <= 13, `three tabs asked ${asked} times in an hour`);
+        await context.close();
+    });
+
+    it("closing a session asks once; switching sessions or tabs asks nothing (the harness's Microsoft.Apm buttons)", async () => {
+        const context = await newContext();
+        const page = await openTab(context);
+        await pass(context, 2000);
+        const loaded = await requests(page);
+        await page.getByRole("button", { name: "Switch session" }).click();
+        await page.getByRole("button", { name: "Switch tab" }).click();
+        await pass(context, 3000, 500);
+        assert.equal(await requests(page), loaded, "a switch changes no conversation");
+        await page.getByRole("button", { name: "Close session" }).click();
+        await page.getByRole("button", { name: "Close session" }).click();
+        await pass(context, 3000, 500);
+        assert.equal(await requests(page), loaded + 1, "two closes within 2 s ask once");
         await context.close();
     });
 });

@@ -49,7 +49,7 @@ describe("ConversationList lifecycle", () => {
                 "statuscode",
                 "msdyn_channel",
                 "msdyn_customer",
-                "msdyn_queueid",
+                "msdyn_cdsqueueid",
                 "createdon",
                 "msdyn_ocliveworkitemid",
                 "msdyn_lastsessionid",
@@ -125,6 +125,14 @@ describe("ConversationList lifecycle", () => {
         expect(simulator.calls.getConversations).toHaveLength(0);
         await waitFor(() => expect(screen.getByTestId("state-invalid")).toHaveTextContent("Agent: “not-a-guid” is not a user id"));
         expect(screen.getByTestId("state-invalid")).toHaveTextContent("Columns: “<script>” is not a column logical name");
+    });
+
+    it("names a bound agent column of the wrong type and an impossible age window, without asking the host", async () => {
+        start({ parameters: { agent: 42, createdWithinDays: 3, createdAtLeastDaysAgo: 7 } });
+        await flush();
+        expect(simulator.calls.getConversations).toHaveLength(0);
+        await waitFor(() => expect(screen.getByTestId("state-invalid")).toHaveTextContent("Agent: the bound column holds “42”"));
+        expect(screen.getByTestId("state-invalid")).toHaveTextContent("Created within (days): 3 days must be more than “Created at least (days ago)”");
     });
 
     it("says it needs Customer Service workspace when no API exists, without throwing", async () => {

@@ -21,7 +21,7 @@ import {
 
 const NOW = new Date("2025-06-01T12:00:00Z");
 const clock = (): Date => NOW;
-const DEFAULT_COLUMNS = ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_queueid", "createdon"];
+const DEFAULT_COLUMNS = ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_cdsqueueid", "createdon"];
 
 function values(answer: unknown): Record<string, unknown>[] {
     const result = answer as ConversationsResult;
@@ -74,7 +74,7 @@ describe("data set", () => {
             expect(c.statecode).toBe(STATUSES.find((s) => s.statuscode === c.statuscode)?.statecode);
             expect(c.msdyn_closedon !== null).toBe(c.statuscode === 4 || c.statuscode === 6);
             expect(c.msdyn_conversationfirstwaittimeinseconds).toBeGreaterThanOrEqual(0);
-            expect(c.msdyn_queueid?.name).toBeTruthy();
+            expect(c.msdyn_cdsqueueid?.name).toBeTruthy();
             expect(c.msdyn_liveworkstreamid.id).toBeTruthy();
             expect(c.msdyn_lastsessionid.id).toBeTruthy();
         }
@@ -117,24 +117,28 @@ describe("getConversations filters", () => {
         expect(all.length).toBeGreaterThan(active.length + closed.length);
     });
 
-    it("by createdBeforeDays, read as created within the last N days", async () => {
-        const week = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 7 }));
-        const since = NOW.getTime() - 7 * 86_400_000;
-        expect(week.length).toBeGreaterThan(0);
-        expect(week.every((r) => Date.parse(r.createdon as string) >= since)).toBe(true);
-        const expected = sim.conversations.filter((c) => c.msdyn_activeagentid?.id === HARNESS_AGENT_ID && Date.parse(c.createdon) >= since);
-        expect(week).toHaveLength(expected.length);
+    it("by createdBeforeDays as the script reads it: created on or before today − N, in the local date", async () => {
+        const old = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 7 }));
+        // The first instant of the day after today − 7: everything kept is older.
+        const end = new Date(NOW.getFullYear(), NOW.getMonth(), NOW.getDate() - 6).getTime();
+        expect(old.length).toBeGreaterThan(0);
+        expect(old.every((r) => Date.parse(r.createdon as string) < end)).toBe(true);
+        const expected = sim.conversations.filter((c) => c.msdyn_activeagentid?.id === HARNESS_AGENT_ID && Date.parse(c.createdon) < end);
+        expect(old).toHaveLength(expected.length);
+        // A numeric string is truthy and works; 0 means no filter.
+        expect(values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: "7" as unknown as number }))).toHaveLength(old.length);
         const all = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID }));
-        expect(values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 365 }))).toHaveLength(all.length);
+        expect(values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 0 }))).toHaveLength(all.length);
+        expect(values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 365 }))).toHaveLength(0);
     });
 
     it("uses the clock at query time for the age window", async () => {
         let now = NOW;
         const moving = new OmnichannelSimulator({ now: () => now });
-        const before = values(await moving.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 1 }));
-        now = new Date(NOW.getTime() + 2 * 86_400_000);
-        expect(values(await moving.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 1 }))).toHaveLength(0);
-        expect(before.length).toBeGreaterThan(0);
+        const before = values(await moving.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 100 }));
+        now = new Date(NOW.getTime() + 30 * 86_400_000);
+        expect(values(await moving.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 100 })).length).toBeGreaterThan(0);
+        expect(before).toHaveLength(0);
     });
 
     it("rejects { status: false, error } without an agentId, and a JSON string (it has no .agentId), as the script does", async () => {
@@ -243,10 +247,10 @@ describe("getConversations projection and result shapes", () => {
         sim.setScenario("docsValues");
         const rows = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [2, 3, 5], attributes: DEFAULT_COLUMNS }));
         const row = rows.find((r) => typeof r.msdyn_customer === "string") ?? rows[0];
-        expect(row.msdyn_queueid).toMatch(/^[0-9a-f-]{36}$/);
-        expect(row[`msdyn_queueid${FORMATTED_VALUE}`]).toEqual(expect.any(String));
+        expect(row.msdyn_cdsqueueid).toMatch(/^[0-9a-f-]{36}$/);
+        expect(row[`msdyn_cdsqueueid${FORMATTED_VALUE}`]).toEqual(expect.any(String));
         expect(row[`statuscode${FORMATTED_VALUE}`]).toMatch(/^(Active|Waiting|Wrap-up)$/);
-        expect(row).not.toHaveProperty("_msdyn_queueid_value");
+        expect(row).not.toHaveProperty("_msdyn_cdsqueueid_value");
         const shapes = new Set(rows.map((r) => (Array.isArray(r.msdyn_channel) ? "array" : typeof r.msdyn_channel)));
         expect(shapes).toEqual(new Set(["number", "array", "string"]));
         const multi = rows.find((r) => typeof r.msdyn_channel === "string")!;
@@ -268,7 +272,7 @@ describe("getConversations projection and result shapes", () => {
         sim.setScenario("webApiLookups");
         const rows = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [2, 3, 5], attributes: DEFAULT_COLUMNS }));
         const row = rows.find((r) => r._msdyn_customer_value) ?? rows[0];
-        for (const lookup of ["msdyn_customer", "msdyn_queueid", "msdyn_lastsessionid", "msdyn_liveworkstreamid"]) {
+        for (const lookup of ["msdyn_customer", "msdyn_cdsqueueid", "msdyn_lastsessionid", "msdyn_liveworkstreamid"]) {
             expect(row).not.toHaveProperty(lookup);
             expect(row[`_${lookup}_value`]).toMatch(/^[0-9a-f-]{36}$/);
             expect(row[`_${lookup}_value${FORMATTED_VALUE}`]).toEqual(expect.any(String));

@@ -12,6 +12,7 @@ export interface ParameterValues {
     columns: string | null;
     orderBy: string | null;
     createdWithinDays: number | null;
+    createdAtLeastDaysAgo: number | null;
     refreshMinutes: number | null;
 }
 

@@ -70,21 +70,39 @@ describe("watchSessionEvents", () => {
     const apmWindow = (topics: Record<string, string>) =>
         ({ Microsoft: { Apm: { getEventPublisherTopic: (name: string) => topics[name] } } }) as unknown as Window;
 
-    it("calls back when the agent switches or closes a session, until stopped", () => {
-        const onSessionChange = jest.fn();
-        const stop = watchSessionEvents(apmWindow({ ON_SESSION_SWITCH: "topic-switch", ON_SESSION_CLOSED: "topic-closed" }), onSessionChange);
+    it("tells a closed session from a move to another session or tab, until stopped", () => {
+        const handlers = { onSessionClosed: jest.fn(), onFocusMoved: jest.fn() };
+        const stop = watchSessionEvents(apmWindow({ ON_SESSION_SWITCH: "topic-switch", ON_SESSION_CLOSED: "topic-closed", ON_TAB_SWITCH: "topic-tab" }), handlers);
         FakeChannel.post("topic-switch");
+        FakeChannel.post("topic-tab");
+        expect(handlers.onFocusMoved).toHaveBeenCalledTimes(2);
+        expect(handlers.onSessionClosed).not.toHaveBeenCalled();
         FakeChannel.post("topic-closed");
-        expect(onSessionChange).toHaveBeenCalledTimes(2);
+        expect(handlers.onSessionClosed).toHaveBeenCalledTimes(1);
         stop();
         FakeChannel.post("topic-closed");
-        expect(onSessionChange).toHaveBeenCalledTimes(2);
+        FakeChannel.post("topic-tab");
+        expect(handlers.onSessionClosed).toHaveBeenCalledTimes(1);
+        expect(handlers.onFocusMoved).toHaveBeenCalledTimes(2);
     });
 
-    it("does nothing outside the workspace or for events the host does not publish", () => {
-        const onSessionChange = jest.fn();
-        expect(() => watchSessionEvents({} as unknown as Window, onSessionChange)()).not.toThrow();
-        watchSessionEvents(apmWindow({ ON_SESSION_CLOSED: "topic-closed" }), onSessionChange);
-        expect([...FakeChannel.open.keys()]).toEqual(["topic-closed"]);
+    it("does nothing outside the workspace; an older host without ON_TAB_SWITCH, or one that throws for it, keeps the others", () => {
+        const handlers = { onSessionClosed: jest.fn(), onFocusMoved: jest.fn() };
+        expect(() => watchSessionEvents({} as unknown as Window, handlers)()).not.toThrow();
+        watchSessionEvents(apmWindow({ ON_SESSION_CLOSED: "topic-closed", ON_SESSION_SWITCH: "topic-switch" }), handlers);
+        expect([...FakeChannel.open.keys()].sort()).toEqual(["topic-closed", "topic-switch"]);
+        FakeChannel.open.clear();
+        const throwing = {
+            Microsoft: {
+                Apm: {
+                    getEventPublisherTopic: (name: string) => {
+                        if (name === "ON_TAB_SWITCH") throw new Error("Unknown event");
+                        return `t-${name}`;
+                    },
+                },
+            },
+        } as unknown as Window;
+        watchSessionEvents(throwing, handlers);
+        expect([...FakeChannel.open.keys()].sort()).toEqual(["t-ON_SESSION_CLOSED", "t-ON_SESSION_SWITCH"]);
     });
 });

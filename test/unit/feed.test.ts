@@ -16,6 +16,7 @@ function plan(overrides: Partial<ConversationSettings> = {}): RequestPlan {
         columns: "msdyn_title,statuscode",
         orderBy: "createdon desc",
         createdWithinDays: null,
+        createdAtLeastDaysAgo: null,
         refreshMinutes: 5,
         ...overrides,
     });
@@ -51,6 +52,20 @@ describe("ConversationFeed", () => {
         expect(simulator.calls.getConversations).toEqual([{ input: request.kind === "request" && request.input, correlationId: "corr-1" }]);
         expect(feed.state.kind).toBe("loaded");
         expect(conversationCount(feed.state)).toBeGreaterThan(10);
+    });
+
+    it("keeps only the conversations of the last N local days when createdWithinDays is set: the host cannot filter so", async () => {
+        const { simulator, feed } = setup();
+        feed.apply(plan({ createdWithinDays: 2 }));
+        await jest.advanceTimersByTimeAsync(0);
+        expect(simulator.calls.getConversations[0].input).not.toHaveProperty("createdBeforeDays");
+        const answered = simulator.query(simulator.calls.getConversations[0].input);
+        const since = new Date(NOW.getFullYear(), NOW.getMonth(), NOW.getDate() - 1).getTime();
+        const recent = answered.filter((r) => Date.parse(r.createdon as string) >= since);
+        expect(recent.length).toBeGreaterThan(0);
+        expect(recent.length).toBeLessThan(answered.length);
+        const shown = feed.state.kind === "loaded" ? feed.state.list.conversations.map((c) => c.conversationId) : [];
+        expect(shown).toEqual(recent.map((r) => r.msdyn_ocliveworkitemid));
     });
 
     it("asks again only when the request changes", async () => {

@@ -1,11 +1,11 @@
 import { browserTimers } from "../../conversations/feed";
-import { ConversationOpener, type OpenerState } from "../../conversations/opener";
+import { ConversationOpener, REPEAT_OPEN_GUARD_MS, type OpenerState } from "../../conversations/opener";
 import type { OmnichannelHost } from "../../host/port";
 import { toConversations } from "../../host/records";
 import { HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
 
-function setup(latencyMs = 0) {
-    const simulator = new OmnichannelSimulator({ latencyMs });
+function setup(slowLatencyMs = 500) {
+    const simulator = new OmnichannelSimulator({ slowLatencyMs });
     const states: OpenerState[] = [];
     const opened: string[] = [];
     const conversationOpener = new ConversationOpener({
@@ -38,11 +38,21 @@ describe("ConversationOpener", () => {
 
     it("makes no second call while the first open is pending", async () => {
         const { simulator, conversationOpener, conversation } = setup(500);
+        simulator.setScenario("slow");
         conversationOpener.open(conversation);
         conversationOpener.open(conversation);
         expect(conversationOpener.state.opening).toBe(conversation.key);
         await jest.advanceTimersByTimeAsync(500);
         expect(simulator.calls.openConversation).toHaveLength(1);
+    });
+
+    it("takes a second click on the row just opened as a double click, not a second open", async () => {
+        const { simulator, conversationOpener, conversation } = setup();
+        conversationOpener.open(conversation);
+        await jest.advanceTimersByTimeAsync(0);
+        conversationOpener.open(conversation);
+        expect(simulator.calls.openConversation).toHaveLength(1);
+        await jest.advanceTimersByTimeAsync(REPEAT_OPEN_GUARD_MS);
         conversationOpener.open(conversation);
         expect(simulator.calls.openConversation).toHaveLength(2);
     });

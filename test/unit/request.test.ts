@@ -1,4 +1,4 @@
-import { agentIdFromColumn, buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "../../conversations/request";
+import { buildConversationRequest, createdWithinCutoff, readAgentColumn, localizedStatusLabels, type ConversationSettings } from "../../conversations/request";
 
 const AGENT = "7f3e2a10-4b5c-4d6e-8f90-a1b2c3d4e5f6";
 
@@ -10,6 +10,7 @@ const settings = (overrides: Partial<ConversationSettings> = {}): ConversationSe
     columns: "msdyn_title,statuscode,createdon",
     orderBy: "createdon desc",
     createdWithinDays: null,
+    createdAtLeastDaysAgo: null,
     refreshMinutes: 5,
     ...overrides,
 });
@@ -42,12 +43,22 @@ describe("buildConversationRequest", () => {
 
     it("reads a lookup value's id", () => {
         const lookup = [{ id: "{A7C9E1F3-2B4D-4F60-8A1C-3E5F7A9B0C2D}", name: "Priya", entityType: "systemuser" }];
-        expect(agentIdFromColumn(lookup)).toBe("{A7C9E1F3-2B4D-4F60-8A1C-3E5F7A9B0C2D}");
+        expect(readAgentColumn(lookup)).toEqual({ kind: "id", id: "{A7C9E1F3-2B4D-4F60-8A1C-3E5F7A9B0C2D}" });
         expect(requestOf({ agent: lookup }).input.agentId).toBe("a7c9e1f3-2b4d-4f60-8a1c-3e5f7a9b0c2d");
     });
 
     it("refuses an agent id that is not a GUID, naming the property and the value", () => {
         expect(problemsOf({ agent: "alex@contoso.com" })).toEqual([{ setting: "agent", code: "notAGuid", value: "alex@contoso.com" }]);
+    });
+
+    it("refuses a bound column holding something other than text or a lookup, instead of falling back to the signed-in user", () => {
+        expect(problemsOf({ agent: 42 })).toEqual([{ setting: "agent", code: "agentNotText", value: "42" }]);
+        expect(problemsOf({ agent: [{ name: "no id" }] })).toEqual([{ setting: "agent", code: "agentNotText", value: '[{"name":"no id"}]' }]);
+        expect(problemsOf({ agent: true })).toEqual([{ setting: "agent", code: "agentNotText", value: "true" }]);
+    });
+
+    it("falls back to the signed-in user only for an empty column", () => {
+        for (const empty of [null, undefined, "", "  ", []]) expect(requestOf({ agent: empty }).input.agentId).toBe(AGENT);
     });
 
     it("asks for an agent when the column is empty and the fallback is off", () => {
@@ -68,7 +79,7 @@ describe("buildConversationRequest", () => {
     it("uses the defaults for empty list properties", () => {
         const plan = requestOf({ statuses: " , ", columns: "", orderBy: null });
         expect(plan.input.status).toEqual([2, 3, 5]);
-        expect(plan.columns).toEqual(["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_queueid", "createdon"]);
+        expect(plan.columns).toEqual(["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_cdsqueueid", "createdon"]);
         expect(plan.input.orderBy).toEqual([{ attributeName: "createdon", descending: true }]);
     });
 
@@ -95,11 +106,33 @@ describe("buildConversationRequest", () => {
         expect(problemsOf({ orderBy: "createdon newest" })).toEqual([{ setting: "orderBy", code: "unknownSortDirection", value: "createdon newest" }]);
     });
 
-    it("sends createdBeforeDays only for a positive age window", () => {
-        expect(requestOf({ createdWithinDays: 30 }).input.createdBeforeDays).toBe(30);
-        expect(requestOf({ createdWithinDays: 0 }).input).not.toHaveProperty("createdBeforeDays");
-        expect(problemsOf({ createdWithinDays: -1 })).toEqual([{ setting: "createdWithinDays", code: "notAWholeNumber", value: "-1" }]);
+    it("sends createdAtLeastDaysAgo as createdBeforeDays, which the host reads as N or more days old", () => {
+        expect(requestOf({ createdAtLeastDaysAgo: 30 }).input.createdBeforeDays).toBe(30);
+        expect(requestOf({ createdAtLeastDaysAgo: 0 }).input).not.toHaveProperty("createdBeforeDays");
+        expect(problemsOf({ createdAtLeastDaysAgo: -1 })).toEqual([{ setting: "createdAtLeastDaysAgo", code: "notAWholeNumber", value: "-1" }]);
+    });
+
+    it("keeps createdWithinDays out of the host's input: the control filters, and the key changes with it", () => {
+        const within = requestOf({ createdWithinDays: 7 });
+        expect(within.input).not.toHaveProperty("createdBeforeDays");
+        expect(within.createdWithinDays).toBe(7);
+        expect(within.key).not.toBe(requestOf().key);
+        expect(requestOf({ createdWithinDays: 0 })).not.toHaveProperty("createdWithinDays");
         expect(problemsOf({ createdWithinDays: 2.5 })).toEqual([{ setting: "createdWithinDays", code: "notAWholeNumber", value: "2.5" }]);
+    });
+
+    it("refuses an age window that no conversation can match", () => {
+        expect(problemsOf({ createdWithinDays: 7, createdAtLeastDaysAgo: 7 })).toEqual([{ setting: "createdWithinDays", code: "noAgeLeft", value: "7" }]);
+        const both = requestOf({ createdWithinDays: 30, createdAtLeastDaysAgo: 7 });
+        expect([both.createdWithinDays, both.input.createdBeforeDays]).toEqual([30, 7]);
+    });
+
+    it("counts createdWithinDays in local days, today included, so it complements the host's on-or-before", () => {
+        const now = new Date(2026, 10, 28, 15, 30);
+        expect(new Date(createdWithinCutoff(1, now))).toEqual(new Date(2026, 10, 28));
+        expect(new Date(createdWithinCutoff(7, now))).toEqual(new Date(2026, 10, 22));
+        // Across a month end.
+        expect(new Date(createdWithinCutoff(3, new Date(2026, 2, 1, 9)))).toEqual(new Date(2026, 1, 27));
     });
 
     it("refuses a refresh interval longer than a day", () => {

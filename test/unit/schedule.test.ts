@@ -154,6 +154,21 @@ describe("RefreshSchedule", () => {
         expect(schedule.nextAt).toBe(retryAt);
     });
 
+    it("counts a session close's refresh as that interval's: the next timed one keeps the beat", async () => {
+        // Draws: first timed at 10% + 90% × 1 = the whole interval; spread 0; jitter 0.5 → none.
+        const { schedule, runs } = setup([1, 0, 0.5]);
+        schedule.setIntervalMinutes(5);
+        schedule.askNow();
+        schedule.settled("answered"); // timed refresh due at 5 min
+        await jest.advanceTimersByTimeAsync(2 * MINUTE);
+        schedule.sessionChanged(); // asks now, in place of the one due at 5 min
+        expect(runs).toEqual([0, 2 * MINUTE]);
+        schedule.settled("answered");
+        expect(schedule.nextAt! - Date.now()).toBe(8 * MINUTE); // 5 min + an interval, not 2 min + an interval
+        await jest.advanceTimersByTimeAsync(8 * MINUTE);
+        expect(runs).toEqual([0, 2 * MINUTE, 10 * MINUTE]);
+    });
+
     it("with refreshes turned off, asks only when told to", async () => {
         const { schedule, runs } = setup();
         schedule.setIntervalMinutes(0);

@@ -77,6 +77,7 @@ describe("feeds sharing a request", () => {
         columns: "msdyn_title",
         orderBy: null,
         createdWithinDays: null,
+        createdAtLeastDaysAgo: null,
         refreshMinutes: 5,
     };
 
