@@ -75,7 +75,7 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
     const renderItem = React.useCallback(
         (row?: ConversationRow): React.ReactNode => {
             if (!row) return null;
-            const status = row.cells.statuscode;
+            const status = columns.includes("statuscode") ? row.cell("statuscode") : undefined;
             const summary = narrowSummary(row, columns);
             return (
                 <button

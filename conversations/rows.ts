@@ -29,9 +29,10 @@ export interface ConversationRow {
     /** The title, or a stand-in, for screen readers and messages. */
     label: string;
     openable: boolean;
-    cells: Readonly<Record<string, Cell>>;
-    /** Every cell's text, lower-cased, for quick find. */
-    searchText: string;
+    /** One column's cell, formatted the first time it is asked for (when the grid paints it) and kept for this answer. */
+    cell(column: string): Cell;
+    /** Every cell's text, lower-cased, for quick find: built on the first search. */
+    readonly searchText: string;
 }
 
 /** statuscode Waiting. */
@@ -117,7 +118,54 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
     }
 }
 
-/** Turns normalized conversations into display rows for the given columns. */
+/** What every row of one answer shares. */
+interface Answer {
+    columns: readonly string[];
+    strings: Strings;
+    formatter: ConversationFormatter;
+    now: Date;
+    untitled: string;
+    /** Waiting longer than this in the status is marked; 0 marks none. */
+    waitingAlertSeconds: number;
+}
+
+/** A row that does no work until the grid paints it or quick find searches it. */
+class Row implements ConversationRow {
+    public readonly key: string;
+    public readonly label: string;
+    public readonly openable: boolean;
+    private readonly cells = new Map<string, Cell>();
+    private lowerText?: string;
+
+    constructor(
+        public readonly conversation: Conversation,
+        private readonly answer: Answer,
+    ) {
+        this.key = conversation.key;
+        this.label = conversation.title ?? answer.untitled;
+        this.openable = conversation.conversationId !== undefined;
+    }
+
+    public cell(column: string): Cell {
+        let cell = this.cells.get(column);
+        if (!cell) {
+            const { strings, formatter, now, waitingAlertSeconds } = this.answer;
+            cell = toCell(column, this.conversation.fields[column] ?? { raw: undefined }, strings, formatter, now);
+            const waitingTooLong =
+                waitingAlertSeconds > 0 && columnKind(column) === "inStatus" && this.conversation.statusCode === WAITING && typeof cell.sortValue === "number" && cell.sortValue > waitingAlertSeconds;
+            if (waitingTooLong) cell = { ...cell, alert: true, detail: strings.text("InStatus_WaitingLong") };
+            this.cells.set(column, cell);
+        }
+        return cell;
+    }
+
+    public get searchText(): string {
+        this.lowerText ??= this.answer.columns.map((column) => this.cell(column).text).join("\n").toLocaleLowerCase();
+        return this.lowerText;
+    }
+}
+
+/** Turns normalized conversations into display rows for the given columns; cells are made on demand. */
 export function toRows(
     conversations: readonly Conversation[],
     columns: readonly string[],
@@ -127,25 +175,8 @@ export function toRows(
     /** Waiting conversations longer than this in their status are marked; undefined or 0 marks none. */
     waitingAlertMinutes?: number,
 ): ConversationRow[] {
-    return conversations.map((conversation) => {
-        const cells: Record<string, Cell> = {};
-        for (const column of columns) {
-            let cell = toCell(column, conversation.fields[column] ?? { raw: undefined }, strings, formatter, now);
-            const waitingTooLong =
-                columnKind(column) === "inStatus" && conversation.statusCode === WAITING && (waitingAlertMinutes ?? 0) > 0 && typeof cell.sortValue === "number" && cell.sortValue > (waitingAlertMinutes ?? 0) * 60;
-            if (waitingTooLong) cell = { ...cell, alert: true, detail: strings.text("InStatus_WaitingLong") };
-            cells[column] = cell;
-        }
-        const texts = columns.map((column) => cells[column].text);
-        return {
-            key: conversation.key,
-            conversation,
-            label: conversation.title ?? strings.text("Row_Untitled"),
-            openable: conversation.conversationId !== undefined,
-            cells,
-            searchText: texts.join("\n").toLocaleLowerCase(),
-        };
-    });
+    const answer: Answer = { columns, strings, formatter, now, untitled: strings.text("Row_Untitled"), waitingAlertSeconds: (waitingAlertMinutes ?? 0) * 60 };
+    return conversations.map((conversation) => new Row(conversation, answer));
 }
 
 /** Quick find: rows whose shown text contains every word of the query, in any column. */
@@ -160,6 +191,21 @@ export interface SortOrder {
     descending: boolean;
 }
 
+/** What a column sorts by: raw numbers and instants where the column holds them, never their formatted text. */
+function sortKey(row: ConversationRow, column: string): string | number | undefined {
+    const { raw } = row.conversation.fields[column] ?? { raw: undefined };
+    switch (inferKind(column, raw)) {
+        case "dateTime":
+            return dateOf(raw)?.getTime() ?? row.cell(column).sortValue;
+        case "duration":
+        case "number":
+            return typeof raw === "number" && Number.isFinite(raw) ? raw : row.cell(column).sortValue;
+        default:
+            // Labels from the resx and the server's texts: no formatting involved.
+            return row.cell(column).sortValue;
+    }
+}
+
 /** A stable sort on one column; empty cells go last in either direction. */
 export function sortRows(rows: readonly ConversationRow[], order: SortOrder, collator: Intl.Collator): readonly ConversationRow[] {
     const direction = order.descending ? -1 : 1;
@@ -169,7 +215,7 @@ export function sortRows(rows: readonly ConversationRow[], order: SortOrder, col
         return result * direction;
     };
     return rows
-        .map((row, index) => ({ row, index }))
-        .sort((x, y) => compare(x.row.cells[order.column]?.sortValue, y.row.cells[order.column]?.sortValue) || x.index - y.index)
+        .map((row, index) => ({ row, index, key: sortKey(row, order.column) }))
+        .sort((x, y) => compare(x.key, y.key) || x.index - y.index)
         .map(({ row }) => row);
 }

@@ -78,20 +78,41 @@ export function createdSince(records: readonly ConversationRecord[], since: numb
     });
 }
 
-/** A column's value in either form the host may use: `name` or Web API style `_name_value`. */
-function fieldOf(record: ConversationRecord, name: string): FieldValue {
-    const lookupName = `_${name}_value`;
-    const raw = record[name] ?? record[lookupName];
-    const formatted = record[`${name}${FORMATTED}`] ?? record[`${lookupName}${FORMATTED}`];
+/** The four names a column may come under: `name` or Web API style `_name_value`, each with its formatted text. */
+interface FieldKeys {
+    name: string;
+    lookup: string;
+    formatted: string;
+    lookupFormatted: string;
+}
+
+/** Worked out once per answer and column, not per record. */
+function keysOf(name: string): FieldKeys {
+    const lookup = `_${name}_value`;
+    return { name, lookup, formatted: `${name}${FORMATTED}`, lookupFormatted: `${lookup}${FORMATTED}` };
+}
+
+function fieldOf(record: ConversationRecord, keys: FieldKeys): FieldValue {
+    const raw = record[keys.name] ?? record[keys.lookup];
+    const formatted = record[keys.formatted] ?? record[keys.lookupFormatted];
     return typeof formatted === "string" ? { raw, formatted } : { raw };
 }
 
 /** An id as `openConversation` needs it: the script compares with `!=`, so GUIDs go lower case without braces. */
-function idOf(record: ConversationRecord, name: string): string | undefined {
-    const { raw } = fieldOf(record, name);
+function idOf(record: ConversationRecord, keys: FieldKeys): string | undefined {
+    const { raw } = fieldOf(record, keys);
     if (typeof raw === "string" && raw.trim() !== "") return normalizeGuid(raw) ?? raw.trim();
     return undefined;
 }
+
+const ID_KEYS = {
+    conversation: keysOf("msdyn_ocliveworkitemid"),
+    activity: keysOf("activityid"),
+    session: keysOf("msdyn_lastsessionid"),
+    workstream: keysOf("msdyn_liveworkstreamid"),
+    title: keysOf("msdyn_title"),
+    status: keysOf("statuscode"),
+};
 
 function textOf(value: FieldValue): string | undefined {
     if (value.formatted) return value.formatted;
@@ -101,21 +122,22 @@ function textOf(value: FieldValue): string | undefined {
 /** Normalizes the records of one answer; `columns` are the columns the grid shows. */
 export function toConversations(records: readonly ConversationRecord[], columns: readonly string[]): Conversation[] {
     const usedKeys = new Set<string>();
+    const columnKeys = columns.map(keysOf);
     return records.map((record, index) => {
-        const conversationId = idOf(record, "msdyn_ocliveworkitemid") ?? idOf(record, "activityid");
+        const conversationId = idOf(record, ID_KEYS.conversation) ?? idOf(record, ID_KEYS.activity);
         let key = conversationId ?? `row-${index}`;
         // A host answering the same id twice must not break React's keys.
         if (usedKeys.has(key)) key = `${key}#${index}`;
         usedKeys.add(key);
         const fields: Record<string, FieldValue> = {};
-        for (const column of columns) fields[column] = fieldOf(record, column);
+        for (const keys of columnKeys) fields[keys.name] = fieldOf(record, keys);
         return {
             key,
             conversationId,
-            lastSessionId: idOf(record, "msdyn_lastsessionid"),
-            workstreamId: idOf(record, "msdyn_liveworkstreamid"),
-            title: textOf(fieldOf(record, "msdyn_title")),
-            statusCode: choiceValue(fieldOf(record, "statuscode").raw),
+            lastSessionId: idOf(record, ID_KEYS.session),
+            workstreamId: idOf(record, ID_KEYS.workstream),
+            title: textOf(fieldOf(record, ID_KEYS.title)),
+            statusCode: choiceValue(fieldOf(record, ID_KEYS.status).raw),
             fields,
         };
     });

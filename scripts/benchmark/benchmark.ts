@@ -69,14 +69,19 @@ feed.destroy();
 
 const conversations = toConversations(allRecords, COLUMNS);
 const rows = toRows(conversations, COLUMNS, strings, formatter, NOW);
+/** A step's median over this data set, and scaled to 10,000 records (the issue's unit; sorts scale a little worse than linearly). */
+const perRecords = (ms: number, count: number): string => `${ms.toFixed(2)} ms  (${((ms * 10_000) / count).toFixed(1)} ms per 10,000)`;
 const results: [string, string][] = [
     ["simulator: generate the seeded data set (3,000 records)", `${measure(10, () => generateConversations(7, NOW)).toFixed(2)} ms`],
     ["unchanged updateView (request derivation + comparison)", `${((noOpUpdateView / UPDATE_VIEWS) * 1000).toFixed(2)} µs per call`],
-    [`normalize ${allRecords.length} records (toConversations)`, `${measure(30, () => toConversations(allRecords, COLUMNS)).toFixed(2)} ms`],
-    [`build ${conversations.length} display rows (toRows)`, `${measure(30, () => toRows(conversations, COLUMNS, strings, formatter, NOW)).toFixed(2)} ms`],
-    [`quick find over ${rows.length} rows ("refund live")`, `${measure(50, () => filterRows(rows, "refund live")).toFixed(2)} ms`],
-    [`sort ${rows.length} rows by title`, `${measure(30, () => sortRows(rows, { column: "msdyn_title", descending: false }, formatter.collator)).toFixed(2)} ms`],
-    [`sort ${rows.length} rows by created on`, `${measure(30, () => sortRows(rows, { column: "createdon", descending: true }, formatter.collator)).toFixed(2)} ms`],
+    [`normalize ${allRecords.length} records (toConversations)`, perRecords(measure(30, () => toConversations(allRecords, COLUMNS)), allRecords.length)],
+    [`build ${conversations.length} display rows (toRows)`, perRecords(measure(30, () => toRows(conversations, COLUMNS, strings, formatter, NOW)), conversations.length)],
+    [`rows of the ${conversations.length}, then the cells of the 40 a screen paints`, perRecords(measure(30, () => toRows(conversations, COLUMNS, strings, formatter, NOW).slice(0, 40).forEach((row) => COLUMNS.forEach((column) => row.cell(column)))), conversations.length)],
+    [`format every cell of ${conversations.length} rows (a scroll to the end)`, perRecords(measure(5, () => toRows(conversations, COLUMNS, strings, formatter, NOW).forEach((row) => COLUMNS.forEach((column) => row.cell(column)))), conversations.length)],
+    [`first quick find on a new answer (builds the search texts)`, perRecords(measure(5, () => filterRows(toRows(conversations, COLUMNS, strings, formatter, NOW), "refund live")), conversations.length)],
+    [`quick find over ${rows.length} rows ("refund live")`, perRecords(measure(50, () => filterRows(rows, "refund live")), rows.length)],
+    [`sort ${rows.length} rows by title`, perRecords(measure(30, () => sortRows(rows, { column: "msdyn_title", descending: false }, formatter.collator)), rows.length)],
+    [`sort ${rows.length} rows by created on`, perRecords(measure(30, () => sortRows(rows, { column: "createdon", descending: true }, formatter.collator)), rows.length)],
 ];
 const width = Math.max(...results.map(([name]) => name.length));
 for (const [name, value] of results) console.log(`${name.padEnd(width)}  ${value}`);

@@ -6,6 +6,10 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+if (process.argv.includes("--help")) {
+    console.log("npm run bench:fleet: simulates 1,000 agents' controls over a shift and writes the load on Dataverse to docs/performance.md.");
+    process.exit(0);
+}
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "conversation-fleet-"));
 const outfile = join(dir, "fleet.mjs");

@@ -188,8 +188,15 @@ export async function startHarnessServer(options) {
     const requests = [];
 
     const server = http.createServer((req, res) => {
-        const url = new URL(req.url ?? "/", "http://localhost");
-        const pathname = decodeURIComponent(url.pathname);
+        let url, pathname;
+        try {
+            url = new URL(req.url ?? "/", "http://localhost");
+            pathname = decodeURIComponent(url.pathname);
+        } catch {
+            // "//", a bad escape: not a path of ours, and no reason to stop the server.
+            res.writeHead(400).end();
+            return;
+        }
         requests.push(pathname);
         if (req.method !== "GET" && req.method !== "HEAD") {
             res.writeHead(405).end();

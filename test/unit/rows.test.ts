@@ -20,29 +20,29 @@ describe("toRows", () => {
             "msdyn_channel",
             "msdyn_customersentimentlabel",
         ]);
-        expect(row.cells.statuscode).toMatchObject({ text: "Waiting", statusCode: 3 });
-        expect(row.cells.msdyn_channel.text).toBe("Live chat, Voice");
-        expect(row.cells.msdyn_customersentimentlabel).toMatchObject({ text: "Negative", sortValue: 8 });
+        expect(row.cell("statuscode")).toMatchObject({ text: "Waiting", statusCode: 3 });
+        expect(row.cell("msdyn_channel").text).toBe("Live chat, Voice");
+        expect(row.cell("msdyn_customersentimentlabel")).toMatchObject({ text: "Negative", sortValue: 8 });
     });
 
     it("reads channels given as an array or a number, and shows unknown codes as numbers", () => {
         const rows = rowsOf([{ msdyn_channel: [192300000, 99] }, { msdyn_channel: 19241000 }], ["msdyn_channel"]);
-        expect(rows.map((row) => row.cells.msdyn_channel.text)).toEqual(["WhatsApp, 99", "Microsoft Teams"]);
+        expect(rows.map((row) => row.cell("msdyn_channel").text)).toEqual(["WhatsApp, 99", "Microsoft Teams"]);
     });
 
     it("joins several channels with a comma, also when the host's text joins them with semicolons", () => {
         const [row] = rowsOf([{ msdyn_channel: "192360000,192370000", "msdyn_channel@OData.Community.Display.V1.FormattedValue": "Chat; Voix" }], ["msdyn_channel"]);
-        expect(row.cells.msdyn_channel.text).toBe("Chat, Voix");
+        expect(row.cell("msdyn_channel").text).toBe("Chat, Voix");
     });
 
     it("prefers the host's formatted value", () => {
         const [row] = rowsOf([{ statuscode: 2, "statuscode@OData.Community.Display.V1.FormattedValue": "Aktiv" }], ["statuscode"]);
-        expect(row.cells.statuscode.text).toBe("Aktiv");
+        expect(row.cell("statuscode").text).toBe("Aktiv");
     });
 
     it("formats dates itself, even when the host sent its own text, so every date column reads alike", () => {
         const [row] = rowsOf([{ createdon: "2026-11-21T11:48:00Z", "createdon@OData.Community.Display.V1.FormattedValue": "21/11/2026 12:48" }], ["createdon"]);
-        expect(row.cells.createdon.text).toBe("11/21/26, 12:48 PM");
+        expect(row.cell("createdon").text).toBe("11/21/26, 12:48 PM");
     });
 
     it("shows a dash, never a GUID, for a lookup without a name", () => {
@@ -51,9 +51,9 @@ describe("toRows", () => {
             [{ _msdyn_customer_value: guid, _msdyn_queueid_value: `{${guid.toUpperCase()}}` }, { msdyn_customer: guid, "msdyn_customer@OData.Community.Display.V1.FormattedValue": "Contoso" }],
             ["msdyn_customer", "msdyn_queueid"],
         );
-        expect([bare.cells.msdyn_customer.text, bare.cells.msdyn_queueid.text]).toEqual(["\u2014", "\u2014"]);
+        expect([bare.cell("msdyn_customer").text, bare.cell("msdyn_queueid").text]).toEqual(["\u2014", "\u2014"]);
         expect(bare.searchText).not.toContain("5f1d");
-        expect(named.cells.msdyn_customer.text).toBe("Contoso");
+        expect(named.cell("msdyn_customer").text).toBe("Contoso");
     });
 
     it("shows the time in status from msdyn_statusupdatedon and marks Waiting past waitingAlertMinutes with words", () => {
@@ -63,19 +63,19 @@ describe("toRows", () => {
             { msdyn_ocliveworkitemid: "c", statuscode: 3, msdyn_statusupdatedon: "2026-11-21T11:50:00Z" },
         ];
         const rows = toRows(toConversations(records, ["msdyn_statusupdatedon"]), ["msdyn_statusupdatedon"], strings, formatter, NOW, 30);
-        expect(rows.map((row) => row.cells.msdyn_statusupdatedon.text)).toEqual(["1 hr 5 min", "2 hr", "10 min"]);
-        expect(rows.map((row) => row.cells.msdyn_statusupdatedon.alert ?? false)).toEqual([true, false, false]);
-        expect(rows[0].cells.msdyn_statusupdatedon.detail).toBe("Waiting too long");
-        expect(rows[0].cells.msdyn_statusupdatedon.sortValue).toBe(3900);
+        expect(rows.map((row) => row.cell("msdyn_statusupdatedon").text)).toEqual(["1 hr 5 min", "2 hr", "10 min"]);
+        expect(rows.map((row) => row.cell("msdyn_statusupdatedon").alert ?? false)).toEqual([true, false, false]);
+        expect(rows[0].cell("msdyn_statusupdatedon").detail).toBe("Waiting too long");
+        expect(rows[0].cell("msdyn_statusupdatedon").sortValue).toBe(3900);
         const unmarked = toRows(toConversations(records, ["msdyn_statusupdatedon"]), ["msdyn_statusupdatedon"], strings, formatter, NOW, 0);
-        expect(unmarked.some((row) => row.cells.msdyn_statusupdatedon.alert)).toBe(false);
+        expect(unmarked.some((row) => row.cell("msdyn_statusupdatedon").alert)).toBe(false);
     });
 
     it("shows dates in the user's time zone, with an age, and sorts them by time", () => {
         const [row] = rowsOf([{ createdon: "2026-11-21T11:48:00Z" }], ["createdon"]);
-        expect(row.cells.createdon.text).toBe("11/21/26, 12:48 PM");
-        expect(row.cells.createdon.detail).toBe("12 min. ago");
-        expect(row.cells.createdon.sortValue).toBe(Date.parse("2026-11-21T11:48:00Z"));
+        expect(row.cell("createdon").text).toBe("11/21/26, 12:48 PM");
+        expect(row.cell("createdon").detail).toBe("12 min. ago");
+        expect(row.cell("createdon").sortValue).toBe(Date.parse("2026-11-21T11:48:00Z"));
     });
 
     it("formats wait times, counts and booleans, and leaves objects out rather than printing them", () => {
@@ -85,10 +85,10 @@ describe("toRows", () => {
             "msdyn_isoutbound",
             "msdyn_title",
         ]);
-        expect(row.cells.msdyn_conversationfirstwaittimeinseconds.text).toBe("4 min 12 sec");
-        expect(row.cells.msdyn_transfercount.text).toBe("1,200");
-        expect(row.cells.msdyn_isoutbound.text).toBe("Yes");
-        expect(row.cells.msdyn_title.text).toBe("");
+        expect(row.cell("msdyn_conversationfirstwaittimeinseconds").text).toBe("4 min 12 sec");
+        expect(row.cell("msdyn_transfercount").text).toBe("1,200");
+        expect(row.cell("msdyn_isoutbound").text).toBe("Yes");
+        expect(row.cell("msdyn_title").text).toBe("");
     });
 
     it("marks rows without an id as not openable and labels untitled rows", () => {
@@ -133,5 +133,26 @@ describe("sortRows", () => {
 
     it("sorts numbers as numbers, keeping the original order among equals", () => {
         expect(keys(sortRows(rows, { column: "msdyn_transfercount", descending: false }, formatter.collator))).toEqual(["a", "c", "d", "b"]);
+    });
+});
+
+describe("lazy rows", () => {
+    const records = [
+        { msdyn_ocliveworkitemid: "a", msdyn_title: "Refund", createdon: "2026-11-21T11:00:00Z" },
+        { msdyn_ocliveworkitemid: "b", msdyn_title: "Password", createdon: "2026-11-21T11:30:00Z" },
+    ];
+    const columns = ["msdyn_title", "createdon"];
+
+    it("formats a cell only when it is asked for, once per answer, and sorts dates without formatting them", () => {
+        const counting = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => 0 });
+        const dateTime = jest.spyOn(counting, "dateTime");
+        const rows = toRows(toConversations(records, columns), columns, strings, counting, NOW);
+        expect(dateTime).not.toHaveBeenCalled();
+        expect(sortRows(rows, { column: "createdon", descending: true }, counting.collator).map((row) => row.key)).toEqual(["b", "a"]);
+        expect(dateTime).not.toHaveBeenCalled();
+        expect(rows[0].cell("createdon")).toBe(rows[0].cell("createdon"));
+        expect(dateTime).toHaveBeenCalledTimes(1);
+        expect(filterRows(rows, "refund").map((row) => row.key)).toEqual(["a"]);
+        expect(dateTime).toHaveBeenCalledTimes(2);
     });
 });

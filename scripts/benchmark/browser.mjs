@@ -1,0 +1,314 @@
+#!/usr/bin/env node
+// `npm run bench:browser`: the production control against a bare Fluent DetailsList with the same
+// records and columns, side by side in one run of Debian's Chromium, on the same React 16.14 and
+// Fluent 8.121.1 platform bundles. Prints medians and ratios to the bare grid and writes them to
+// docs/performance.md. A benchmark, not a test: it never fails on a slow number.
+//
+//   npm run bench:browser [-- --runs=5 --sizes=500,5000,10000 --no-write]
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { buildProduction } from "../harness/build.mjs";
+import { CHROMIUM_FLAGS, findChromium, NO_CHROMIUM } from "../harness/chromium.mjs";
+import { buildDirs, ROOT } from "../harness/paths.mjs";
+import { startHarnessServer } from "../harness/server.mjs";
+
+if (process.argv.includes("--help")) {
+    console.log("npm run bench:browser [-- --runs=5 --sizes=500,5000,10000 --refreshes=1000 --no-write]: the production control against a bare Fluent DetailsList in Debian's Chromium; prints medians and ratios and writes them to docs/performance.md.");
+    process.exit(0);
+}
+const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=")).map(([k, v]) => [k, v ?? true]));
+const RUNS = Math.max(5, Number(args.runs ?? 5));
+const SIZES = String(args.sizes ?? "500,5000,10000").split(",").map(Number);
+const HEAP_REFRESHES = Number(args.refreshes ?? 1000);
+const HEAP_ROWS = 500;
+const SORT_ROWS = Math.max(...SIZES);
+const CHROMIUM = findChromium();
+const VIEWPORT = { width: 1280, height: 800 };
+const DATA_ROW = '[role="grid"] [role="row"]:has([role="gridcell"])';
+const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
+
+if (!CHROMIUM) {
+    console.error(NO_CHROMIUM);
+    process.exit(1);
+}
+
+const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** The answers' JSON texts, made by the simulator through a small esbuild bundle. */
+async function makeAnswers(sizes) {
+    const esbuild = await import("esbuild");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-answers-"));
+    const outfile = path.join(dir, "answers.mjs");
+    try {
+        await esbuild.build({ entryPoints: [path.join(ROOT, "scripts", "benchmark", "answers.ts")], bundle: true, platform: "node", format: "esm", outfile, logLevel: "error" });
+        const { benchAnswer, BENCH_COLUMNS } = await import(pathToFileURL(outfile).href);
+        return { columns: BENCH_COLUMNS, answers: new Map(sizes.map((n) => [n, benchAnswer(n)])) };
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * In-page instrumentation, the same on both sides: a host whose every answer is a fresh parse of
+ * the answer text (as a real host's would be), with the first title marked "#k " so the paint of
+ * answer k can be told apart, and a frame watcher that notes when that mark is first on screen.
+ */
+function benchHostScript() {
+    if (!location.protocol.startsWith("http")) return; // the blank page before the real one
+    const bench = (window.__bench = { calls: 0, answeredAt: 0, paintedAt: 0, text: undefined });
+    const waitText = fetch("/__bench/answer.json").then((response) => response.text());
+    bench.answer = async () => {
+        bench.text = bench.text ?? (await waitText);
+        const answer = JSON.parse(bench.text);
+        // The same list under the older docs page's name too, for a control that reads only that.
+        answer.result.values = answer.result.value;
+        const k = ++bench.calls;
+        answer.result.value[0].msdyn_title = `#${k} ${answer.result.value[0].msdyn_title}`;
+        bench.expect = `#${k} `;
+        bench.paintedAt = 0;
+        // The host's own work is done: the clock starts when the answer is handed over.
+        bench.answeredAt = performance.now();
+        return answer;
+    };
+    bench.whenPainted = (condition) =>
+        new Promise((resolve) => {
+            const frame = () => {
+                if (!condition()) return requestAnimationFrame(frame);
+                // The frame that shows the rows is presented after its callbacks: take the time just after.
+                setTimeout(() => resolve(performance.now()));
+            };
+            requestAnimationFrame(frame);
+        });
+    bench.firstRowText = () => document.querySelector('[role="grid"] [role="row"]:has([role="gridcell"])')?.textContent ?? "";
+    bench.shownText = () => [...document.querySelectorAll('[role="grid"] [role="row"]:has([role="gridcell"])')].slice(0, 10).map((row) => row.textContent).join("\n");
+    bench.watchAnswer = () => bench.whenPainted(() => bench.answeredAt > 0 && bench.firstRowText().includes(bench.expect)).then((t) => (bench.paintedAt = t));
+    window.Microsoft = {
+        Omnichannel: {
+            getConversations: () => {
+                const answered = bench.answer();
+                answered.then(() => bench.watchAnswer());
+                return answered;
+            },
+            openConversation: () => Promise.resolve(),
+            getConversationId: () => Promise.resolve(""),
+        },
+    };
+}
+
+/** The bare grid page: the same platform bundles, a plain DetailsList over the same records. */
+function bareGridHtml(columns) {
+    const fluentColumns = columns.map((name) => ({ key: name, name, minWidth: 100, maxWidth: 220, isResizable: true }));
+    return `<!doctype html><html><head><meta charset="utf-8"><title>bare DetailsList</title>
+<script>window.FabricConfig={iconBaseUrl:"/__offline/fabric-icons/",fontBaseUrl:""};</script>
+<script src="/__offline/react/umd/react.production.min.js"></script>
+<script src="/__offline/react-dom/umd/react-dom.production.min.js"></script>
+<script src="/lib/fluent_8_121_1.js"></script>
+<script>(${benchHostScript.toString()})();</script>
+</head><body style="margin:0"><div id="root"></div><script>
+const F = window.FluentUIReactv81211, h = React.createElement;
+const FORMATTED = ${JSON.stringify(FORMATTED)};
+const text = (record, column) => record[column + FORMATTED] ?? record["_" + column + "_value" + FORMATTED] ?? record[column] ?? "";
+const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+const columns = ${JSON.stringify(fluentColumns)}.map((c) => ({ ...c, onRender: (record) => text(record, c.key) }));
+function BareGrid() {
+    const [items, setItems] = React.useState([]);
+    const load = React.useCallback(() => window.Microsoft.Omnichannel.getConversations({}).then((a) => setItems(a.result.value)), []);
+    React.useEffect(() => { load(); window.__bench.refresh = load; }, [load]);
+    const onColumnHeaderClick = (_, column) => setItems((current) => [...current].sort((a, b) => collator.compare(text(a, column.key), text(b, column.key))));
+    return h("div", { style: { height: "560px", overflow: "auto", position: "relative" }, "data-is-scrollable": "true" },
+        h(F.DetailsList, { items, columns, selectionMode: F.SelectionMode.none, layoutMode: F.DetailsListLayoutMode.justified, compact: true, onColumnHeaderClick }));
+}
+ReactDOM.render(h(BareGrid), document.getElementById("root"));
+</script></body></html>`;
+}
+
+async function openPage(browser, server, answerText, columns, side) {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: "en-US", timezoneId: "UTC" });
+    await context.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        if (!route.request().url().startsWith(server.loopbackUrl)) return route.abort();
+        if (url.pathname === "/__bench/answer.json") return route.fulfill({ body: answerText, contentType: "application/json" });
+        if (url.pathname === "/__bench/bare.html") return route.fulfill({ body: bareGridHtml(columns), contentType: "text/html" });
+        // The platform runs React's production build; the harness page asks for the development one.
+        if (url.pathname.endsWith(".development.js")) return route.continue({ url: route.request().url().replace(".development.js", ".production.min.js") });
+        return route.continue();
+    });
+    if (side === "control") await context.addInitScript(benchHostScript);
+    const page = await context.newPage();
+    page.on("crash", () => console.error(`${side}: the page crashed`));
+    page.on("close", () => verbose && console.error(`${side}: page closed`));
+    page.on("framenavigated", (f) => verbose && console.error(`${side}: navigated ${f.url()}`));
+    page.on("pageerror", (error) => console.error(`${side}: ${error.message}`));
+    page.setDefaultTimeout(Number(args.timeout ?? 120_000));
+    await page.goto(new URL(side === "control" ? "/" : "/__bench/bare.html", server.loopbackUrl).href);
+    try {
+        await page.waitForFunction(() => window.__bench?.paintedAt > 0);
+    } catch (error) {
+        const state = await page.evaluate(() => ({ ...window.__bench, text: undefined, firstRow: window.__bench?.firstRowText?.(), body: document.body.innerText.slice(0, 300) }));
+        throw new Error(`${side}: the first answer was never painted: ${JSON.stringify(state)}`, { cause: error });
+    }
+    return { page, context };
+}
+
+/** Milliseconds from answer to paint of the answer being waited for. */
+const answerToPaint = (page) => page.evaluate(async () => {
+    const bench = window.__bench;
+    while (!(bench.paintedAt > 0)) await new Promise((r) => setTimeout(r, 5));
+    return bench.paintedAt - bench.answeredAt;
+});
+
+/** A warm refresh: the control's own Refresh button, or the bare grid's reload of the same request. */
+async function refresh(page, side) {
+    await page.evaluate(() => (window.__bench.paintedAt = 0));
+    if (side === "control") await page.getByRole("button", { name: "Refresh" }).click();
+    else await page.evaluate(() => window.__bench.refresh());
+    return answerToPaint(page);
+}
+
+/**
+ * Click on the first column header (the title) to paint of the re-sorted rows. The first ten rows are
+ * compared, not the first: the refresh marker "#k " sorts first by title, so that row stays on top.
+ */
+async function sortByTitle(page) {
+    const painted = page.evaluate(() => {
+        const bench = window.__bench;
+        const before = bench.shownText();
+        return new Promise((resolve) => {
+            document.addEventListener("click", () => {
+                const start = performance.now();
+                bench.whenPainted(() => bench.shownText() !== before).then((end) => resolve(end - start));
+            }, { capture: true, once: true });
+        });
+    });
+    await page.locator('[role="columnheader"]').first().click();
+    return painted;
+}
+
+/** Scrolls the grid to its end one viewport a frame; counts frames over 50 ms. */
+function scrollToEnd(page) {
+    return page.evaluate(async () => {
+        const scroller = [...document.querySelectorAll('[data-is-scrollable="true"]')].find((e) => e.scrollHeight > e.clientHeight);
+        const frames = [];
+        let last = performance.now();
+        while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
+            scroller.scrollTop += scroller.clientHeight;
+            await new Promise((r) => requestAnimationFrame(r));
+            const now = performance.now();
+            frames.push(now - last);
+            last = now;
+        }
+        return { frames: frames.length, over50: frames.filter((f) => f > 50).length, worst: Math.max(...frames) };
+    });
+}
+
+/** Heap after forced garbage collection, before and after `count` refreshes, in bytes. */
+async function heapGrowth(page, side, count) {
+    const cdp = await page.context().newCDPSession(page);
+    const used = async () => {
+        for (let i = 0; i < 3; i++) await cdp.send("HeapProfiler.collectGarbage");
+        return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+    };
+    const loop = (n) =>
+        page.evaluate(
+            async ({ n, side }) => {
+                const bench = window.__bench;
+                for (let i = 0; i < n; i++) {
+                    bench.paintedAt = 0;
+                    if (side === "control") {
+                        const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Refresh");
+                        while (button.disabled) await new Promise((r) => setTimeout(r, 1));
+                        button.click();
+                    } else bench.refresh();
+                    while (!(bench.paintedAt > 0)) await new Promise((r) => setTimeout(r, 1));
+                }
+            },
+            { n, side },
+        );
+    await loop(20);
+    const before = await used();
+    await loop(count);
+    const after = await used();
+    await cdp.detach();
+    return after - before;
+}
+
+const startedAt = Date.now();
+console.log(`Building the production control...`);
+const controlDir = buildDirs("benchmark").control;
+const { bytes } = await buildProduction({ quiet: true, outDir: controlDir });
+const { columns, answers } = await makeAnswers([...new Set([...SIZES, HEAP_ROWS, SORT_ROWS])]);
+const server = await startHarnessServer({ codePath: controlDir, port: 0, simulator: false });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+const version = browser.version();
+const samples = new Map();
+const verbose = Boolean(args.verbose);
+const add = (name, side, value) => {
+    if (verbose) console.log(`  ${side}: ${name}: ${value}`);
+    const key = `${name}|${side}`;
+    if (!samples.has(key)) samples.set(key, []);
+    samples.get(key).push(value);
+};
+
+try {
+    for (let run = 1; run <= RUNS; run++) {
+        for (const n of SIZES) {
+            // Alternate which side goes first, so neither always gets the warmer machine.
+            const sides = run % 2 ? ["control", "bare"] : ["bare", "control"];
+            for (const side of sides) {
+                const { page, context } = await openPage(browser, server, answers.get(n), columns, side);
+                add(`${n} rows, fresh page`, side, await answerToPaint(page));
+                await refresh(page, side);
+                add(`${n} rows, warm refresh`, side, await refresh(page, side));
+                if (n === SORT_ROWS) {
+                    if (verbose) console.log("  sorting", browser.isConnected(), page.isClosed());
+                    add(`sort ${n} rows`, side, await sortByTitle(page));
+                    const scroll = await scrollToEnd(page);
+                    add(`scroll ${n} rows: frames over 50 ms`, side, scroll.over50);
+                    add(`scroll ${n} rows: worst frame`, side, scroll.worst);
+                }
+                await context.close();
+            }
+        }
+        process.stdout.write(`run ${run}/${RUNS} done\n`);
+    }
+    for (const side of ["control", "bare"]) {
+        const { page, context } = await openPage(browser, server, answers.get(HEAP_ROWS), columns, side);
+        add(`heap growth over ${HEAP_REFRESHES} refreshes of ${HEAP_ROWS} rows (KB)`, side, (await heapGrowth(page, side, HEAP_REFRESHES)) / 1024);
+        await context.close();
+    }
+} finally {
+    await browser.close();
+    await server.close();
+}
+
+const rows = [...new Set([...samples.keys()].map((key) => key.split("|")[0]))].map((name) => {
+    const control = median(samples.get(`${name}|control`));
+    const bare = median(samples.get(`${name}|bare`));
+    const ratio = bare > 0 ? (control / bare).toFixed(2) + "×" : "–";
+    return { name, control, bare, ratio, runs: samples.get(`${name}|control`).length };
+});
+const fmt = (value, name) => (name.includes("KB") || name.includes("frames over") ? value.toFixed(0) : value.toFixed(1));
+const table = [
+    "| case | this control | bare DetailsList | ratio | runs |",
+    "|---|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.control, r.name)} | ${fmt(r.bare, r.name)} | ${r.ratio} | ${r.runs} |`),
+].join("\n");
+const when = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+const header = `Chromium ${version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, bundle.js ${bytes} bytes, ${when}, ${((Date.now() - startedAt) / 1000).toFixed(0)} s. Times in ms from answer (or header click) to painted rows; medians.`;
+console.log(`\n${header}\n\n${table}`);
+
+if (!args["no-write"]) {
+    const file = path.join(ROOT, "docs", "performance.md");
+    const section = `<!-- bench:browser -->\n${header}\n\n${table}\n<!-- /bench:browser -->`;
+    const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Performance\n";
+    const marked = /<!-- bench:browser -->[\s\S]*?<!-- \/bench:browser -->/;
+    fs.writeFileSync(file, marked.test(existing) ? existing.replace(marked, section) : `${existing.trimEnd()}\n\n${section}\n`);
+    console.log(`\nwritten to ${path.relative(ROOT, file)}`);
+}
