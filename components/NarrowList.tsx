@@ -105,6 +105,8 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
                 <Dropdown
                     className={classes.sortMenu}
                     label={strings.text("Sort_By")}
+                    // Until the agent picks a column, the rows keep the order the maker's Order property asked the host for.
+                    placeholder={strings.text("Sort_DefaultOrder")}
                     styles={sortMenuStyles}
                     options={options}
                     selectedKey={sort?.column ?? null}

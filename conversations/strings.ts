@@ -52,6 +52,7 @@ export const STRING_KEYS = [
     "State_NextTry",
     "Chips_AriaLabel",
     "Sort_By",
+    "Sort_DefaultOrder",
     "Sort_DescendingOrder",
     "InStatus_WaitingLong",
 ] as const;
