@@ -108,6 +108,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             width: context.mode.allocatedWidth,
             height: context.mode.allocatedHeight,
             isRTL: context.userSettings.isRTL,
+            tokenTheme: context.fluentDesignLanguage?.tokenTheme,
             onRefresh: this.refresh,
             onOpen: this.open,
             onDismissOpenFailure: this.dismissOpenFailure,

@@ -10,6 +10,7 @@ import {
     type IColumn,
     type IDetailsRowProps,
 } from "@fluentui/react";
+import { colorVar } from "../theme/colors";
 import type { ConversationRow, SortOrder } from "../conversations/rows";
 import { columnHeaderKey, columnKind } from "../conversations/columns";
 import type { Strings } from "../conversations/strings";
@@ -38,8 +39,8 @@ const WIDTHS: Readonly<Record<string, [number, number]>> = {
 const CLASSES = mergeStyleSets({
     title: { fontWeight: 600 },
     text: { display: "block", fontSize: FontSizes.small },
-    detail: { display: "block", fontSize: FontSizes.xSmall, color: "#605e5c" },
-    alert: { display: "block", fontSize: FontSizes.xSmall, color: "#a4262c", fontWeight: 600 },
+    detail: { display: "block", fontSize: FontSizes.xSmall, color: colorVar("subtext") },
+    alert: { display: "block", fontSize: FontSizes.xSmall, color: colorVar("danger"), fontWeight: 600 },
     alertIcon: { width: 12, height: 12, fill: "currentColor", verticalAlign: "-2px", marginInlineEnd: 3 },
 });
 const OPENABLE_ROW = { root: { cursor: "pointer" } };

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { MessageBar, MessageBarType, ThemeProvider, mergeStyleSets, type PartialTheme } from "@fluentui/react";
+import { MessageBar, MessageBarType, ThemeProvider, createTheme, mergeStyleSets, type PartialTheme } from "@fluentui/react";
+import { colorVar, colorsFromTokens, cssVariables, fluentThemeOf } from "../theme/colors";
 import type { ConversationList, FeedState } from "../conversations/feed";
 import { listOf } from "../conversations/feed";
 import type { Conversation } from "../host/records";
@@ -28,6 +29,8 @@ export interface ConversationListViewProps {
     height?: number;
     /** The user's language is written right to left (context.userSettings.isRTL). */
     isRTL?: boolean;
+    /** The host's Fluent v9 tokens (context.fluentDesignLanguage?.tokenTheme); Fluent's light defaults without. */
+    tokenTheme?: unknown;
     onRefresh: () => void;
     onOpen: (conversation: Conversation) => void;
     onDismissOpenFailure: () => void;
@@ -45,7 +48,7 @@ export interface ConversationListViewProps {
 }
 
 const classes = mergeStyleSets({
-    root: { display: "flex", flexDirection: "column", gap: 8, minHeight: 200, boxSizing: "border-box", padding: 4 },
+    root: { display: "flex", flexDirection: "column", gap: 8, minHeight: 200, boxSizing: "border-box", padding: 4, background: colorVar("surface"), color: colorVar("text") },
     body: { position: "relative", flex: "1 1 auto", overflowY: "auto", overflowX: "auto", minHeight: 120 },
     narrowBody: { overflowX: "hidden" },
 });
@@ -88,7 +91,14 @@ function useMeasuredNarrow(element: HTMLElement | null): boolean | undefined {
 
 /** The whole control: toolbar, messages, and the grid or the state that stands in for it. */
 export const ConversationListView = React.memo(function ConversationListView(props: ConversationListViewProps) {
-    const { feed, openState, strings, formatter, width, height, isRTL = false, onRefresh, onOpen, onDismissOpenFailure, refreshMinutes, onViewStateChange, onRootElement } = props;
+    const { feed, openState, strings, formatter, width, height, isRTL = false, tokenTheme, onRefresh, onOpen, onDismissOpenFailure, refreshMinutes, onViewStateChange, onRootElement } = props;
+    // The host's theme, once per token set: colours by role for our own parts (as CSS variables), and a Fluent theme for the platform's.
+    const colors = React.useMemo(() => colorsFromTokens(tokenTheme), [tokenTheme]);
+    const variables = React.useMemo(() => cssVariables(colors), [colors]);
+    const theme = React.useMemo(
+        () => (tokenTheme === undefined ? (isRTL ? RTL_THEME : LTR_THEME) : createTheme({ ...fluentThemeOf(colors), rtl: isRTL })),
+        [tokenTheme, colors, isRTL],
+    );
     const initial = props.initialViewState ?? EMPTY_VIEW_STATE;
     const [query, setQuery] = React.useState(initial.query);
     const [sort, setSort] = React.useState<SortOrder | undefined>(initial.sort);
@@ -164,8 +174,16 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     const failed = useSettledValue(feed.kind === "failed" ? feed : undefined, feed.kind !== "loading");
     const openFailure = openState.failed;
     return (
-        <ThemeProvider as={React.Fragment} theme={isRTL ? RTL_THEME : LTR_THEME}>
-            <div ref={onRoot} data-testid="conversation-list" data-layout={narrow ? "narrow" : "wide"} className={classes.root} dir={isRTL ? "rtl" : "ltr"} style={{ width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}>
+        <ThemeProvider as={React.Fragment} theme={theme}>
+            <div
+                ref={onRoot}
+                data-testid="conversation-list"
+                data-layout={narrow ? "narrow" : "wide"}
+                data-theme={colors.isDark ? "dark" : "light"}
+                className={classes.root}
+                dir={isRTL ? "rtl" : "ltr"}
+                style={{ ...variables, width: sizeOf(width), height: sizeOf(height) ?? DEFAULT_HEIGHT }}
+            >
                 <ConversationToolbar
                     strings={strings}
                     formatter={formatter}

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { DefaultButton, SearchBox, Text, hiddenContentStyle, mergeStyleSets } from "@fluentui/react";
+import { colorVar } from "../theme/colors";
 import type { ConversationFormatter } from "../conversations/formatting";
 import type { Strings } from "../conversations/strings";
 import { useSettledValue } from "./useSettledValue";
@@ -33,7 +34,7 @@ const classes = mergeStyleSets({
     status: { flex: "1 1 0", minWidth: 112, textAlign: "start", display: "flex", flexDirection: "column", overflow: "hidden", whiteSpace: "nowrap" },
     hidden: hiddenContentStyle,
 });
-const staleStyles = { root: { color: "#a4262c", fontWeight: 600 as const, overflow: "hidden" as const, textOverflow: "ellipsis" } };
+const staleStyles = { root: { color: colorVar("danger"), fontWeight: 600 as const, overflow: "hidden" as const, textOverflow: "ellipsis" } };
 const lineStyles = { root: { overflow: "hidden" as const, textOverflow: "ellipsis" } };
 const searchStyles = { root: { flex: "0 1 200px", minWidth: 96 } };
 const buttonStyles = { root: { flex: "0 0 auto", minWidth: 88, padding: "0 12px" } };

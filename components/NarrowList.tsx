@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Dropdown, List, mergeStyleSets, type IDropdownOption } from "@fluentui/react";
+import { colorVar } from "../theme/colors";
 import { columnHeaderKey } from "../conversations/columns";
 import { narrowSummary } from "../conversations/layout";
 import type { ConversationRow, SortOrder } from "../conversations/rows";
@@ -23,12 +24,12 @@ const classes = mergeStyleSets({
         flex: "0 0 auto",
         width: 32,
         height: 32,
-        border: "1px solid #8a8886",
+        border: `1px solid ${colorVar("border")}`,
         borderRadius: 2,
-        background: "#ffffff",
-        color: "#323130",
+        background: colorVar("surface"),
+        color: colorVar("text"),
         cursor: "pointer",
-        selectors: { ":focus-visible": { outline: "2px solid #0f6cbd", outlineOffset: 1 } },
+        selectors: { ":focus-visible": { outline: `2px solid ${colorVar("focus")}`, outlineOffset: 1 } },
     },
     item: {
         display: "block",
@@ -36,21 +37,21 @@ const classes = mergeStyleSets({
         boxSizing: "border-box",
         padding: "6px 8px",
         border: "none",
-        borderBottom: "1px solid #edebe9",
+        borderBottom: `1px solid ${colorVar("divider")}`,
         background: "transparent",
-        color: "#323130",
+        color: colorVar("text"),
         font: "inherit",
         textAlign: "start",
         cursor: "pointer",
         selectors: {
-            ":hover": { background: "#f3f2f1" },
-            ":focus-visible": { outline: "2px solid #0f6cbd", outlineOffset: -2 },
-            ":disabled": { cursor: "default", color: "#605e5c" },
+            ":hover": { background: colorVar("hover") },
+            ":focus-visible": { outline: `2px solid ${colorVar("focus")}`, outlineOffset: -2 },
+            ":disabled": { cursor: "default", color: colorVar("subtext") },
         },
     },
     first: { display: "flex", alignItems: "center", gap: 8, minWidth: 0 },
     title: { flex: "1 1 auto", minWidth: 0, fontWeight: 600, fontSize: 14, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-    second: { display: "block", fontSize: 12, color: "#605e5c", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", marginTop: 2 },
+    second: { display: "block", fontSize: 12, color: colorVar("subtext"), overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", marginTop: 2 },
 });
 
 // The label sits beside the menu, on the same line, so the list keeps its height.

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { mergeStyleSets } from "@fluentui/react";
+import { colorVar } from "../theme/colors";
 
 /** Colours per statuscode: green for work in progress, amber for waiting, blue for wrap-up. */
 const classes = mergeStyleSets({
@@ -12,12 +13,12 @@ const classes = mergeStyleSets({
         whiteSpace: "nowrap",
         border: "1px solid transparent",
     },
-    open: { background: "#f3f2f1", color: "#323130", borderColor: "#c8c6c4" },
-    active: { background: "#dff6dd", color: "#0b5a08" },
-    waiting: { background: "#fff4ce", color: "#6a4b00" },
-    closed: { background: "#edebe9", color: "#484644" },
-    wrapUp: { background: "#deecf9", color: "#004578" },
-    other: { background: "#f3f2f1", color: "#323130" },
+    open: { background: colorVar("badges.open.background"), color: colorVar("badges.open.text"), borderColor: colorVar("badges.open.border") },
+    active: { background: colorVar("badges.active.background"), color: colorVar("badges.active.text") },
+    waiting: { background: colorVar("badges.waiting.background"), color: colorVar("badges.waiting.text") },
+    closed: { background: colorVar("badges.closed.background"), color: colorVar("badges.closed.text") },
+    wrapUp: { background: colorVar("badges.wrapUp.background"), color: colorVar("badges.wrapUp.text") },
+    other: { background: colorVar("badges.other.background"), color: colorVar("badges.other.text") },
 });
 
 const CLASS_BY_STATUS: Readonly<Record<number, string>> = {

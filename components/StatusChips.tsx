@@ -1,5 +1,6 @@
 import * as React from "react";
 import { mergeStyleSets } from "@fluentui/react";
+import { colorVar } from "../theme/colors";
 import { statusLabelKey } from "../conversations/choices";
 import type { ConversationFormatter } from "../conversations/formatting";
 import type { StatusChip } from "../conversations/statusFilter";
@@ -22,24 +23,24 @@ const classes = mergeStyleSets({
         padding: "2px 10px",
         minHeight: 24,
         borderRadius: 12,
-        border: "1px solid #8a8886",
-        background: "#ffffff",
-        color: "#323130",
+        border: `1px solid ${colorVar("border")}`,
+        background: colorVar("surface"),
+        color: colorVar("text"),
         font: "inherit",
         fontSize: 12,
         cursor: "pointer",
         selectors: {
-            ":hover": { background: "#f3f2f1" },
-            ":focus-visible": { outline: "2px solid #0f6cbd", outlineOffset: 1 },
+            ":hover": { background: colorVar("hover") },
+            ":focus-visible": { outline: `2px solid ${colorVar("focus")}`, outlineOffset: 1 },
             "@media (forced-colors: active)": { borderColor: "ButtonText", forcedColorAdjust: "auto" },
         },
     },
     pressed: {
-        background: "#ebf3fc",
-        borderColor: "#0f6cbd",
-        color: "#0e4775",
+        background: colorVar("selected.background"),
+        borderColor: colorVar("selected.border"),
+        color: colorVar("selected.text"),
         fontWeight: 600,
-        selectors: { ":hover": { background: "#cfe4fa" }, "@media (forced-colors: active)": { borderWidth: 2, borderColor: "Highlight" } },
+        selectors: { ":hover": { background: colorVar("selected.hover") }, "@media (forced-colors: active)": { borderWidth: 2, borderColor: "Highlight" } },
     },
     tick: { width: 10, height: 10, fill: "currentColor", flex: "0 0 auto" },
 });

@@ -9,10 +9,12 @@
  *   ?seed=<n>          data set seed
  *   ?now=<ISO date>    fixed clock, for reproducible screenshots
  *   ?simulator=off     install nothing: the page behaves like a form outside the workspace
+ *   ?theme=dark|brand  the workspace's Fluent theme (context.fluentDesignLanguage): dark, or light with a brand colour
  */
 import { OMNICHANNEL_SIMULATOR_MARKER } from "./catalog";
 import { isScenarioName, OmnichannelSimulator, SCENARIOS, type ScenarioName } from "./OmnichannelSimulator";
 import { SimulatedApm, type SessionEventName } from "./apm";
+import { designFor, THEMES } from "./theme";
 
 interface HarnessDefaults {
     scenario?: string;
@@ -28,6 +30,7 @@ interface SimulatorWindow {
     __OMNICHANNEL_SIMULATOR_DEFAULTS__?: HarnessDefaults;
     __omnichannelSimulator?: OmnichannelSimulator;
     __apmSimulator?: SimulatedApm;
+    __HARNESS_FLUENT_DESIGN__?: unknown;
     __omnichannelSimulatorMarker?: string;
 }
 
@@ -68,6 +71,25 @@ function showBadge(simulator: OmnichannelSimulator, apm: SimulatedApm): void {
     });
     label.appendChild(select);
     badge.appendChild(label);
+    const themeLabel = document.createElement("label");
+    themeLabel.textContent = " theme: ";
+    const themeSelect = document.createElement("select");
+    themeSelect.setAttribute("aria-label", "Workspace theme");
+    const current = new URLSearchParams(window.location.search).get("theme") ?? "light";
+    for (const name of THEMES) {
+        const option = document.createElement("option");
+        option.value = name;
+        option.textContent = name;
+        option.selected = name === current;
+        themeSelect.appendChild(option);
+    }
+    themeSelect.addEventListener("change", () => {
+        const url = new URL(window.location.href);
+        url.searchParams.set("theme", themeSelect.value);
+        window.location.assign(url.toString());
+    });
+    themeLabel.appendChild(themeSelect);
+    badge.appendChild(themeLabel);
     for (const [eventName, text] of SESSION_BUTTONS) {
         const button = document.createElement("button");
         button.type = "button";
@@ -102,6 +124,8 @@ function install(): void {
         now: Number.isNaN(fixedTime) ? undefined : () => new Date(fixedTime),
     });
     const apm = new SimulatedApm();
+    const design = designFor(params.get("theme"));
+    if (design) w.__HARNESS_FLUENT_DESIGN__ = design;
     w.Microsoft = w.Microsoft ?? {};
     w.Microsoft.Omnichannel = simulator.asGlobal();
     w.Microsoft.Apm = apm.asGlobal();

@@ -19,6 +19,7 @@ import { startHarnessServer } from "./server.mjs";
 export const SHOTS = [
     { file: "docs/screenshot.png", query: "?badge=off", viewport: { width: 1366, height: 768 } },
     { file: "docs/screenshot-narrow.png", query: "?badge=off", viewport: { width: 380, height: 760 }, element: '[data-testid="conversation-list"]' },
+    { file: "docs/screenshot-dark.png", query: "?badge=off&theme=dark", viewport: { width: 1000, height: 640 }, element: '[data-testid="conversation-list"]' },
 ];
 
 /** The grid's data rows, or the narrow list's rows. */

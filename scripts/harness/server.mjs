@@ -115,10 +115,16 @@ const HARNESS_USER_LITERALS = [
     ["languageCode:1033,isRTL:!1,", `languageCode:${USER}.languageId||1033,isRTL:!!${USER}.isRTL,`],
 ];
 
-/** harness.js with the user's language and direction taken from window.__HARNESS_USER_SETTINGS__. */
+/**
+ * pcf-start 1.51.1 gives the control no Fluent design state; the simulated host may set one
+ * (`window.__HARNESS_FLUENT_DESIGN__`, from `?theme=`), as the workspace does with its theme.
+ */
+const HARNESS_DESIGN_LITERALS = [["fluentDesignLanguage:e.fluentDesignLanguage,", "fluentDesignLanguage:e.fluentDesignLanguage||window.__HARNESS_FLUENT_DESIGN__,"]];
+
+/** harness.js with the user's language and direction taken from window.__HARNESS_USER_SETTINGS__, and the host's theme. */
 export function harnessScriptForUser(source) {
-    return HARNESS_USER_LITERALS.reduce((script, [literal, replacement]) => {
-        if (!script.includes(literal)) throw new Error(`pcf-start harness.js no longer has "${literal}": cannot set the harness user's language`);
+    return [...HARNESS_USER_LITERALS, ...HARNESS_DESIGN_LITERALS].reduce((script, [literal, replacement]) => {
+        if (!script.includes(literal)) throw new Error(`pcf-start harness.js no longer has "${literal}": cannot set the harness user's settings`);
         return script.replace(literal, replacement);
     }, source);
 }

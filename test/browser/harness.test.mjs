@@ -421,6 +421,9 @@ const A11Y_STATES = [
     { state: "200% zoom in a 1280 px window", query: "", viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, ready: waitForNarrowRows },
     { state: "chips filtered", query: "", ready: async (page) => { await waitForRows(page); await page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /^Waiting/ }).click(); await page.locator('[aria-pressed="true"]').first().waitFor(); } },
     { state: "forced colors", query: "", forcedColors: "active", ready: waitForRows },
+    { state: "dark theme", query: "?theme=dark", ready: waitForRows },
+    { state: "dark theme, narrow, chips filtered", query: "?theme=dark", viewport: { width: 380, height: 700 }, ready: async (page) => { await waitForNarrowRows(page); await page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /^Waiting/ }).click(); await page.locator('[aria-pressed="true"]').first().waitFor(); } },
+    { state: "brand theme, error", query: "?theme=brand&scenario=reject", ready: (page) => visible(page, "state-error") },
 ];
 
 describe("accessibility: axe-core WCAG 2.1 AA in every state", () => {
@@ -559,6 +562,27 @@ describe("accessibility: keyboard, screen reader, languages", () => {
         }
         assert.ok((await narrowRows(page).first().innerText()).trim().length > 0, "the first title is shown");
         await done();
+    });
+
+    it("follows the workspace's theme (context.fluentDesignLanguage): dark surfaces and light text in ?theme=dark, Fluent's light look without one", async () => {
+        const colorsOf = (page) =>
+            page.evaluate(() => {
+                const root = document.querySelector('[data-testid="conversation-list"]');
+                const cell = root.querySelector('[role="gridcell"]');
+                const header = root.querySelector('[role="columnheader"]');
+                return { theme: root.dataset.theme, root: getComputedStyle(root).backgroundColor, cell: getComputedStyle(cell).color, header: getComputedStyle(header).color };
+            });
+        const dark = await openHarness("?theme=dark");
+        await waitForRows(dark.page);
+        // webDarkTheme: colorNeutralBackground1 #292929; headers colorNeutralForeground1 #ffffff, cells colorNeutralForeground2 #d6d6d6.
+        assert.deepEqual(await colorsOf(dark.page), { theme: "dark", root: "rgb(41, 41, 41)", cell: "rgb(214, 214, 214)", header: "rgb(255, 255, 255)" });
+        await dark.done();
+        const light = await openHarness();
+        await waitForRows(light.page);
+        const plain = await colorsOf(light.page);
+        assert.equal(plain.theme, "light");
+        assert.equal(plain.root, "rgb(255, 255, 255)");
+        await light.done();
     });
 
     it("in forced colors the rows and the focused row stay distinguishable", async () => {
