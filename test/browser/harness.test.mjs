@@ -480,6 +480,28 @@ describe("accessibility: keyboard, screen reader, languages", () => {
         await done();
     });
 
+    it("the status chips follow Refresh in the Tab order; Enter and Space toggle them (aria-pressed) and filter without a request", async () => {
+        const { page, done } = await openHarness();
+        await waitForRows(page);
+        const asked = (await calls(page)).getConversations.length;
+        await page.getByRole("button", { name: "Refresh", exact: true }).focus();
+        await page.keyboard.press("Tab");
+        const chip = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), pressed: document.activeElement?.getAttribute("aria-pressed") }));
+        assert.match(chip.text, /^Active \d+$/, "Tab from Refresh goes to the first chip");
+        assert.equal(chip.pressed, "false");
+        await page.keyboard.press("Tab");
+        const waiting = await page.evaluate(() => document.activeElement?.textContent?.trim());
+        assert.match(waiting, /^Waiting \d+$/);
+        await page.keyboard.press("Enter");
+        assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-pressed")), "true");
+        const shown = await readGrid(page);
+        assert.equal(shown.rows.length > 0 && shown.rows.every((cells) => cells[1] === "Waiting"), true, "only Waiting rows");
+        await page.keyboard.press("Space");
+        assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-pressed")), "false");
+        assert.equal((await calls(page)).getConversations.length, asked, "chips filter on the page, no request");
+        await done();
+    });
+
     it("column headers are reachable by keyboard and Enter sorts, with aria-sort on the sorted column", async () => {
         const { page, done } = await openHarness();
         await waitForRows(page);
