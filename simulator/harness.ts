@@ -47,49 +47,36 @@ const SESSION_BUTTONS: readonly (readonly [SessionEventName, string])[] = [
     ["ON_TAB_SWITCH", "Switch tab"],
 ];
 
+/** A labelled drop-down that reloads the page with `?<param>=<choice>`. */
+function pagePicker(text: string, ariaLabel: string, param: string, names: readonly string[], current: string): HTMLLabelElement {
+    const label = document.createElement("label");
+    label.textContent = text;
+    const select = document.createElement("select");
+    select.setAttribute("aria-label", ariaLabel);
+    for (const name of names) {
+        const option = document.createElement("option");
+        option.value = name;
+        option.textContent = name;
+        option.selected = name === current;
+        select.appendChild(option);
+    }
+    select.addEventListener("change", () => {
+        const url = new URL(window.location.href);
+        url.searchParams.set(param, select.value);
+        window.location.assign(url.toString());
+    });
+    label.appendChild(select);
+    return label;
+}
+
 function showBadge(simulator: OmnichannelSimulator, apm: SimulatedApm): void {
     const badge = document.createElement("div");
     badge.setAttribute("data-testid", "simulator-badge");
     badge.style.cssText =
         "position:fixed;left:8px;bottom:8px;z-index:2147483647;font:12px 'Segoe UI',sans-serif;background:#fff8e1;" +
         "border:1px solid #c8a600;border-radius:4px;padding:4px 8px;box-shadow:0 1px 3px rgba(0,0,0,.2)";
-    const label = document.createElement("label");
-    label.textContent = "Simulated Omnichannel host, scenario: ";
-    const select = document.createElement("select");
-    select.setAttribute("aria-label", "Simulator scenario");
-    for (const name of SCENARIOS) {
-        const option = document.createElement("option");
-        option.value = name;
-        option.textContent = name;
-        option.selected = name === simulator.scenario;
-        select.appendChild(option);
-    }
-    select.addEventListener("change", () => {
-        const url = new URL(window.location.href);
-        url.searchParams.set("scenario", select.value);
-        window.location.assign(url.toString());
-    });
-    label.appendChild(select);
-    badge.appendChild(label);
-    const themeLabel = document.createElement("label");
-    themeLabel.textContent = " theme: ";
-    const themeSelect = document.createElement("select");
-    themeSelect.setAttribute("aria-label", "Workspace theme");
-    const current = new URLSearchParams(window.location.search).get("theme") ?? "light";
-    for (const name of THEMES) {
-        const option = document.createElement("option");
-        option.value = name;
-        option.textContent = name;
-        option.selected = name === current;
-        themeSelect.appendChild(option);
-    }
-    themeSelect.addEventListener("change", () => {
-        const url = new URL(window.location.href);
-        url.searchParams.set("theme", themeSelect.value);
-        window.location.assign(url.toString());
-    });
-    themeLabel.appendChild(themeSelect);
-    badge.appendChild(themeLabel);
+    badge.appendChild(pagePicker("Simulated Omnichannel host, scenario: ", "Simulator scenario", "scenario", SCENARIOS, simulator.scenario));
+    badge.appendChild(pagePicker(" theme: ", "Workspace theme", "theme", THEMES, new URLSearchParams(window.location.search).get("theme") ?? "light"));
     for (const [eventName, text] of SESSION_BUTTONS) {
         const button = document.createElement("button");
         button.type = "button";
