@@ -161,37 +161,38 @@ export class ConversationFeed {
     /** Listens to the outcomes of `key`, this instance's own and those shared with it. */
     private follow(key: string | undefined): void {
         this.stopListening?.();
-        this.stopListening = key === undefined ? undefined : this.deps.sharing.listen(key, (outcome) => this.receive(outcome));
+        this.stopListening = key === undefined ? undefined : this.deps.sharing.listen(key, (outcome, fromOtherTab) => this.receive(outcome, fromOtherTab));
     }
 
     /** An outcome for the current request: the answer to the request in flight, or one another instance or tab got. */
-    private receive(outcome: SharedOutcome): void {
+    private receive(outcome: SharedOutcome, fromOtherTab = false): void {
         const request = this.request;
         if (this.destroyed || !request) return;
         const generation = this.inFlight ? this.generation : ++this.generation;
         this.inFlight = true;
         // The rejection reason may carry record content: it is neither shown nor logged.
-        if (outcome.kind === "rejected") return this.fail(generation, "rejected");
+        // Another tab's outcome: that tab keeps the lead and this one follows its beat.
+        if (outcome.kind === "rejected") return this.fail(generation, "rejected", fromOtherTab);
         const read = readConversationsAnswer(outcome.value);
-        if (!read.ok) return this.fail(generation, read.failure);
+        if (!read.ok) return this.fail(generation, read.failure, fromOtherTab);
         const receivedAt = new Date(this.deps.clock.now());
         const { createdWithinDays } = request;
         const records = createdWithinDays ? createdSince(read.records, createdWithinCutoff(createdWithinDays, receivedAt)) : read.records;
         const conversations = toConversations(records, request.columns);
         const list = { conversations, columns: request.columns, receivedAt, moreRecords: read.moreRecords };
-        this.settle(generation, { kind: "loaded", list }, "answered");
+        this.settle(generation, { kind: "loaded", list }, "answered", fromOtherTab);
     }
 
-    private fail(generation: number, failure: FeedFailure): void {
-        this.settle(generation, { kind: "failed", failure, previous: listOf(this.current) }, "failed");
+    private fail(generation: number, failure: FeedFailure, followed = false): void {
+        this.settle(generation, { kind: "failed", failure, previous: listOf(this.current) }, "failed", followed);
     }
 
     /** Applies the outcome of request `generation` unless something newer or destroy came first. */
-    private settle(generation: number, state: FeedState, outcome: Outcome): void {
+    private settle(generation: number, state: FeedState, outcome: Outcome, followed = false): void {
         if (this.destroyed || generation !== this.generation || !this.inFlight) return;
         this.inFlight = false;
         this.deps.clock.timers.clearTimeout(this.timeoutHandle);
-        this.schedule.settled(outcome);
+        this.schedule.settled(outcome, followed);
         // The answer may predate a session change that came meanwhile: ask again (throttled), unless backing off.
         if (this.staleWhileInFlight) this.schedule.sessionChanged();
         this.staleWhileInFlight = false;

@@ -90,8 +90,12 @@ export class RefreshSchedule {
         this.planAt(at);
     }
 
-    /** How the last request ended (this instance's, or one shared with it): plans the next. */
-    public settled(outcome: Outcome): void {
+    /**
+     * How the last request ended (this instance's, or one shared with it): plans the next.
+     * `followed`: another tab asked. Its tab keeps the lead (interval ±10%); this one plans a little
+     * later (+10 to +20%) and asks only if the leader stops answering, so tabs never race each other.
+     */
+    public settled(outcome: Outcome, followed = false): void {
         if (this.stopped) return;
         this.lastRunAt = Math.max(this.lastRunAt, this.clock.now());
         if (outcome === "failed") {
@@ -99,7 +103,7 @@ export class RefreshSchedule {
             this.planBackOff();
         } else {
             this.failures = 0;
-            this.planTimed();
+            this.planTimed(followed);
         }
     }
 
@@ -110,7 +114,7 @@ export class RefreshSchedule {
         this.disarm();
     }
 
-    private planTimed(): void {
+    private planTimed(followed = false): void {
         const beat = this.replacedBeat;
         this.replacedBeat = undefined;
         if (this.intervalMs <= 0) return this.planAt(undefined);
@@ -120,7 +124,11 @@ export class RefreshSchedule {
             return;
         }
         // The first timed refresh falls anywhere in the interval (but not right after the first load).
-        const wait = this.timedBefore ? this.jittered(this.intervalMs) : this.intervalMs * (0.1 + 0.9 * this.clock.random());
+        const wait = !this.timedBefore
+            ? this.intervalMs * (0.1 + 0.9 * this.clock.random())
+            : followed
+              ? this.intervalMs * (1 + JITTER + JITTER * this.clock.random())
+              : this.jittered(this.intervalMs);
         this.timedBefore = true;
         this.planAt(this.clock.now() + wait);
         this.timedPending = true;

@@ -10,6 +10,9 @@ export interface Channel {
 
 type Message = { type: "asking"; key: string } | { type: "outcome"; key: string; outcome: SharedOutcome };
 
+/** Gets an outcome, and whether another tab made the call (`fromOtherTab`) rather than this window. */
+export type Listener = (outcome: SharedOutcome, fromOtherTab: boolean) => void;
+
 export const CHANNEL_NAME = "omnichannel-conversation-list";
 
 /**
@@ -19,7 +22,7 @@ export const CHANNEL_NAME = "omnichannel-conversation-list";
  * is asking waits for that answer instead of asking too. Keys carry the agent and the whole request.
  */
 export class RequestSharing {
-    private readonly listeners = new Map<string, Set<(outcome: SharedOutcome) => void>>();
+    private readonly listeners = new Map<string, Set<Listener>>();
     /** Requests in flight here or in another tab, with when they started (clock ms). */
     private readonly asking = new Map<string, number>();
 
@@ -36,7 +39,7 @@ export class RequestSharing {
     }
 
     /** Listens to every outcome for `key`; returns the function that stops listening. */
-    public listen(key: string, listener: (outcome: SharedOutcome) => void): () => void {
+    public listen(key: string, listener: Listener): () => void {
         let set = this.listeners.get(key);
         if (!set) this.listeners.set(key, (set = new Set()));
         set.add(listener);
@@ -65,11 +68,11 @@ export class RequestSharing {
     private settle(key: string, outcome: SharedOutcome): void {
         this.asking.delete(key);
         this.post({ type: "outcome", key, outcome });
-        this.tell(key, outcome);
+        this.tell(key, outcome, false);
     }
 
-    private tell(key: string, outcome: SharedOutcome): void {
-        this.listeners.get(key)?.forEach((listener) => listener(outcome));
+    private tell(key: string, outcome: SharedOutcome, fromOtherTab: boolean): void {
+        this.listeners.get(key)?.forEach((listener) => listener(outcome, fromOtherTab));
     }
 
     private post(message: Message): void {
@@ -88,7 +91,7 @@ export class RequestSharing {
             this.asking.set(message.key, this.now());
         } else if (message.type === "outcome" && message.outcome && (message.outcome.kind === "answer" || message.outcome.kind === "rejected")) {
             this.asking.delete(message.key);
-            this.tell(message.key, message.outcome);
+            this.tell(message.key, message.outcome, true);
         }
     }
 }

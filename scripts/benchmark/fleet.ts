@@ -247,7 +247,7 @@ switch changes no conversation and asks nothing.
 The busiest second (≤ 3× the mean) is not met, and cannot be by clients that do not coordinate: the
 fleet asks about 3 times a second, and even requests at perfectly independent random times (the
 "random" column, a Poisson process) have a busiest second of about 4× the mean over an 8-hour shift,
-because the maximum of 28,800 one-second counts sits far out in the tail. The control stays at that
+because the maximum of 28,800 one-second counts sits far out in the tail. The control stays at or under that
 floor: jitter, a random first offset and a random 0–1 s spread after session events leave no lockstep
 (the login wave included). Only a faster fleet-wide rate (the 2-minute row) or a server-side
 coordinator would bring the ratio under 3×; neither is worth its cost to Dataverse.
@@ -258,7 +258,7 @@ coordinator would bring the ratio under 3×; neither is worth its cost to Datave
 - While failing: waits of 1, 2, 4 … minutes up to 30 (±10%), never shorter than the interval; session events do not ask during back-off; Retry or a good answer resets.
 - Nothing is asked while the page is hidden, \`context.mode.isVisible\` is false, or the control has no size or is off screen; on return, a refresh that fell due meanwhile is asked once.
 - Property changes settle 400 ms; session closes ask at most once per 2 s, after a random 0–1 s so one tab's request can be shared, and take the place of the interval's timed refresh (the next comes an interval after the one replaced); session and tab switches ask nothing.
-- One call in flight per request per window; answers and failures go to the agent's other tabs over a \`BroadcastChannel\`, which then skip their own timed refresh.
+- One call in flight per request per window; answers and failures go to the agent's other tabs over a \`BroadcastChannel\`, which then skip their own timed refresh and plan the next 10–20% later than the interval, so the tab that asked keeps the lead and tabs do not race.
 `;
     // The fleet's part is the page's first top-level section; the sections after it (bench:browser's) stay.
     const file = join(process.cwd(), "docs", "performance.md");

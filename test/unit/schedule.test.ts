@@ -169,6 +169,20 @@ describe("RefreshSchedule", () => {
         expect(runs).toEqual([0, 2 * MINUTE, 10 * MINUTE]);
     });
 
+    it("after another tab's answer plans 10 to 20% later than the interval, so the tab that asked keeps the lead", async () => {
+        const { schedule } = setup([0.5, 0, 1 - 1e-9]);
+        schedule.setIntervalMinutes(5);
+        schedule.askNow();
+        schedule.settled("answered"); // first timed refresh
+        await jest.advanceTimersByTimeAsync(5 * MINUTE);
+        schedule.settled("answered", true); // random 0: +10%
+        expect(schedule.nextAt! - Date.now()).toBe(5 * MINUTE * 1.1);
+        schedule.settled("answered", true); // random ~1: +20%
+        expect(schedule.nextAt! - Date.now()).toBeCloseTo(5 * MINUTE * 1.2, -1);
+        schedule.settled("answered"); // its own answer: ±10% (random 0.5 by default: the interval)
+        expect(schedule.nextAt! - Date.now()).toBe(5 * MINUTE);
+    });
+
     it("with refreshes turned off, asks only when told to", async () => {
         const { schedule, runs } = setup();
         schedule.setIntervalMinutes(0);

@@ -46,15 +46,20 @@ describe("RequestSharing", () => {
         const hub = tabsHub();
         const first = new RequestSharing(now, 30_000, hub());
         const second = new RequestSharing(now, 30_000, hub());
-        const heard: SharedOutcome[] = [];
-        second.listen("a", (outcome) => heard.push(outcome));
+        const heard: [SharedOutcome, boolean][] = [];
+        first.listen("a", (outcome, fromOtherTab) => heard.push([outcome, fromOtherTab]));
+        second.listen("a", (outcome, fromOtherTab) => heard.push([outcome, fromOtherTab]));
         const call = jest.fn(() => new Promise((resolve) => setTimeout(() => resolve("answer"), 500)));
         first.ask("a", call);
         await jest.advanceTimersByTimeAsync(0);
         second.ask("a", call);
         await jest.advanceTimersByTimeAsync(501);
         expect(call).toHaveBeenCalledTimes(1);
-        expect(heard).toEqual([{ kind: "answer", value: "answer" }]);
+        // The tab that asked hears its own answer; the other hears it came from another tab (and so follows its beat).
+        expect(heard).toEqual([
+            [{ kind: "answer", value: "answer" }, false],
+            [{ kind: "answer", value: "answer" }, true],
+        ]);
     });
 
     it("without a channel, tabs work alone", async () => {
