@@ -1,6 +1,6 @@
 import * as React from "react";
 import { MessageBar, MessageBarType, ThemeProvider, createTheme, mergeStyleSets, type PartialTheme } from "@fluentui/react";
-import { colorVar, colorsFromTokens, cssVariables, fluentThemeOf } from "../theme/colors";
+import { colorVar, colorsFromTokens, cssVariables, fluentThemeOf, LIGHT, type Colors } from "../theme/colors";
 import type { ConversationList, FeedState } from "../conversations/feed";
 import { listOf } from "../conversations/feed";
 import type { Conversation } from "../host/records";
@@ -76,6 +76,20 @@ function useMinutesShown(list: ConversationList | undefined): number {
     return minutes;
 }
 
+/**
+ * The host's colours, the same object for as long as they are the same: a host that hands over a new
+ * token object on every updateView (every resize) does not make Fluent restyle the whole list.
+ */
+function useColors(tokenTheme: unknown): Colors {
+    const last = React.useRef<{ tokens: unknown; colors: Colors; text: string }>();
+    if (!last.current || last.current.tokens !== tokenTheme) {
+        const colors = colorsFromTokens(tokenTheme);
+        const text = JSON.stringify(colors);
+        last.current = { tokens: tokenTheme, colors: last.current?.text === text ? last.current.colors : colors, text };
+    }
+    return last.current.colors;
+}
+
 /** Whether the root element is narrower than the grid needs, followed as the container resizes. */
 function useMeasuredNarrow(element: HTMLElement | null): boolean | undefined {
     const [narrow, setNarrow] = React.useState<boolean>();
@@ -93,11 +107,11 @@ function useMeasuredNarrow(element: HTMLElement | null): boolean | undefined {
 export const ConversationListView = React.memo(function ConversationListView(props: ConversationListViewProps) {
     const { feed, openState, strings, formatter, width, height, isRTL = false, tokenTheme, onRefresh, onOpen, onDismissOpenFailure, refreshMinutes, onViewStateChange, onRootElement } = props;
     // The host's theme, once per token set: colours by role for our own parts (as CSS variables), and a Fluent theme for the platform's.
-    const colors = React.useMemo(() => colorsFromTokens(tokenTheme), [tokenTheme]);
+    const colors = useColors(tokenTheme);
     const variables = React.useMemo(() => cssVariables(colors), [colors]);
     const theme = React.useMemo(
-        () => (tokenTheme === undefined ? (isRTL ? RTL_THEME : LTR_THEME) : createTheme({ ...fluentThemeOf(colors), rtl: isRTL })),
-        [tokenTheme, colors, isRTL],
+        () => (colors === LIGHT ? (isRTL ? RTL_THEME : LTR_THEME) : createTheme({ ...fluentThemeOf(colors), rtl: isRTL })),
+        [colors, isRTL],
     );
     const initial = props.initialViewState ?? EMPTY_VIEW_STATE;
     const [query, setQuery] = React.useState(initial.query);

@@ -105,7 +105,8 @@ function idOf(record: ConversationRecord, keys: FieldKeys): string | undefined {
     return undefined;
 }
 
-const ID_KEYS = {
+/** The columns every conversation reads besides the shown ones: its ids, title and status. */
+const OWN_KEYS = {
     conversation: keysOf("msdyn_ocliveworkitemid"),
     activity: keysOf("activityid"),
     session: keysOf("msdyn_lastsessionid"),
@@ -124,7 +125,7 @@ export function toConversations(records: readonly ConversationRecord[], columns:
     const usedKeys = new Set<string>();
     const columnKeys = columns.map(keysOf);
     return records.map((record, index) => {
-        const conversationId = idOf(record, ID_KEYS.conversation) ?? idOf(record, ID_KEYS.activity);
+        const conversationId = idOf(record, OWN_KEYS.conversation) ?? idOf(record, OWN_KEYS.activity);
         let key = conversationId ?? `row-${index}`;
         // A host answering the same id twice must not break React's keys.
         if (usedKeys.has(key)) key = `${key}#${index}`;
@@ -134,10 +135,10 @@ export function toConversations(records: readonly ConversationRecord[], columns:
         return {
             key,
             conversationId,
-            lastSessionId: idOf(record, ID_KEYS.session),
-            workstreamId: idOf(record, ID_KEYS.workstream),
-            title: textOf(fieldOf(record, ID_KEYS.title)),
-            statusCode: choiceValue(fieldOf(record, ID_KEYS.status).raw),
+            lastSessionId: idOf(record, OWN_KEYS.session),
+            workstreamId: idOf(record, OWN_KEYS.workstream),
+            title: textOf(fieldOf(record, OWN_KEYS.title)),
+            statusCode: choiceValue(fieldOf(record, OWN_KEYS.status).raw),
             fields,
         };
     });

@@ -118,19 +118,16 @@ export class RefreshSchedule {
         const beat = this.replacedBeat;
         this.replacedBeat = undefined;
         if (this.intervalMs <= 0) return this.planAt(undefined);
-        if (beat !== undefined && beat > this.clock.now()) {
-            this.planAt(beat + this.jittered(this.intervalMs));
-            this.timedPending = true;
-            return;
-        }
+        const now = this.clock.now();
+        let at: number;
+        // A session close took the place of the refresh due at `beat`: the next comes an interval after it.
+        if (beat !== undefined && beat > now) at = beat + this.jittered(this.intervalMs);
         // The first timed refresh falls anywhere in the interval (but not right after the first load).
-        const wait = !this.timedBefore
-            ? this.intervalMs * (0.1 + 0.9 * this.clock.random())
-            : followed
-              ? this.intervalMs * (1 + JITTER + JITTER * this.clock.random())
-              : this.jittered(this.intervalMs);
+        else if (!this.timedBefore) at = now + this.intervalMs * (0.1 + 0.9 * this.clock.random());
+        else if (followed) at = now + this.intervalMs * (1 + JITTER + JITTER * this.clock.random());
+        else at = now + this.jittered(this.intervalMs);
         this.timedBefore = true;
-        this.planAt(this.clock.now() + wait);
+        this.planAt(at);
         this.timedPending = true;
     }
 

@@ -70,6 +70,12 @@ export function contrast(a: string, b: string): number {
     return (light + 0.05) / (dark + 0.05);
 }
 
+/** The first candidate readable on `background` at 4.5:1, else `last`, else black or white. */
+function readable(background: string, candidates: readonly (string | undefined)[], last: string): string {
+    for (const candidate of [...candidates, last]) if (candidate && contrast(candidate, background) >= 4.5) return candidate;
+    return luminance(background) < 0.2 ? "#ffffff" : "#000000";
+}
+
 /**
  * Reads the host's v9 tokens. Any token missing or not a hex colour keeps the light default for
  * that role, and any text colour under 4.5:1 against its background is replaced by one that passes.
@@ -83,13 +89,7 @@ export function colorsFromTokens(tokenTheme: unknown): Colors {
     };
     const surface = token("colorNeutralBackground1") ?? LIGHT.surface;
     const isDark = luminance(surface) < 0.2;
-    const fallback = isDark ? "#ffffff" : LIGHT.text;
-    const text = readable(surface, [token("colorNeutralForeground1")], fallback);
-    /** The first candidate readable on `background` at 4.5:1, else the plain text colour, else black or white. */
-    function readable(background: string, candidates: (string | undefined)[], last: string): string {
-        for (const candidate of [...candidates, last]) if (candidate && contrast(candidate, background) >= 4.5) return candidate;
-        return luminance(background) < 0.2 ? "#ffffff" : "#000000";
-    }
+    const text = readable(surface, [token("colorNeutralForeground1")], isDark ? "#ffffff" : LIGHT.text);
     const badge = (background: string | undefined, foregrounds: (string | undefined)[], light: BadgeColors): BadgeColors =>
         background ? { background, text: readable(background, foregrounds, text) } : light;
     const selectedBackground = token("colorBrandBackground2") ?? LIGHT.selected.background;
