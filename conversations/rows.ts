@@ -132,7 +132,6 @@ interface Answer {
 /** A row that does no work until the grid paints it or quick find searches it. */
 class Row implements ConversationRow {
     public readonly key: string;
-    public readonly label: string;
     public readonly openable: boolean;
     private readonly cells = new Map<string, Cell>();
     private lowerText?: string;
@@ -142,15 +141,18 @@ class Row implements ConversationRow {
         private readonly answer: Answer,
     ) {
         this.key = conversation.key;
-        this.label = conversation.title ?? answer.untitled;
         this.openable = conversation.conversationId !== undefined;
+    }
+
+    public get label(): string {
+        return this.conversation.title ?? this.answer.untitled;
     }
 
     public cell(column: string): Cell {
         let cell = this.cells.get(column);
         if (!cell) {
             const { strings, formatter, now, waitingAlertSeconds } = this.answer;
-            cell = toCell(column, this.conversation.fields[column] ?? { raw: undefined }, strings, formatter, now);
+            cell = toCell(column, this.conversation.field(column), strings, formatter, now);
             const waitingTooLong =
                 waitingAlertSeconds > 0 && columnKind(column) === "inStatus" && this.conversation.statusCode === WAITING && typeof cell.sortValue === "number" && cell.sortValue > waitingAlertSeconds;
             if (waitingTooLong) cell = { ...cell, alert: true, detail: strings.text("InStatus_WaitingLong") };
@@ -193,7 +195,7 @@ export interface SortOrder {
 
 /** What a column sorts by: raw numbers and instants where the column holds them, never their formatted text. */
 function sortKey(row: ConversationRow, column: string): string | number | undefined {
-    const { raw } = row.conversation.fields[column] ?? { raw: undefined };
+    const { raw } = row.conversation.field(column);
     switch (inferKind(column, raw)) {
         case "dateTime":
             return dateOf(raw)?.getTime() ?? row.cell(column).sortValue;

@@ -13,15 +13,16 @@ export interface FieldValue {
 /** A conversation record, normalized so that nothing downstream cares which lookup form the host used. */
 export interface Conversation {
     /** Unique within one answer; the conversation id when there is one. */
-    key: string;
+    readonly key: string;
     /** Undefined when the record carries no id: such a row is shown but cannot be opened. */
-    conversationId?: string;
-    lastSessionId?: string;
-    workstreamId?: string;
-    title?: string;
+    readonly conversationId?: string;
+    readonly lastSessionId?: string;
+    readonly workstreamId?: string;
+    readonly title?: string;
     /** statuscode, which the host always returns: the status chips count and filter by it. */
-    statusCode?: number;
-    fields: Readonly<Record<string, FieldValue>>;
+    readonly statusCode?: number;
+    /** One column's value, whichever form the host sent it in. */
+    field(column: string): FieldValue;
 }
 
 export type AnswerFailure = "hostReportedFailure" | "unrecognisedAnswer";
@@ -120,26 +121,49 @@ function textOf(value: FieldValue): string | undefined {
     return typeof value.raw === "string" && value.raw.trim() !== "" ? value.raw : undefined;
 }
 
+/**
+ * A record read as it is needed: the key, id and status of every record up front (React's keys and
+ * the status chips need them all), the rest when a row is painted, searched, sorted or opened.
+ */
+class AnswerConversation implements Conversation {
+    constructor(
+        private readonly record: ConversationRecord,
+        private readonly columnKeys: ReadonlyMap<string, FieldKeys>,
+        public readonly key: string,
+        public readonly conversationId: string | undefined,
+    ) {}
+
+    public get statusCode(): number | undefined {
+        return choiceValue(fieldOf(this.record, OWN_KEYS.status).raw);
+    }
+
+    public get lastSessionId(): string | undefined {
+        return idOf(this.record, OWN_KEYS.session);
+    }
+
+    public get workstreamId(): string | undefined {
+        return idOf(this.record, OWN_KEYS.workstream);
+    }
+
+    public get title(): string | undefined {
+        return textOf(fieldOf(this.record, OWN_KEYS.title));
+    }
+
+    public field(column: string): FieldValue {
+        return fieldOf(this.record, this.columnKeys.get(column) ?? keysOf(column));
+    }
+}
+
 /** Normalizes the records of one answer; `columns` are the columns the grid shows. */
 export function toConversations(records: readonly ConversationRecord[], columns: readonly string[]): Conversation[] {
     const usedKeys = new Set<string>();
-    const columnKeys = columns.map(keysOf);
+    const columnKeys = new Map(columns.map((column) => [column, keysOf(column)]));
     return records.map((record, index) => {
         const conversationId = idOf(record, OWN_KEYS.conversation) ?? idOf(record, OWN_KEYS.activity);
         let key = conversationId ?? `row-${index}`;
         // A host answering the same id twice must not break React's keys.
         if (usedKeys.has(key)) key = `${key}#${index}`;
         usedKeys.add(key);
-        const fields: Record<string, FieldValue> = {};
-        for (const keys of columnKeys) fields[keys.name] = fieldOf(record, keys);
-        return {
-            key,
-            conversationId,
-            lastSessionId: idOf(record, OWN_KEYS.session),
-            workstreamId: idOf(record, OWN_KEYS.workstream),
-            title: textOf(fieldOf(record, OWN_KEYS.title)),
-            statusCode: choiceValue(fieldOf(record, OWN_KEYS.status).raw),
-            fields,
-        };
+        return new AnswerConversation(record, columnKeys, key, conversationId);
     });
 }

@@ -8,7 +8,7 @@ export interface Channel {
     close(): void;
 }
 
-type Message = { type: "asking"; key: string } | { type: "outcome"; key: string; outcome: SharedOutcome };
+type Message = { type: "asking"; key: string } | { type: "outcome"; key: string; outcome: SharedOutcome } | { type: "hello" | "here" };
 
 /** Gets an outcome, and whether another tab made the call (`fromOtherTab`) rather than this window. */
 export type Listener = (outcome: SharedOutcome, fromOtherTab: boolean) => void;
@@ -20,11 +20,15 @@ export const CHANNEL_NAME = "omnichannel-conversation-list";
  * and every outcome goes to all of them and, over the channel, to the other tabs of the browser,
  * which take it as their own answer and so skip their next timed refresh. A tab that hears another
  * is asking waits for that answer instead of asking too. Keys carry the agent and the whole request.
+ * An answer is posted only once another tab has been heard from (each tab says hello when it opens and
+ * the others reply): copying thousands of records into a channel nobody listens to costs a tab alone
+ * as much as reading them.
  */
 export class RequestSharing {
     private readonly listeners = new Map<string, Set<Listener>>();
     /** Requests in flight here or in another tab, with when they started (clock ms). */
     private readonly asking = new Map<string, number>();
+    private othersHeard = false;
 
     /**
      * @param maxWaitMs how long a request in flight is waited for before another may be made
@@ -35,7 +39,10 @@ export class RequestSharing {
         private readonly maxWaitMs: number,
         private readonly channel?: Channel,
     ) {
-        if (channel) channel.onmessage = (event) => this.receive(event.data);
+        if (channel) {
+            channel.onmessage = (event) => this.receive(event.data);
+            this.post({ type: "hello" });
+        }
     }
 
     /** Listens to every outcome for `key`; returns the function that stops listening. */
@@ -67,8 +74,9 @@ export class RequestSharing {
 
     private settle(key: string, outcome: SharedOutcome): void {
         this.asking.delete(key);
-        this.post({ type: "outcome", key, outcome });
+        // This tab's own list first: the copy for the other tabs is made after it has been rendered.
         this.tell(key, outcome, false);
+        if (this.othersHeard) this.post({ type: "outcome", key, outcome });
     }
 
     private tell(key: string, outcome: SharedOutcome, fromOtherTab: boolean): void {
@@ -85,7 +93,9 @@ export class RequestSharing {
 
     private receive(data: unknown): void {
         if (!data || typeof data !== "object") return;
-        const message = data as Partial<Message>;
+        const message = data as { type?: unknown; key?: unknown; outcome?: SharedOutcome };
+        this.othersHeard = true;
+        if (message.type === "hello") this.post({ type: "here" });
         if (typeof message.key !== "string") return;
         if (message.type === "asking") {
             this.asking.set(message.key, this.now());

@@ -173,12 +173,12 @@ describe.each([
             expect(conversation.conversationId).toMatch(GUID);
             expect(conversation.lastSessionId).toMatch(GUID);
             expect(conversation.workstreamId).toMatch(GUID);
-            const status = conversation.fields.statuscode;
+            const status = conversation.field("statuscode");
             expect(status.formatted).toEqual(expect.any(String));
         }
-        const withCustomer = conversations.find((c) => c.fields.msdyn_customer.raw !== undefined);
-        expect(withCustomer?.fields.msdyn_customer.formatted).toEqual(expect.any(String));
-        expect(withCustomer?.fields.msdyn_cdsqueueid.formatted).toEqual(expect.any(String));
+        const withCustomer = conversations.find((c) => c.field("msdyn_customer").raw !== undefined);
+        expect(withCustomer?.field("msdyn_customer").formatted).toEqual(expect.any(String));
+        expect(withCustomer?.field("msdyn_cdsqueueid").formatted).toEqual(expect.any(String));
         expect(readConversationsAnswer(await host.moreRecords())).toMatchObject({ ok: true, moreRecords: true });
     });
 });

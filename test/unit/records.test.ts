@@ -79,10 +79,10 @@ describe("toConversations", () => {
             workstreamId: "11111111-2222-3333-4444-555555555555",
         });
         expect(conversation.title).toBeUndefined();
-        expect(conversation.fields.msdyn_cdsqueueid).toEqual({ raw: "99999999-2222-3333-4444-555555555555", formatted: "Billing" });
-        expect(conversation.fields.statuscode).toEqual({ raw: 2, formatted: "Active" });
-        expect(conversation.fields.msdyn_channel).toEqual({ raw: "192360000,192370000", formatted: "Live chat; Voice" });
-        expect(conversation.fields.msdyn_title).toEqual({ raw: undefined });
+        expect(conversation.field("msdyn_cdsqueueid")).toEqual({ raw: "99999999-2222-3333-4444-555555555555", formatted: "Billing" });
+        expect(conversation.field("statuscode")).toEqual({ raw: 2, formatted: "Active" });
+        expect(conversation.field("msdyn_channel")).toEqual({ raw: "192360000,192370000", formatted: "Live chat; Voice" });
+        expect(conversation.field("msdyn_title")).toEqual({ raw: undefined });
     });
 
     it("reads ids in the plain form", () => {
@@ -109,7 +109,8 @@ describe("toConversations", () => {
             ["msdyn_queueid", "statuscode"],
         );
         expect(conversation).toMatchObject({ conversationId: "c2", lastSessionId: "s2", workstreamId: "w2" });
-        expect(conversation.fields).toEqual({ msdyn_queueid: { raw: "q2", formatted: "Billing" }, statuscode: { raw: 2, formatted: "Aktiv" } });
+        expect(conversation.field("msdyn_queueid")).toEqual({ raw: "q2", formatted: "Billing" });
+        expect(conversation.field("statuscode")).toEqual({ raw: 2, formatted: "Aktiv" });
     });
 
     it("keeps a record without an id, with a unique key and no conversation id", () => {

@@ -1,6 +1,6 @@
 import { ConversationFeed } from "../../conversations/feed";
 import { buildConversationRequest } from "../../conversations/request";
-import { RequestSharing, type SharedOutcome } from "../../refresh/sharing";
+import { RequestSharing, type Channel, type SharedOutcome } from "../../refresh/sharing";
 import { browserTimers } from "../../refresh/timers";
 import { HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
 import { broadcastHub } from "../../simulator/broadcastHub";
@@ -60,6 +60,34 @@ describe("RequestSharing", () => {
             [{ kind: "answer", value: "answer" }, false],
             [{ kind: "answer", value: "answer" }, true],
         ]);
+    });
+
+    it("copies an answer into the channel only once another tab has said it is there", async () => {
+        const posted: unknown[] = [];
+        const spy = (): Channel => ({ onmessage: null, postMessage: (message) => posted.push(message), close: () => undefined });
+        const lone = new RequestSharing(now, 30_000, spy());
+        lone.ask("a", () => Promise.resolve("answer"));
+        await jest.advanceTimersByTimeAsync(0);
+        expect(posted).toEqual([{ type: "hello" }, { type: "asking", key: "a" }]);
+
+        // A tab that opens later says hello; both then know, and answers go to it.
+        const hub = tabsHub();
+        const first = new RequestSharing(now, 30_000, hub());
+        const heard: SharedOutcome[] = [];
+        first.ask("a", () => Promise.resolve("before"));
+        await jest.advanceTimersByTimeAsync(0);
+        const second = new RequestSharing(now, 30_000, hub());
+        second.listen("a", (outcome) => heard.push(outcome));
+        await jest.advanceTimersByTimeAsync(0);
+        first.ask("a", () => Promise.resolve("after"));
+        await jest.advanceTimersByTimeAsync(0);
+        expect(heard).toEqual([{ kind: "answer", value: "after" }]);
+        // And the late tab's own answers go back to the first.
+        const back: SharedOutcome[] = [];
+        first.listen("b", (outcome) => back.push(outcome));
+        second.ask("b", () => Promise.resolve("from second"));
+        await jest.advanceTimersByTimeAsync(0);
+        expect(back).toEqual([{ kind: "answer", value: "from second" }]);
     });
 
     it("without a channel, tabs work alone", async () => {
