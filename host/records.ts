@@ -101,7 +101,7 @@ function fieldOf(record: ConversationRecord, keys: FieldKeys): FieldValue {
 
 /** An id as `openConversation` needs it: the script compares with `!=`, so GUIDs go lower case without braces. */
 function idOf(record: ConversationRecord, keys: FieldKeys): string | undefined {
-    const { raw } = fieldOf(record, keys);
+    const raw = record[keys.name] ?? record[keys.lookup];
     if (typeof raw === "string" && raw.trim() !== "") return normalizeGuid(raw) ?? raw.trim();
     return undefined;
 }
@@ -131,11 +131,8 @@ class AnswerConversation implements Conversation {
         private readonly columnKeys: ReadonlyMap<string, FieldKeys>,
         public readonly key: string,
         public readonly conversationId: string | undefined,
+        public readonly statusCode: number | undefined,
     ) {}
-
-    public get statusCode(): number | undefined {
-        return choiceValue(fieldOf(this.record, OWN_KEYS.status).raw);
-    }
 
     public get lastSessionId(): string | undefined {
         return idOf(this.record, OWN_KEYS.session);
@@ -164,6 +161,7 @@ export function toConversations(records: readonly ConversationRecord[], columns:
         // A host answering the same id twice must not break React's keys.
         if (usedKeys.has(key)) key = `${key}#${index}`;
         usedKeys.add(key);
-        return new AnswerConversation(record, columnKeys, key, conversationId);
+        const status = OWN_KEYS.status;
+        return new AnswerConversation(record, columnKeys, key, conversationId, choiceValue(record[status.name] ?? record[status.lookup]));
     });
 }
