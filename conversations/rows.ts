@@ -132,8 +132,8 @@ interface Answer {
 /** A row that does no work until the grid paints it or quick find searches it. */
 class Row implements ConversationRow {
     public readonly key: string;
-    public readonly openable: boolean;
-    private readonly cells = new Map<string, Cell>();
+    /** Made on the first paint: most rows of a long answer are never painted. */
+    private cells?: Map<string, Cell>;
     private lowerText?: string;
 
     constructor(
@@ -141,7 +141,10 @@ class Row implements ConversationRow {
         private readonly answer: Answer,
     ) {
         this.key = conversation.key;
-        this.openable = conversation.conversationId !== undefined;
+    }
+
+    public get openable(): boolean {
+        return this.conversation.conversationId !== undefined;
     }
 
     public get label(): string {
@@ -149,6 +152,7 @@ class Row implements ConversationRow {
     }
 
     public cell(column: string): Cell {
+        this.cells ??= new Map();
         let cell = this.cells.get(column);
         if (!cell) {
             const { strings, formatter, now, waitingAlertSeconds } = this.answer;

@@ -99,11 +99,17 @@ function fieldOf(record: ConversationRecord, keys: FieldKeys): FieldValue {
     return typeof formatted === "string" ? { raw, formatted } : { raw };
 }
 
+/** An id as the host sent it, trimmed; a blank one is none. */
+function sentIdOf(record: ConversationRecord, keys: FieldKeys): string | undefined {
+    const raw = record[keys.name] ?? record[keys.lookup];
+    const id = typeof raw === "string" ? raw.trim() : "";
+    return id === "" ? undefined : id;
+}
+
 /** An id as `openConversation` needs it: the script compares with `!=`, so GUIDs go lower case without braces. */
 function idOf(record: ConversationRecord, keys: FieldKeys): string | undefined {
-    const raw = record[keys.name] ?? record[keys.lookup];
-    if (typeof raw === "string" && raw.trim() !== "") return normalizeGuid(raw) ?? raw.trim();
-    return undefined;
+    const id = sentIdOf(record, keys);
+    return id === undefined ? undefined : (normalizeGuid(id) ?? id);
 }
 
 /** The columns every conversation reads besides the shown ones: its ids, title and status. */
@@ -122,17 +128,20 @@ function textOf(value: FieldValue): string | undefined {
 }
 
 /**
- * A record read as it is needed: the key, id and status of every record up front (React's keys and
- * the status chips need them all), the rest when a row is painted, searched, sorted or opened.
+ * A record read as it is needed: the key and status of every record up front (React's keys and the
+ * status chips need them all), the rest when a row is painted, searched, sorted or opened.
  */
 class AnswerConversation implements Conversation {
     constructor(
         private readonly record: ConversationRecord,
         private readonly columnKeys: ReadonlyMap<string, FieldKeys>,
         public readonly key: string,
-        public readonly conversationId: string | undefined,
         public readonly statusCode: number | undefined,
     ) {}
+
+    public get conversationId(): string | undefined {
+        return idOf(this.record, OWN_KEYS.conversation) ?? idOf(this.record, OWN_KEYS.activity);
+    }
 
     public get lastSessionId(): string | undefined {
         return idOf(this.record, OWN_KEYS.session);
@@ -156,12 +165,12 @@ export function toConversations(records: readonly ConversationRecord[], columns:
     const usedKeys = new Set<string>();
     const columnKeys = new Map(columns.map((column) => [column, keysOf(column)]));
     return records.map((record, index) => {
-        const conversationId = idOf(record, OWN_KEYS.conversation) ?? idOf(record, OWN_KEYS.activity);
-        let key = conversationId ?? `row-${index}`;
+        // The id as sent makes the key: normalizing ten thousand GUIDs nobody opens costs more than reading them.
+        let key = sentIdOf(record, OWN_KEYS.conversation) ?? sentIdOf(record, OWN_KEYS.activity) ?? `row-${index}`;
         // A host answering the same id twice must not break React's keys.
         if (usedKeys.has(key)) key = `${key}#${index}`;
         usedKeys.add(key);
         const status = OWN_KEYS.status;
-        return new AnswerConversation(record, columnKeys, key, conversationId, choiceValue(record[status.name] ?? record[status.lookup]));
+        return new AnswerConversation(record, columnKeys, key, choiceValue(record[status.name] ?? record[status.lookup]));
     });
 }
