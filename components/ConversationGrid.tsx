@@ -42,9 +42,15 @@ const CLASSES = mergeStyleSets({
     detail: { display: "block", fontSize: FontSizes.xSmall, color: colorVar("subtext") },
     alert: { display: "block", fontSize: FontSizes.xSmall, color: colorVar("danger"), fontWeight: 600 },
     alertIcon: { width: 12, height: 12, fill: "currentColor", verticalAlign: "-2px", marginInlineEnd: 3 },
+    // One rule for every row, not a style set per row that Fluent would merge for each row mounted.
+    grid: { selectors: { '[data-automationid="DetailsRow"]': { cursor: "pointer" }, '[data-automationid="DetailsRow"][aria-disabled="true"]': { cursor: "default" } } },
 });
-const OPENABLE_ROW = { root: { cursor: "pointer" } };
-const CLOSED_ROW = { root: { cursor: "default" } };
+
+/** The row of the grid that an event happened in, by the index Fluent writes on each row. */
+function rowOf(event: React.SyntheticEvent<HTMLElement>, rows: readonly ConversationRow[]): ConversationRow | undefined {
+    const element = (event.target as Element).closest?.("[data-item-index]");
+    return element && event.currentTarget.contains(element) ? rows[Number(element.getAttribute("data-item-index"))] : undefined;
+}
 /** A triangle with an exclamation mark. */
 const WARNING = "M8 1 15.5 14.5H.5zM7.2 6v4.5h1.6V6zm0 5.6v1.6h1.6v-1.6z";
 
@@ -120,46 +126,57 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
 
     const onColumnHeaderClick = React.useCallback((_?: React.MouseEvent<HTMLElement>, column?: IColumn) => column && onSort(column.key), [onSort]);
 
+    // One click and one key handler for the whole list (rows find theirs by index): a row's props stay the same
+    // from one render to the next, so Fluent can skip the rows that did not change.
+    const onClick = React.useCallback(
+        (event: React.MouseEvent<HTMLElement>) => {
+            const row = rowOf(event, rows);
+            if (row) onOpen(row);
+        },
+        [rows, onOpen],
+    );
+    const onKeyDown = React.useCallback(
+        (event: React.KeyboardEvent<HTMLElement>) => {
+            // Enter and Space open, as on a button; DetailsRow itself does nothing with either.
+            if (event.key !== "Enter" && event.key !== " ") return;
+            const row = rowOf(event, rows);
+            if (!row) return;
+            event.preventDefault();
+            onOpen(row);
+        },
+        [rows, onOpen],
+    );
+
+    const openHint = strings.text("Row_OpenHint");
+    const closedHint = strings.text("Row_CannotOpen");
     const renderRow = React.useCallback(
         (rowProps?: IDetailsRowProps): JSX.Element | null => {
             if (!rowProps) return null;
             const row = rowProps.item as ConversationRow;
-            const open = (): void => onOpen(row);
-            const onKeyDown = (event: React.KeyboardEvent<HTMLElement>): void => {
-                // Enter and Space open, as on a button; DetailsRow itself does nothing with either.
-                if (event.key === "Enter" || event.key === " ") {
-                    event.preventDefault();
-                    open();
-                }
-            };
-            const hint = row.openable ? strings.text("Row_OpenHint") : strings.text("Row_CannotOpen");
-            return (
-                <DetailsRow
-                    {...rowProps}
-                    {...{ onClick: open, onKeyDown, title: hint, "aria-busy": row.key === openingKey || undefined }}
-                    disabled={!row.openable}
-                    styles={row.openable ? OPENABLE_ROW : CLOSED_ROW}
-                />
-            );
+            const openable = row.openable;
+            return <DetailsRow {...rowProps} {...{ title: openable ? openHint : closedHint, "aria-busy": row.key === openingKey || undefined }} disabled={!openable} />;
         },
-        [onOpen, openingKey, strings],
+        [openingKey, openHint, closedHint],
     );
 
     const getKey = React.useCallback((row: ConversationRow) => row.key, []);
 
     return (
-        <DetailsList
-            items={rows as ConversationRow[]}
-            columns={detailsColumns}
-            getKey={getKey}
-            setKey="conversations"
-            selectionMode={SelectionMode.none}
-            layoutMode={DetailsListLayoutMode.justified}
-            onRenderRow={renderRow}
-            onRenderItemColumn={renderCell}
-            onColumnHeaderClick={onColumnHeaderClick}
-            ariaLabelForGrid={strings.text("Grid_AriaLabel")}
-            compact
-        />
+        // Clicks and keys bubble up from the rows, which are the grid's focusable, labelled elements.
+        <div className={CLASSES.grid} onClick={onClick} onKeyDown={onKeyDown}>
+            <DetailsList
+                items={rows as ConversationRow[]}
+                columns={detailsColumns}
+                getKey={getKey}
+                setKey="conversations"
+                selectionMode={SelectionMode.none}
+                layoutMode={DetailsListLayoutMode.justified}
+                onRenderRow={renderRow}
+                onRenderItemColumn={renderCell}
+                onColumnHeaderClick={onColumnHeaderClick}
+                ariaLabelForGrid={strings.text("Grid_AriaLabel")}
+                compact
+            />
+        </div>
     );
 });
