@@ -31,6 +31,8 @@ export interface ConversationRow {
     openable: boolean;
     /** One column's cell, formatted the first time it is asked for (when the grid paints it) and kept for this answer. */
     cell(column: string): Cell;
+    /** What the row sorts by in a column: raw numbers and instants where the column holds them, never formatted text. */
+    sortValue(column: string): string | number | undefined;
     /** Every cell's text, lower-cased, for quick find: built on the first search. */
     readonly searchText: string;
 }
@@ -154,15 +156,35 @@ class Row implements ConversationRow {
     public cell(column: string): Cell {
         this.cells ??= new Map();
         let cell = this.cells.get(column);
-        if (!cell) {
-            const { strings, formatter, now, waitingAlertSeconds } = this.answer;
-            cell = toCell(column, this.conversation.field(column), strings, formatter, now);
-            const waitingTooLong =
-                waitingAlertSeconds > 0 && columnKind(column) === "inStatus" && this.conversation.statusCode === WAITING && typeof cell.sortValue === "number" && cell.sortValue > waitingAlertSeconds;
-            if (waitingTooLong) cell = { ...cell, alert: true, detail: strings.text("InStatus_WaitingLong") };
-            this.cells.set(column, cell);
-        }
+        if (!cell) this.cells.set(column, (cell = this.make(column)));
         return cell;
+    }
+
+    public sortValue(column: string): string | number | undefined {
+        const { raw } = this.conversation.field(column);
+        switch (inferKind(column, raw)) {
+            case "dateTime":
+                return dateOf(raw)?.getTime() ?? this.cell(column).sortValue;
+            case "inStatus": {
+                // Shortest time in the status first: the latest change first.
+                const changed = dateOf(raw);
+                return changed ? -changed.getTime() : this.cell(column).sortValue;
+            }
+            case "duration":
+            case "number":
+                return typeof raw === "number" && Number.isFinite(raw) ? raw : this.cell(column).sortValue;
+            default:
+                // Labels from the resx and the server's texts, no formatting involved; kept only for rows already painted.
+                return (this.cells?.get(column) ?? this.make(column)).sortValue;
+        }
+    }
+
+    private make(column: string): Cell {
+        const { strings, formatter, now, waitingAlertSeconds } = this.answer;
+        const cell = toCell(column, this.conversation.field(column), strings, formatter, now);
+        const waitingTooLong =
+            waitingAlertSeconds > 0 && columnKind(column) === "inStatus" && this.conversation.statusCode === WAITING && typeof cell.sortValue === "number" && cell.sortValue > waitingAlertSeconds;
+        return waitingTooLong ? { ...cell, alert: true, detail: strings.text("InStatus_WaitingLong") } : cell;
     }
 
     public get searchText(): string {
@@ -197,21 +219,6 @@ export interface SortOrder {
     descending: boolean;
 }
 
-/** What a column sorts by: raw numbers and instants where the column holds them, never their formatted text. */
-function sortKey(row: ConversationRow, column: string): string | number | undefined {
-    const { raw } = row.conversation.field(column);
-    switch (inferKind(column, raw)) {
-        case "dateTime":
-            return dateOf(raw)?.getTime() ?? row.cell(column).sortValue;
-        case "duration":
-        case "number":
-            return typeof raw === "number" && Number.isFinite(raw) ? raw : row.cell(column).sortValue;
-        default:
-            // Labels from the resx and the server's texts: no formatting involved.
-            return row.cell(column).sortValue;
-    }
-}
-
 /** A stable sort on one column; empty cells go last in either direction. */
 export function sortRows(rows: readonly ConversationRow[], order: SortOrder, collator: Intl.Collator): readonly ConversationRow[] {
     const direction = order.descending ? -1 : 1;
@@ -221,7 +228,7 @@ export function sortRows(rows: readonly ConversationRow[], order: SortOrder, col
         return result * direction;
     };
     return rows
-        .map((row, index) => ({ row, index, key: sortKey(row, order.column) }))
+        .map((row, index) => ({ row, index, key: row.sortValue(order.column) }))
         .sort((x, y) => compare(x.key, y.key) || x.index - y.index)
         .map(({ row }) => row);
 }

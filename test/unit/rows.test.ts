@@ -134,6 +134,21 @@ describe("sortRows", () => {
     it("sorts numbers as numbers, keeping the original order among equals", () => {
         expect(keys(sortRows(rows, { column: "msdyn_transfercount", descending: false }, formatter.collator))).toEqual(["a", "c", "d", "b"]);
     });
+
+    it("sorts the time in status shortest first, without formatting a duration", () => {
+        const counting = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => 0 });
+        const duration = jest.spyOn(counting, "duration");
+        const column = "msdyn_statusupdatedon";
+        const records = [
+            { msdyn_ocliveworkitemid: "long", [column]: "2026-11-21T09:00:00Z" },
+            { msdyn_ocliveworkitemid: "none" },
+            { msdyn_ocliveworkitemid: "short", [column]: "2026-11-21T11:55:00Z" },
+        ];
+        const inStatus = toRows(toConversations(records, [column]), [column], strings, counting, NOW);
+        expect(keys(sortRows(inStatus, { column, descending: false }, counting.collator))).toEqual(["short", "long", "none"]);
+        expect(keys(sortRows(inStatus, { column, descending: true }, counting.collator))).toEqual(["long", "short", "none"]);
+        expect(duration).not.toHaveBeenCalled();
+    });
 });
 
 describe("lazy rows", () => {
