@@ -12,7 +12,7 @@ export interface FieldValue {
 
 /** A conversation record, normalized so that nothing downstream cares which lookup form the host used. */
 export interface Conversation {
-    /** Unique within one answer; the conversation id when there is one. */
+    /** Unique within one answer: the conversation id as the host sent it, when there is one. */
     readonly key: string;
     /** Undefined when the record carries no id: such a row is shown but cannot be opened. */
     readonly conversationId?: string;
