@@ -36,121 +36,121 @@ let windowSharing: RequestSharing | undefined;
 
 /** Lists an agent's Omnichannel conversations and opens one as a workspace session. */
 export class ConversationList implements ComponentFramework.ReactControl<IInputs, IOutputs> {
-    private feed: ConversationFeed;
-    private conversationOpener: ConversationOpener;
-    private strings: Strings;
-    private formatter: ConversationFormatter;
-    private statusLabels: Map<string, number>;
-    private lastOpenedConversationId: string | undefined;
-    private stopWatchingSessions: () => void;
-    private stopWatchingPage: () => void;
-    private stopWatchingScreen: (() => void) | undefined;
-    private rootElement: HTMLElement | null = null;
-    private sight: Sight;
-    private context: ComponentFramework.Context<IInputs>;
-    private initialViewState: ViewState;
-    private statuses: readonly number[] = [];
-    private savedViewState = "";
-    private readonly store = new StateStore<ConversationListState>({ feed: { kind: "idle" }, openState: {} });
+    #feed: ConversationFeed;
+    #conversationOpener: ConversationOpener;
+    #strings: Strings;
+    #formatter: ConversationFormatter;
+    #statusLabels: Map<string, number>;
+    #lastOpenedConversationId: string | undefined;
+    #stopWatchingSessions: () => void;
+    #stopWatchingPage: () => void;
+    #stopWatchingScreen: (() => void) | undefined;
+    #rootElement: HTMLElement | null = null;
+    #sight: Sight;
+    #context: ComponentFramework.Context<IInputs>;
+    #initialViewState: ViewState;
+    #statuses: readonly number[] = [];
+    #savedViewState = "";
+    readonly #store = new StateStore<ConversationListState>({ feed: { kind: "idle" }, openState: {} });
 
     public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void, state?: ComponentFramework.Dictionary): void {
         context.mode.trackContainerResize(true);
-        this.context = context;
-        this.initialViewState = readViewState(state);
-        this.savedViewState = JSON.stringify(viewStateRecord(this.initialViewState));
+        this.#context = context;
+        this.#initialViewState = readViewState(state);
+        this.#savedViewState = JSON.stringify(viewStateRecord(this.#initialViewState));
         const resolveHost = () => findOmnichannelHost(window);
-        this.strings = new Strings((key) => context.resources.getString(key));
-        this.statusLabels = localizedStatusLabels((key) => this.strings.optional(key));
-        this.formatter = new ConversationFormatter({
+        this.#strings = new Strings((key) => context.resources.getString(key));
+        this.#statusLabels = localizedStatusLabels((key) => this.#strings.optional(key));
+        this.#formatter = new ConversationFormatter({
             locale: localeFromLanguageId(context.userSettings.languageId, navigator.language),
             timeZoneOffsetMinutes: (date) => context.userSettings.getTimeZoneOffsetMinutes(date),
         });
-        this.feed = new ConversationFeed({
+        this.#feed = new ConversationFeed({
             resolveHost,
-            onChange: (feed) => this.store.update({ feed }),
+            onChange: (feed) => this.#store.update({ feed }),
             newCorrelationId,
             clock: browserClock,
             sharing: (windowSharing ??= createBrowserSharing(DEFAULT_TIMEOUT_MS)),
             timeoutMs: DEFAULT_TIMEOUT_MS,
         });
         // Nobody looking, no requests: the tab, the host's own visibility flag and the layout all count.
-        this.sight = new Sight((visible) => this.feed.setVisible(visible));
-        this.stopWatchingPage = watchPage(document, (visible) => this.sight.set("page", visible));
+        this.#sight = new Sight((visible) => this.#feed.setVisible(visible));
+        this.#stopWatchingPage = watchPage(document, (visible) => this.#sight.set("page", visible));
         // A closed session changed a conversation; a switch changed none, so it only makes the list look whether it is seen.
-        this.stopWatchingSessions = watchSessionEvents(window, {
-            onSessionClosed: () => this.feed.markStale(),
-            onFocusMoved: () => this.rootElement && this.sight.set("onScreen", isShown(this.rootElement)),
+        this.#stopWatchingSessions = watchSessionEvents(window, {
+            onSessionClosed: () => this.#feed.markStale(),
+            onFocusMoved: () => this.#rootElement && this.#sight.set("onScreen", isShown(this.#rootElement)),
         });
-        this.conversationOpener = new ConversationOpener({
+        this.#conversationOpener = new ConversationOpener({
             resolveHost,
-            onChange: (openState) => this.store.update({ openState }),
+            onChange: (openState) => this.#store.update({ openState }),
             timers: browserTimers,
             timeoutMs: DEFAULT_TIMEOUT_MS,
             onOpened: (conversationId) => {
-                this.lastOpenedConversationId = conversationId;
+                this.#lastOpenedConversationId = conversationId;
                 notifyOutputChanged();
             },
         });
     }
 
     public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
-        this.context = context;
-        this.sight.set("control", context.mode.isVisible !== false);
-        const plan = buildConversationRequest(settingsOf(context), this.statusLabels);
-        this.feed.apply(plan);
+        this.#context = context;
+        this.#sight.set("control", context.mode.isVisible !== false);
+        const plan = buildConversationRequest(settingsOf(context), this.#statusLabels);
+        this.#feed.apply(plan);
         // Kept while equal, so an updateView that changed nothing does not re-render the chips.
         const statuses = plan.kind === "request" ? (plan.input.status ?? []) : [];
-        if (statuses.join() !== this.statuses.join()) this.statuses = statuses;
+        if (statuses.join() !== this.#statuses.join()) this.#statuses = statuses;
         const props: ConversationListContainerProps = {
-            store: this.store,
-            strings: this.strings,
-            formatter: this.formatter,
+            store: this.#store,
+            strings: this.#strings,
+            formatter: this.#formatter,
             width: context.mode.allocatedWidth,
             height: context.mode.allocatedHeight,
             isRTL: context.userSettings.isRTL,
             tokenTheme: context.fluentDesignLanguage?.tokenTheme,
-            onRefresh: this.refresh,
-            onOpen: this.open,
-            onDismissOpenFailure: this.dismissOpenFailure,
+            onRefresh: this.#refresh,
+            onOpen: this.#open,
+            onDismissOpenFailure: this.#dismissOpenFailure,
             refreshMinutes: context.parameters.refreshMinutes.raw ?? undefined,
-            statuses: this.statuses,
+            statuses: this.#statuses,
             waitingAlertMinutes: context.parameters.waitingAlertMinutes.raw ?? undefined,
-            initialViewState: this.initialViewState,
-            onViewStateChange: this.saveViewState,
-            onRootElement: this.watchRoot,
+            initialViewState: this.#initialViewState,
+            onViewStateChange: this.#saveViewState,
+            onRootElement: this.#watchRoot,
         };
         return React.createElement(ConversationListContainer, props);
     }
 
     public getOutputs(): IOutputs {
-        return { lastOpenedConversationId: this.lastOpenedConversationId };
+        return { lastOpenedConversationId: this.#lastOpenedConversationId };
     }
 
     public destroy(): void {
-        this.stopWatchingSessions();
-        this.stopWatchingPage();
-        this.stopWatchingScreen?.();
-        this.feed.destroy();
-        this.conversationOpener.destroy();
+        this.#stopWatchingSessions();
+        this.#stopWatchingPage();
+        this.#stopWatchingScreen?.();
+        this.#feed.destroy();
+        this.#conversationOpener.destroy();
     }
 
     // Stable callbacks: the container is memoized on its props.
-    private readonly refresh = (): void => this.feed.refresh();
-    private readonly open = (conversation: Conversation): void => this.conversationOpener.open(conversation);
-    private readonly dismissOpenFailure = (): void => this.conversationOpener.dismiss();
+    readonly #refresh = (): void => this.#feed.refresh();
+    readonly #open = (conversation: Conversation): void => this.#conversationOpener.open(conversation);
+    readonly #dismissOpenFailure = (): void => this.#conversationOpener.dismiss();
     /** Sort and quick find survive a form reload; the host is told only when they really changed. */
-    private readonly saveViewState = (state: ViewState): void => {
+    readonly #saveViewState = (state: ViewState): void => {
         const record = viewStateRecord(state);
         const text = JSON.stringify(record);
-        if (text === this.savedViewState) return;
-        this.savedViewState = text;
-        this.context.mode.setControlState?.(record);
+        if (text === this.#savedViewState) return;
+        this.#savedViewState = text;
+        this.#context.mode.setControlState?.(record);
     };
     /** The view's root element: off screen or without a size, nobody can see the list. */
-    private readonly watchRoot = (element: HTMLElement | null): void => {
-        this.stopWatchingScreen?.();
-        this.rootElement = element;
-        this.stopWatchingScreen = element ? watchOnScreen(element, (visible) => this.sight.set("onScreen", visible)) : undefined;
-        if (!element) this.sight.set("onScreen", true);
+    readonly #watchRoot = (element: HTMLElement | null): void => {
+        this.#stopWatchingScreen?.();
+        this.#rootElement = element;
+        this.#stopWatchingScreen = element ? watchOnScreen(element, (visible) => this.#sight.set("onScreen", visible)) : undefined;
+        if (!element) this.#sight.set("onScreen", true);
     };
 }
