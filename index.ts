@@ -34,7 +34,11 @@ function settingsOf(context: ComponentFramework.Context<IInputs>): ConversationS
 /** One per window: every instance in it shares calls in flight and, across tabs, answers. */
 let windowSharing: RequestSharing | undefined;
 
-/** Lists an agent's Omnichannel conversations and opens one as a workspace session. */
+/**
+ * Lists an agent's Omnichannel conversations and opens one as a workspace session. Its members are
+ * TypeScript `private`, not `#` fields like the classes it uses: the platform owns this object, and a
+ * host that wrapped it in a Proxy would make every `#` read throw.
+ */
 export class ConversationList implements ComponentFramework.ReactControl<IInputs, IOutputs> {
     private feed: ConversationFeed;
     private conversationOpener: ConversationOpener;

@@ -36,13 +36,18 @@ const GLYPHS: Readonly<Record<number, string>> = {
 
 const iconClass = mergeStyles({ width: 14, height: 14, flex: "0 0 auto", fill: "currentColor", verticalAlign: "-2px", marginInlineEnd: 4 });
 
-/** Decorative: the channel's label always stands beside it. */
-export const ChannelIcon = React.memo(function ChannelIcon({ code }: { code: number }) {
+/** A decorative 16 × 16 glyph; `data` names what it shows, for tests. */
+function glyph(path: string, data: Record<`data-${string}`, string | number>): React.ReactElement {
     return (
-        <svg className={iconClass} viewBox="0 0 16 16" aria-hidden="true" focusable="false" data-channel-icon={code in GLYPHS ? code : "generic"}>
-            <path fillRule="evenodd" d={GLYPHS[code] ?? GENERIC} />
+        <svg className={iconClass} viewBox="0 0 16 16" aria-hidden="true" focusable="false" {...data}>
+            <path fillRule="evenodd" d={path} />
         </svg>
     );
+}
+
+/** Decorative: the channel's label always stands beside it. */
+export const ChannelIcon = React.memo(function ChannelIcon({ code }: { code: number }) {
+    return glyph(GLYPHS[code] ?? GENERIC, { "data-channel-icon": code in GLYPHS ? code : "generic" });
 });
 
 const RING = "M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm0 1.5a5.5 5.5 0 1 1 0 11 5.5 5.5 0 0 1 0-11zM5.5 5.5H7V7H5.5zm3.5 0h1.5V7H9z";
@@ -62,9 +67,5 @@ export function sentimentTone(code: number | undefined): keyof typeof MOUTHS | u
 export const SentimentIcon = React.memo(function SentimentIcon({ code }: { code: number | undefined }) {
     const tone = sentimentTone(code);
     if (!tone) return null;
-    return (
-        <svg className={iconClass} viewBox="0 0 16 16" aria-hidden="true" focusable="false" data-sentiment-icon={tone}>
-            <path fillRule="evenodd" d={`${RING}${MOUTHS[tone]}`} />
-        </svg>
-    );
+    return glyph(`${RING}${MOUTHS[tone]}`, { "data-sentiment-icon": tone });
 });

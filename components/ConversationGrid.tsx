@@ -42,8 +42,8 @@ const CLASSES = mergeStyleSets({
     detail: { display: "block", fontSize: FontSizes.xSmall, color: colorVar("subtext") },
     alert: { display: "block", fontSize: FontSizes.xSmall, color: colorVar("danger"), fontWeight: 600 },
     alertIcon: { width: 12, height: 12, fill: "currentColor", verticalAlign: "-2px", marginInlineEnd: 3 },
-    // One rule for every row, not a style set per row that Fluent would merge for each row mounted.
-    grid: { selectors: { '[data-automationid="DetailsRow"]': { cursor: "pointer" }, '[data-automationid="DetailsRow"][aria-disabled="true"]': { cursor: "default" } } },
+    // One rule for every row (headers sort on a click too), not a style set per row that Fluent would merge for each row mounted.
+    grid: { cursor: "pointer", selectors: { '[aria-disabled="true"]': { cursor: "default" } } },
 });
 
 /** The row of the grid that an event happened in, by the index Fluent writes on each row. */

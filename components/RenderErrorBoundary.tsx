@@ -16,7 +16,7 @@ export class RenderErrorBoundary extends React.Component<RenderErrorBoundaryProp
         return { failed: true };
     }
 
-    private readonly retry = (): void => {
+    readonly #retry = (): void => {
         this.setState({ failed: false });
         this.props.onRetry();
     };
@@ -28,7 +28,7 @@ export class RenderErrorBoundary extends React.Component<RenderErrorBoundaryProp
             <MessageBar
                 data-testid="state-render-error"
                 messageBarType={MessageBarType.error}
-                actions={<MessageBarButton onClick={this.retry}>{strings.text("State_Retry")}</MessageBarButton>}
+                actions={<MessageBarButton onClick={this.#retry}>{strings.text("State_Retry")}</MessageBarButton>}
             >
                 {strings.text("State_RenderError")}
             </MessageBar>

@@ -1,6 +1,9 @@
 import * as React from "react";
 import { mergeStyleSets } from "@fluentui/react";
-import { colorVar } from "../theme/colors";
+import { colorVar, type Colors } from "../theme/colors";
+
+/** A badge tone's background and text, as the theme's CSS variables. */
+const toneColors = (tone: keyof Colors["badges"]) => ({ background: colorVar(`badges.${tone}.background`), color: colorVar(`badges.${tone}.text`) });
 
 /** Colours per statuscode: green for work in progress, amber for waiting, blue for wrap-up. */
 const classes = mergeStyleSets({
@@ -13,12 +16,12 @@ const classes = mergeStyleSets({
         whiteSpace: "nowrap",
         border: "1px solid transparent",
     },
-    open: { background: colorVar("badges.open.background"), color: colorVar("badges.open.text"), borderColor: colorVar("badges.open.border") },
-    active: { background: colorVar("badges.active.background"), color: colorVar("badges.active.text") },
-    waiting: { background: colorVar("badges.waiting.background"), color: colorVar("badges.waiting.text") },
-    closed: { background: colorVar("badges.closed.background"), color: colorVar("badges.closed.text") },
-    wrapUp: { background: colorVar("badges.wrapUp.background"), color: colorVar("badges.wrapUp.text") },
-    other: { background: colorVar("badges.other.background"), color: colorVar("badges.other.text") },
+    open: { ...toneColors("open"), borderColor: colorVar("badges.open.border") },
+    active: toneColors("active"),
+    waiting: toneColors("waiting"),
+    closed: toneColors("closed"),
+    wrapUp: toneColors("wrapUp"),
+    other: toneColors("other"),
 });
 
 const CLASS_BY_STATUS: Readonly<Record<number, string>> = {

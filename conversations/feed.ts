@@ -58,63 +58,66 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  * request made stale, fails requests that hang, and stops everything on destroy.
  */
 export class ConversationFeed {
-    private current: FeedState = { kind: "idle" };
-    private request: ConversationRequest | undefined;
-    private invalidKey: string | undefined;
+    #current: FeedState = { kind: "idle" };
+    #request: ConversationRequest | undefined;
+    #invalidKey: string | undefined;
     /** Increments with every request; an answer carrying an older number is stale. */
-    private generation = 0;
-    private inFlight = false;
+    #generation = 0;
+    #inFlight = false;
     /** Something made the list stale while a request was in flight: ask again once it is answered. */
-    private staleWhileInFlight = false;
-    private timeoutHandle: unknown;
-    private stopListening: (() => void) | undefined;
-    private destroyed = false;
-    private readonly schedule: RefreshSchedule;
+    #staleWhileInFlight = false;
+    #timeoutHandle: unknown;
+    #stopListening: (() => void) | undefined;
+    #destroyed = false;
+    readonly #schedule: RefreshSchedule;
 
-    constructor(private readonly deps: FeedDependencies) {
-        this.schedule = new RefreshSchedule(deps.clock, () => this.fetch());
+    readonly #deps: FeedDependencies;
+
+    constructor(deps: FeedDependencies) {
+        this.#deps = deps;
+        this.#schedule = new RefreshSchedule(deps.clock, () => this.#fetch());
     }
 
     public get state(): FeedState {
-        return this.current;
+        return this.#current;
     }
 
     /** Called on every updateView: does nothing unless the plan differs from the last one. */
     public apply(plan: RequestPlan): void {
-        if (this.destroyed) return;
+        if (this.#destroyed) return;
         if (plan.kind === "invalid") {
             const key = JSON.stringify(plan.problems);
-            if (key === this.invalidKey) return;
-            this.invalidKey = key;
-            this.request = undefined;
-            this.follow(undefined);
-            this.abandonRequest();
-            this.schedule.stop();
-            this.setState({ kind: "invalid", problems: plan.problems });
+            if (key === this.#invalidKey) return;
+            this.#invalidKey = key;
+            this.#request = undefined;
+            this.#follow(undefined);
+            this.#abandonRequest();
+            this.#schedule.stop();
+            this.#setState({ kind: "invalid", problems: plan.problems });
             return;
         }
-        this.invalidKey = undefined;
+        this.#invalidKey = undefined;
         // A new interval never fetches by itself; it replaces the pending schedule.
-        this.schedule.setIntervalMinutes(plan.refreshMinutes);
-        if (this.request?.key === plan.key) return;
-        const first = this.request === undefined && this.current.kind === "idle";
-        this.request = plan;
-        this.follow(plan.key);
-        this.abandonRequest();
+        this.#schedule.setIntervalMinutes(plan.refreshMinutes);
+        if (this.#request?.key === plan.key) return;
+        const first = this.#request === undefined && this.#current.kind === "idle";
+        this.#request = plan;
+        this.#follow(plan.key);
+        this.#abandonRequest();
         // The first request goes at once; later changes settle first, so typing a list asks once.
-        if (first) this.schedule.askNow();
-        else this.schedule.settle();
+        if (first) this.#schedule.askNow();
+        else this.#schedule.settle();
     }
 
     /** Someone can (or can no longer) see the list: nothing is asked while nobody can. */
     public setVisible(visible: boolean): void {
-        this.schedule.setVisible(visible);
+        this.#schedule.setVisible(visible);
     }
 
     /** Retry and the Refresh button: ask now, forgetting earlier failures. Ignored while a request is in flight. */
     public refresh(): void {
-        if (this.destroyed || this.inFlight || !this.request) return;
-        this.schedule.askNow();
+        if (this.#destroyed || this.#inFlight || !this.#request) return;
+        this.#schedule.askNow();
     }
 
     /**
@@ -122,34 +125,34 @@ export class ConversationFeed {
      * (at most once per 2 s), or as soon as the request in flight, which may predate the change, is answered.
      */
     public markStale(): void {
-        if (this.destroyed || !this.request) return;
-        if (this.inFlight) this.staleWhileInFlight = true;
-        else this.schedule.sessionChanged();
+        if (this.#destroyed || !this.#request) return;
+        if (this.#inFlight) this.#staleWhileInFlight = true;
+        else this.#schedule.sessionChanged();
     }
 
     public destroy(): void {
-        this.destroyed = true;
-        this.follow(undefined);
-        this.abandonRequest();
-        this.schedule.stop();
+        this.#destroyed = true;
+        this.#follow(undefined);
+        this.#abandonRequest();
+        this.#schedule.stop();
     }
 
-    private fetch(): void {
-        const request = this.request;
-        if (!request || this.destroyed || this.inFlight) return;
-        const host = this.deps.resolveHost();
+    #fetch(): void {
+        const request = this.#request;
+        if (!request || this.#destroyed || this.#inFlight) return;
+        const host = this.#deps.resolveHost();
         if (!host) {
-            this.setState({ kind: "unavailable" });
-            this.schedule.settled("noHost"); // the host may still appear, e.g. once the workspace has loaded
+            this.#setState({ kind: "unavailable" });
+            this.#schedule.settled("noHost"); // the host may still appear, e.g. once the workspace has loaded
             return;
         }
-        const generation = ++this.generation;
-        this.inFlight = true;
-        this.setState({ kind: "loading", previous: listOf(this.current) });
-        this.timeoutHandle = this.deps.clock.timers.setTimeout(() => this.fail(generation, "timedOut"), this.deps.timeoutMs);
+        const generation = ++this.#generation;
+        this.#inFlight = true;
+        this.#setState({ kind: "loading", previous: listOf(this.#current) });
+        this.#timeoutHandle = this.#deps.clock.timers.setTimeout(() => this.#fail(generation, "timedOut"), this.#deps.timeoutMs);
         // The port returns a promise; the adapter turns a synchronous throw of the real global into a rejection.
-        this.deps.sharing.ask(request.key, () =>
-            host.getConversations(request.input, this.deps.newCorrelationId()).catch((reason: unknown) => {
+        this.#deps.sharing.ask(request.key, () =>
+            host.getConversations(request.input, this.#deps.newCorrelationId()).catch((reason: unknown) => {
                 // Only the host's error code and message go to the console, for admins; the agent sees the localized error.
                 const hostError = hostErrorOf(reason);
                 if (hostError) console.warn("Conversation list: getConversations rejected", hostError.code ?? "", hostError.message ?? "");
@@ -159,56 +162,56 @@ export class ConversationFeed {
     }
 
     /** Listens to the outcomes of `key`, this instance's own and those shared with it. */
-    private follow(key: string | undefined): void {
-        this.stopListening?.();
-        this.stopListening = key === undefined ? undefined : this.deps.sharing.listen(key, (outcome, fromOtherTab) => this.receive(outcome, fromOtherTab));
+    #follow(key: string | undefined): void {
+        this.#stopListening?.();
+        this.#stopListening = key === undefined ? undefined : this.#deps.sharing.listen(key, (outcome, fromOtherTab) => this.#receive(outcome, fromOtherTab));
     }
 
     /** An outcome for the current request: the answer to the request in flight, or one another instance or tab got. */
-    private receive(outcome: SharedOutcome, fromOtherTab = false): void {
-        const request = this.request;
-        if (this.destroyed || !request) return;
-        const generation = this.inFlight ? this.generation : ++this.generation;
-        this.inFlight = true;
+    #receive(outcome: SharedOutcome, fromOtherTab = false): void {
+        const request = this.#request;
+        if (this.#destroyed || !request) return;
+        const generation = this.#inFlight ? this.#generation : ++this.#generation;
+        this.#inFlight = true;
         // The rejection reason may carry record content: it is neither shown nor logged.
         // Another tab's outcome: that tab keeps the lead and this one follows its beat.
-        if (outcome.kind === "rejected") return this.fail(generation, "rejected", fromOtherTab);
+        if (outcome.kind === "rejected") return this.#fail(generation, "rejected", fromOtherTab);
         const read = readConversationsAnswer(outcome.value);
-        if (!read.ok) return this.fail(generation, read.failure, fromOtherTab);
-        const receivedAt = new Date(this.deps.clock.now());
+        if (!read.ok) return this.#fail(generation, read.failure, fromOtherTab);
+        const receivedAt = new Date(this.#deps.clock.now());
         const { createdWithinDays } = request;
         const records = createdWithinDays ? createdSince(read.records, createdWithinCutoff(createdWithinDays, receivedAt)) : read.records;
         const conversations = toConversations(records, request.columns);
         const list = { conversations, columns: request.columns, receivedAt, moreRecords: read.moreRecords };
-        this.settle(generation, { kind: "loaded", list }, "answered", fromOtherTab);
+        this.#settle(generation, { kind: "loaded", list }, "answered", fromOtherTab);
     }
 
-    private fail(generation: number, failure: FeedFailure, followed = false): void {
-        this.settle(generation, { kind: "failed", failure, previous: listOf(this.current) }, "failed", followed);
+    #fail(generation: number, failure: FeedFailure, followed = false): void {
+        this.#settle(generation, { kind: "failed", failure, previous: listOf(this.#current) }, "failed", followed);
     }
 
     /** Applies the outcome of request `generation` unless something newer or destroy came first. */
-    private settle(generation: number, state: FeedState, outcome: Outcome, followed = false): void {
-        if (this.destroyed || generation !== this.generation || !this.inFlight) return;
-        this.inFlight = false;
-        this.deps.clock.timers.clearTimeout(this.timeoutHandle);
-        this.schedule.settled(outcome, followed);
+    #settle(generation: number, state: FeedState, outcome: Outcome, followed = false): void {
+        if (this.#destroyed || generation !== this.#generation || !this.#inFlight) return;
+        this.#inFlight = false;
+        this.#deps.clock.timers.clearTimeout(this.#timeoutHandle);
+        this.#schedule.settled(outcome, followed);
         // The answer may predate a session change that came meanwhile: ask again (throttled), unless backing off.
-        if (this.staleWhileInFlight) this.schedule.sessionChanged();
-        this.staleWhileInFlight = false;
-        const retryAt = this.schedule.nextAt;
-        this.setState(state.kind === "failed" && retryAt !== undefined ? { ...state, retryAt: new Date(retryAt) } : state);
+        if (this.#staleWhileInFlight) this.#schedule.sessionChanged();
+        this.#staleWhileInFlight = false;
+        const retryAt = this.#schedule.nextAt;
+        this.#setState(state.kind === "failed" && retryAt !== undefined ? { ...state, retryAt: new Date(retryAt) } : state);
     }
 
-    private abandonRequest(): void {
-        if (this.inFlight) this.generation++;
-        this.inFlight = false;
-        this.staleWhileInFlight = false;
-        this.deps.clock.timers.clearTimeout(this.timeoutHandle);
+    #abandonRequest(): void {
+        if (this.#inFlight) this.#generation++;
+        this.#inFlight = false;
+        this.#staleWhileInFlight = false;
+        this.#deps.clock.timers.clearTimeout(this.#timeoutHandle);
     }
 
-    private setState(state: FeedState): void {
-        this.current = state;
-        this.deps.onChange(state);
+    #setState(state: FeedState): void {
+        this.#current = state;
+        this.#deps.onChange(state);
     }
 }

@@ -24,41 +24,44 @@ export const NO_NAME = "\u2014";
 
 /** Dates, ages, durations and numbers in the user's locale and time zone. Built once per control. */
 export class ConversationFormatter {
-    private readonly dateTimeFormat: Intl.DateTimeFormat;
-    private readonly relativeFormat: Intl.RelativeTimeFormat;
-    private readonly numberFormat: Intl.NumberFormat;
+    readonly #dateTimeFormat: Intl.DateTimeFormat;
+    readonly #relativeFormat: Intl.RelativeTimeFormat;
+    readonly #numberFormat: Intl.NumberFormat;
     /** Second, minute, hour and day, as in "4 min". */
-    private readonly units: readonly Intl.NumberFormat[];
+    readonly #units: readonly Intl.NumberFormat[];
     public readonly collator: Intl.Collator;
 
-    constructor(private readonly settings: LocaleSettings) {
+    readonly #settings: LocaleSettings;
+
+    constructor(settings: LocaleSettings) {
+        this.#settings = settings;
         const { locale } = settings;
         // The date is shifted to the user's time zone by hand, then printed as UTC.
-        this.dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "UTC" });
-        this.relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
-        this.numberFormat = new Intl.NumberFormat(locale);
-        this.units = ["second", "minute", "hour", "day"].map((unit) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }));
+        this.#dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "UTC" });
+        this.#relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+        this.#numberFormat = new Intl.NumberFormat(locale);
+        this.#units = ["second", "minute", "hour", "day"].map((unit) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }));
         this.collator = new Intl.Collator(locale, { sensitivity: "base", numeric: true });
     }
 
     public dateTime(date: Date): string {
-        const offset = Number(this.settings.timeZoneOffsetMinutes(date));
+        const offset = Number(this.#settings.timeZoneOffsetMinutes(date));
         const shifted = new Date(date.getTime() + (Number.isFinite(offset) ? offset : 0) * MINUTE);
-        return this.dateTimeFormat.format(shifted);
+        return this.#dateTimeFormat.format(shifted);
     }
 
     /** "12 min. ago", "3 hr. ago", "3 days ago": how long ago `date` was at `now`, rounded to the nearest unit. */
     public age(date: Date, now: Date): string {
         const minutes = Math.round(Math.max(0, now.getTime() - date.getTime()) / MINUTE);
-        if (minutes < 60) return this.relativeFormat.format(-minutes, "minute");
+        if (minutes < 60) return this.#relativeFormat.format(-minutes, "minute");
         const hours = Math.round(minutes / 60);
-        if (hours < 24) return this.relativeFormat.format(-hours, "hour");
-        return this.relativeFormat.format(-Math.round(hours / 24), "day");
+        if (hours < 24) return this.#relativeFormat.format(-hours, "hour");
+        return this.#relativeFormat.format(-Math.round(hours / 24), "day");
     }
 
     /** "in 4 min.": how long until `date` at `now`, in whole minutes rounded up. */
     public until(date: Date, now: Date): string {
-        return this.relativeFormat.format(Math.max(0, Math.ceil((date.getTime() - now.getTime()) / MINUTE)), "minute");
+        return this.#relativeFormat.format(Math.max(0, Math.ceil((date.getTime() - now.getTime()) / MINUTE)), "minute");
     }
 
     /**
@@ -67,21 +70,21 @@ export class ConversationFormatter {
      */
     public duration(totalSeconds: number): string {
         const seconds = Math.max(0, Math.round(totalSeconds));
-        if (seconds < 60) return this.units[0].format(seconds);
-        if (seconds < 3600) return this.pair(1, Math.floor(seconds / 60), 0, seconds % 60);
+        if (seconds < 60) return this.#units[0].format(seconds);
+        if (seconds < 3600) return this.#pair(1, Math.floor(seconds / 60), 0, seconds % 60);
         const minutes = Math.round(seconds / 60);
-        if (minutes < 24 * 60) return this.pair(2, Math.floor(minutes / 60), 1, minutes % 60);
+        if (minutes < 24 * 60) return this.#pair(2, Math.floor(minutes / 60), 1, minutes % 60);
         const hours = Math.round(seconds / 3600);
-        return this.pair(3, Math.floor(hours / 24), 2, hours % 24);
+        return this.#pair(3, Math.floor(hours / 24), 2, hours % 24);
     }
 
-    /** "1 hr 5 min", or "1 hr" when the smaller unit is zero; units index `this.units`. */
-    private pair(big: number, bigCount: number, small: number, smallCount: number): string {
-        const first = this.units[big].format(bigCount);
-        return smallCount === 0 ? first : `${first} ${this.units[small].format(smallCount)}`;
+    /** "1 hr 5 min", or "1 hr" when the smaller unit is zero; units index `this.#units`. */
+    #pair(big: number, bigCount: number, small: number, smallCount: number): string {
+        const first = this.#units[big].format(bigCount);
+        return smallCount === 0 ? first : `${first} ${this.#units[small].format(smallCount)}`;
     }
 
     public number(value: number): string {
-        return this.numberFormat.format(value);
+        return this.#numberFormat.format(value);
     }
 }

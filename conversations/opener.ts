@@ -28,73 +28,77 @@ export const REPEAT_OPEN_GUARD_MS = 1500;
 
 /** Opens conversations as workspace sessions, one at a time: a click while one is pending is ignored. */
 export class ConversationOpener {
-    private current: OpenerState = {};
+    #current: OpenerState = {};
     /** The conversation just opened, while a repeat of it would be a double click. */
-    private justOpened: string | undefined;
-    private guardHandle: unknown;
-    private destroyed = false;
+    #justOpened: string | undefined;
+    #guardHandle: unknown;
+    #destroyed = false;
     /** Increments with every open; an answer carrying an older number is ignored. */
-    private attempt = 0;
-    private timeoutHandle: unknown;
+    #attempt = 0;
+    #timeoutHandle: unknown;
 
-    constructor(private readonly deps: OpenerDependencies) {}
+    readonly #deps: OpenerDependencies;
+
+    constructor(deps: OpenerDependencies) {
+        this.#deps = deps;
+    }
 
     public get state(): OpenerState {
-        return this.current;
+        return this.#current;
     }
 
     public open(conversation: Conversation): void {
-        if (this.destroyed || this.current.opening !== undefined) return;
+        if (this.#destroyed || this.#current.opening !== undefined) return;
         const { conversationId } = conversation;
-        if (conversationId !== undefined && conversationId === this.justOpened) return;
+        if (conversationId !== undefined && conversationId === this.#justOpened) return;
         if (conversationId === undefined) {
-            this.setState({ failed: { conversation, failure: "noConversationId" } });
+            this.#setState({ failed: { conversation, failure: "noConversationId" } });
             return;
         }
-        const host = this.deps.resolveHost();
+        const host = this.#deps.resolveHost();
         if (!host) {
-            this.setState({ failed: { conversation, failure: "unavailable" } });
+            this.#setState({ failed: { conversation, failure: "unavailable" } });
             return;
         }
-        this.setState({ opening: conversation.key });
-        const attempt = ++this.attempt;
+        this.#setState({ opening: conversation.key });
+        const attempt = ++this.#attempt;
         const fail = (failure: OpenFailure): void => {
-            this.settle(attempt, { failed: { conversation, failure } });
+            this.#settle(attempt, { failed: { conversation, failure } });
         };
-        this.timeoutHandle = this.deps.timers.setTimeout(() => fail("timedOut"), this.deps.timeoutMs);
+        this.#timeoutHandle = this.#deps.timers.setTimeout(() => fail("timedOut"), this.#deps.timeoutMs);
         host.openConversation(conversationId, conversation.lastSessionId, conversation.workstreamId)
-            .then(() => this.settle(attempt, {}) && this.opened(conversationId))
+            .then(() => this.#settle(attempt, {}) && this.#opened(conversationId))
             .catch(() => fail("rejected"));
     }
 
     /** Ends open number `attempt` with `outcome`, unless it already ended; says whether it did. */
-    private settle(attempt: number, outcome: OpenerState): boolean {
-        if (this.destroyed || attempt !== this.attempt || this.current.opening === undefined) return false;
-        this.deps.timers.clearTimeout(this.timeoutHandle);
-        this.setState(outcome);
+    #settle(attempt: number, outcome: OpenerState): boolean {
+        if (this.#destroyed || attempt !== this.#attempt || this.#current.opening === undefined) return false;
+        this.#deps.timers.clearTimeout(this.#timeoutHandle);
+        this.#setState(outcome);
         return true;
     }
 
-    private opened(conversationId: string): void {
-        this.justOpened = conversationId;
-        this.deps.timers.clearTimeout(this.guardHandle);
-        this.guardHandle = this.deps.timers.setTimeout(() => (this.justOpened = undefined), REPEAT_OPEN_GUARD_MS);
-        this.deps.onOpened(conversationId);
+    #opened(conversationId: string): void {
+        this.#justOpened = conversationId;
+        this.#deps.timers.clearTimeout(this.#guardHandle);
+        this.#guardHandle = this.#deps.timers.setTimeout(() => (this.#justOpened = undefined), REPEAT_OPEN_GUARD_MS);
+        this.#deps.onOpened(conversationId);
     }
 
     /** Closes the failure message. */
     public dismiss(): void {
-        if (!this.destroyed && this.current.failed) this.setState({});
+        if (!this.#destroyed && this.#current.failed) this.#setState({});
     }
 
     public destroy(): void {
-        this.destroyed = true;
-        this.deps.timers.clearTimeout(this.timeoutHandle);
-        this.deps.timers.clearTimeout(this.guardHandle);
+        this.#destroyed = true;
+        this.#deps.timers.clearTimeout(this.#timeoutHandle);
+        this.#deps.timers.clearTimeout(this.#guardHandle);
     }
 
-    private setState(state: OpenerState): void {
-        this.current = state;
-        this.deps.onChange(state);
+    #setState(state: OpenerState): void {
+        this.#current = state;
+        this.#deps.onChange(state);
     }
 }

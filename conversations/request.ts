@@ -68,6 +68,9 @@ export interface InvalidSettings {
 
 export type RequestPlan = ConversationRequest | InvalidSettings;
 
+/** One problem and the text that caused it (only "noAgent" has none). */
+const problem = (setting: SettingName, code: ProblemCode, value: string): SettingsProblem => ({ setting, code, value });
+
 const DEFAULT_ORDER: readonly OrderByKey[] = [{ attributeName: "createdon", descending: true }];
 const DEFAULT_REFRESH_MINUTES = 5;
 /** A day. Longer intervals would also overflow the browser's timers and fire at once. */
@@ -99,12 +102,12 @@ export function readAgentColumn(value: unknown): AgentColumnValue {
 function resolveAgent(settings: ConversationSettings, problems: SettingsProblem[]): string | undefined {
     const column = readAgentColumn(settings.agent);
     if (column.kind === "notText") {
-        problems.push({ setting: "agent", code: "agentNotText", value: column.value });
+        problems.push(problem("agent", "agentNotText", column.value));
         return undefined;
     }
     if (column.kind === "id") {
         const agentId = normalizeGuid(column.id);
-        if (!agentId) problems.push({ setting: "agent", code: "notAGuid", value: column.id });
+        if (!agentId) problems.push(problem("agent", "notAGuid", column.id));
         return agentId;
     }
     if (settings.agentFallback === "none") {
@@ -112,7 +115,7 @@ function resolveAgent(settings: ConversationSettings, problems: SettingsProblem[
         return undefined;
     }
     const agentId = normalizeGuid(settings.currentUserId ?? "");
-    if (!agentId) problems.push({ setting: "agentFallback", code: "currentUserNotAGuid", value: settings.currentUserId ?? "" });
+    if (!agentId) problems.push(problem("agentFallback", "currentUserNotAGuid", settings.currentUserId ?? ""));
     return agentId;
 }
 
@@ -132,7 +135,7 @@ function resolveStatuses(text: string | null | undefined, localizedLabels: Reado
     const codes: number[] = [];
     for (const item of items) {
         const code = /^\d+$/.test(item) ? Number(item) : byLabel.get(canonicalLabel(item));
-        if (code === undefined || !Number.isSafeInteger(code)) problems.push({ setting: "statuses", code: "unknownStatus", value: item });
+        if (code === undefined || !Number.isSafeInteger(code)) problems.push(problem("statuses", "unknownStatus", item));
         else codes.push(code);
     }
     return unique(codes);
@@ -144,7 +147,7 @@ function resolveColumns(text: string | null | undefined, problems: SettingsProbl
     const columns: string[] = [];
     for (const item of items) {
         if (LOGICAL_NAME.test(item)) columns.push(item.toLowerCase());
-        else problems.push({ setting: "columns", code: "notALogicalName", value: item });
+        else problems.push(problem("columns", "notALogicalName", item));
     }
     return unique(columns);
 }
@@ -158,12 +161,12 @@ function resolveOrder(text: string | null | undefined, problems: SettingsProblem
     for (const item of items) {
         const [name, direction, ...rest] = item.split(/\s+/);
         if (!LOGICAL_NAME.test(name)) {
-            problems.push({ setting: "orderBy", code: "notALogicalName", value: name });
+            problems.push(problem("orderBy", "notALogicalName", name));
             continue;
         }
         const descending = direction === undefined ? false : DIRECTIONS[direction.toLowerCase()];
         if (descending === undefined || rest.length > 0) {
-            problems.push({ setting: "orderBy", code: "unknownSortDirection", value: item });
+            problems.push(problem("orderBy", "unknownSortDirection", item));
             continue;
         }
         order.push({ attributeName: name.toLowerCase(), descending });
@@ -174,7 +177,7 @@ function resolveOrder(text: string | null | undefined, problems: SettingsProblem
 function resolveWholeNumber(setting: SettingName, value: number | null | undefined, problems: SettingsProblem[]): number | undefined {
     if (value == null) return undefined;
     if (!Number.isSafeInteger(value) || value < 0) {
-        problems.push({ setting, code: "notAWholeNumber", value: String(value) });
+        problems.push(problem(setting, "notAWholeNumber", String(value)));
         return undefined;
     }
     return value;
@@ -197,11 +200,11 @@ export function buildConversationRequest(
     const createdWithinDays = resolveWholeNumber("createdWithinDays", settings.createdWithinDays, problems);
     const createdAtLeastDaysAgo = resolveWholeNumber("createdAtLeastDaysAgo", settings.createdAtLeastDaysAgo, problems);
     if (createdWithinDays && createdAtLeastDaysAgo && createdWithinDays <= createdAtLeastDaysAgo) {
-        problems.push({ setting: "createdWithinDays", code: "noAgeLeft", value: String(createdWithinDays) });
+        problems.push(problem("createdWithinDays", "noAgeLeft", String(createdWithinDays)));
     }
     let refreshMinutes = resolveWholeNumber("refreshMinutes", settings.refreshMinutes, problems) ?? DEFAULT_REFRESH_MINUTES;
     if (refreshMinutes > MAX_REFRESH_MINUTES) {
-        problems.push({ setting: "refreshMinutes", code: "refreshTooLong", value: String(refreshMinutes) });
+        problems.push(problem("refreshMinutes", "refreshTooLong", String(refreshMinutes)));
         refreshMinutes = MAX_REFRESH_MINUTES;
     }
 

@@ -135,14 +135,16 @@ interface Answer {
 class Row implements ConversationRow {
     public readonly key: string;
     /** Made on the first paint: most rows of a long answer are never painted. */
-    private cells?: Map<string, Cell>;
-    private lowerText?: string;
+    #cells?: Map<string, Cell>;
+    #lowerText?: string;
+    readonly #answer: Answer;
 
     constructor(
         public readonly conversation: Conversation,
-        private readonly answer: Answer,
+        answer: Answer,
     ) {
         this.key = conversation.key;
+        this.#answer = answer;
     }
 
     public get openable(): boolean {
@@ -150,13 +152,13 @@ class Row implements ConversationRow {
     }
 
     public get label(): string {
-        return this.conversation.title ?? this.answer.untitled;
+        return this.conversation.title ?? this.#answer.untitled;
     }
 
     public cell(column: string): Cell {
-        this.cells ??= new Map();
-        let cell = this.cells.get(column);
-        if (!cell) this.cells.set(column, (cell = this.make(column)));
+        this.#cells ??= new Map();
+        let cell = this.#cells.get(column);
+        if (!cell) this.#cells.set(column, (cell = this.#make(column)));
         return cell;
     }
 
@@ -175,12 +177,12 @@ class Row implements ConversationRow {
                 return typeof raw === "number" && Number.isFinite(raw) ? raw : this.cell(column).sortValue;
             default:
                 // Labels from the resx and the server's texts, no formatting involved; kept only for rows already painted.
-                return (this.cells?.get(column) ?? this.make(column)).sortValue;
+                return (this.#cells?.get(column) ?? this.#make(column)).sortValue;
         }
     }
 
-    private make(column: string): Cell {
-        const { strings, formatter, now, waitingAlertSeconds } = this.answer;
+    #make(column: string): Cell {
+        const { strings, formatter, now, waitingAlertSeconds } = this.#answer;
         const cell = toCell(column, this.conversation.field(column), strings, formatter, now);
         const waitingTooLong =
             waitingAlertSeconds > 0 && columnKind(column) === "inStatus" && this.conversation.statusCode === WAITING && typeof cell.sortValue === "number" && cell.sortValue > waitingAlertSeconds;
@@ -188,8 +190,8 @@ class Row implements ConversationRow {
     }
 
     public get searchText(): string {
-        this.lowerText ??= this.answer.columns.map((column) => this.cell(column).text).join("\n").toLocaleLowerCase();
-        return this.lowerText;
+        this.#lowerText ??= this.#answer.columns.map((column) => this.cell(column).text).join("\n").toLocaleLowerCase();
+        return this.#lowerText;
     }
 }
 

@@ -4,28 +4,32 @@
  * (the pcf-start 1.51.1 harness among them) do not implement.
  */
 export class StateStore<T> {
-    private readonly listeners = new Set<(state: T) => void>();
+    readonly #listeners = new Set<(state: T) => void>();
 
-    constructor(private current: T) {}
+    #current: T;
+
+    constructor(initial: T) {
+        this.#current = initial;
+    }
 
     public get(): T {
-        return this.current;
+        return this.#current;
     }
 
     /** Replaces the state and tells every subscriber; an identical state tells no one. */
     public set(next: T): void {
-        if (Object.is(next, this.current)) return;
-        this.current = next;
-        this.listeners.forEach((listener) => listener(next));
+        if (Object.is(next, this.#current)) return;
+        this.#current = next;
+        this.#listeners.forEach((listener) => listener(next));
     }
 
     public update(change: Partial<T>): void {
-        this.set({ ...this.current, ...change });
+        this.set({ ...this.#current, ...change });
     }
 
     /** Returns the function that unsubscribes. */
     public subscribe(listener: (state: T) => void): () => void {
-        this.listeners.add(listener);
-        return () => this.listeners.delete(listener);
+        this.#listeners.add(listener);
+        return () => this.#listeners.delete(listener);
     }
 }

@@ -61,11 +61,15 @@ export type StringKey = (typeof STRING_KEYS)[number];
 
 /** One place for every piece of text the control shows: resx lookups and `{0}` placeholders. */
 export class Strings {
-    constructor(private readonly getString: GetString) {}
+    readonly #getString: GetString;
+
+    constructor(getString: GetString) {
+        this.#getString = getString;
+    }
 
     /** The string for `key`, or undefined when the resx has none (PCF answers a missing key with the key). */
     public optional(key: string): string | undefined {
-        const value = this.getString(key);
+        const value = this.#getString(key);
         return value && value !== key ? value : undefined;
     }
 

@@ -132,31 +132,37 @@ function textOf(value: FieldValue): string | undefined {
  * status chips need them all), the rest when a row is painted, searched, sorted or opened.
  */
 class AnswerConversation implements Conversation {
+    readonly #record: ConversationRecord;
+    readonly #columnKeys: ReadonlyMap<string, FieldKeys>;
+
     constructor(
-        private readonly record: ConversationRecord,
-        private readonly columnKeys: ReadonlyMap<string, FieldKeys>,
+        record: ConversationRecord,
+        columnKeys: ReadonlyMap<string, FieldKeys>,
         public readonly key: string,
         public readonly statusCode: number | undefined,
-    ) {}
+    ) {
+        this.#record = record;
+        this.#columnKeys = columnKeys;
+    }
 
     public get conversationId(): string | undefined {
-        return idOf(this.record, OWN_KEYS.conversation) ?? idOf(this.record, OWN_KEYS.activity);
+        return idOf(this.#record, OWN_KEYS.conversation) ?? idOf(this.#record, OWN_KEYS.activity);
     }
 
     public get lastSessionId(): string | undefined {
-        return idOf(this.record, OWN_KEYS.session);
+        return idOf(this.#record, OWN_KEYS.session);
     }
 
     public get workstreamId(): string | undefined {
-        return idOf(this.record, OWN_KEYS.workstream);
+        return idOf(this.#record, OWN_KEYS.workstream);
     }
 
     public get title(): string | undefined {
-        return textOf(fieldOf(this.record, OWN_KEYS.title));
+        return textOf(fieldOf(this.#record, OWN_KEYS.title));
     }
 
     public field(column: string): FieldValue {
-        return fieldOf(this.record, this.columnKeys.get(column) ?? keysOf(column));
+        return fieldOf(this.#record, this.#columnKeys.get(column) ?? keysOf(column));
     }
 }
 

@@ -23,71 +23,74 @@ export type Outcome = "answered" | "failed" | "noHost";
  *   and count as the interval's timed refresh (the beat goes on from the one they replaced).
  */
 export class RefreshSchedule {
-    private intervalMs = 0;
-    private visible = true;
+    #intervalMs = 0;
+    #visible = true;
     /** When the next request falls due (clock ms); undefined when none is planned. */
-    private dueAt: number | undefined;
-    private handle: unknown;
-    private failures = 0;
-    private lastRunAt = Number.NEGATIVE_INFINITY;
-    private timedBefore = false;
+    #dueAt: number | undefined;
+    #handle: unknown;
+    #failures = 0;
+    #lastRunAt = Number.NEGATIVE_INFINITY;
+    #timedBefore = false;
     /** The planned request is a timed refresh (not a settling change, a session event or a back-off try). */
-    private timedPending = false;
+    #timedPending = false;
     /** A session event took the place of the timed refresh due then: the beat goes on from there. */
-    private replacedBeat: number | undefined;
-    private stopped = false;
+    #replacedBeat: number | undefined;
+    #stopped = false;
 
-    constructor(
-        private readonly clock: Clock,
-        private readonly run: () => void,
-    ) {}
+    readonly #clock: Clock;
+    readonly #run: () => void;
+
+    constructor(clock: Clock, run: () => void) {
+        this.#clock = clock;
+        this.#run = run;
+    }
 
     /** When the next automatic request will be, if one is planned. */
     public get nextAt(): number | undefined {
-        return this.dueAt;
+        return this.#dueAt;
     }
 
     public get failuresInARow(): number {
-        return this.failures;
+        return this.#failures;
     }
 
     public setIntervalMinutes(minutes: number): void {
         const intervalMs = Math.max(0, minutes) * MINUTE;
-        if (intervalMs === this.intervalMs) return;
-        this.intervalMs = intervalMs;
+        if (intervalMs === this.#intervalMs) return;
+        this.#intervalMs = intervalMs;
         // Replaces a pending timed refresh (or starts one after an answer); a settling change or a back-off wait keeps its time.
-        if (this.failures === 0 && !this.stopped && this.lastRunAt > Number.NEGATIVE_INFINITY && (this.timedPending || this.dueAt === undefined)) {
-            this.planTimed();
+        if (this.#failures === 0 && !this.#stopped && this.#lastRunAt > Number.NEGATIVE_INFINITY && (this.#timedPending || this.#dueAt === undefined)) {
+            this.#planTimed();
         }
     }
 
     public setVisible(visible: boolean): void {
-        if (visible === this.visible) return;
-        this.visible = visible;
-        this.arm();
+        if (visible === this.#visible) return;
+        this.#visible = visible;
+        this.#arm();
     }
 
     /** The first request, or the Refresh button: ask now and forget earlier failures. */
     public askNow(): void {
-        this.stopped = false;
-        this.failures = 0;
-        this.planAt(this.clock.now());
+        this.#stopped = false;
+        this.#failures = 0;
+        this.#planAt(this.#clock.now());
     }
 
     /** The request changed: ask once it has stayed the same for SETTLE_MS. */
     public settle(): void {
-        this.stopped = false;
-        this.planAt(this.clock.now() + SETTLE_MS);
+        this.#stopped = false;
+        this.#planAt(this.#clock.now() + SETTLE_MS);
     }
 
     /** A session was closed. During back-off the next try picks the change up. */
     public sessionChanged(): void {
-        if (this.failures > 0 || this.stopped) return;
-        const at = Math.max(this.clock.now() + this.clock.random() * SESSION_SPREAD_MS, this.lastRunAt + SESSION_THROTTLE_MS);
-        if (this.dueAt !== undefined && at >= this.dueAt) return;
+        if (this.#failures > 0 || this.#stopped) return;
+        const at = Math.max(this.#clock.now() + this.#clock.random() * SESSION_SPREAD_MS, this.#lastRunAt + SESSION_THROTTLE_MS);
+        if (this.#dueAt !== undefined && at >= this.#dueAt) return;
         // It counts as this interval's refresh: the next timed one comes an interval after the one it replaces.
-        if (this.timedPending) this.replacedBeat = this.dueAt;
-        this.planAt(at);
+        if (this.#timedPending) this.#replacedBeat = this.#dueAt;
+        this.#planAt(at);
     }
 
     /**
@@ -96,77 +99,77 @@ export class RefreshSchedule {
      * later (+10 to +20%) and asks only if the leader stops answering, so tabs never race each other.
      */
     public settled(outcome: Outcome, followed = false): void {
-        if (this.stopped) return;
-        this.lastRunAt = Math.max(this.lastRunAt, this.clock.now());
+        if (this.#stopped) return;
+        this.#lastRunAt = Math.max(this.#lastRunAt, this.#clock.now());
         if (outcome === "failed") {
-            this.failures++;
-            this.planBackOff();
+            this.#failures++;
+            this.#planBackOff();
         } else {
-            this.failures = 0;
-            this.planTimed(followed);
+            this.#failures = 0;
+            this.#planTimed(followed);
         }
     }
 
     /** No request is wanted until the next askNow or settle (e.g. the properties are invalid). */
     public stop(): void {
-        this.stopped = true;
-        this.dueAt = undefined;
-        this.disarm();
+        this.#stopped = true;
+        this.#dueAt = undefined;
+        this.#disarm();
     }
 
-    private planTimed(followed = false): void {
-        const beat = this.replacedBeat;
-        this.replacedBeat = undefined;
-        if (this.intervalMs <= 0) return this.planAt(undefined);
-        const now = this.clock.now();
+    #planTimed(followed = false): void {
+        const beat = this.#replacedBeat;
+        this.#replacedBeat = undefined;
+        if (this.#intervalMs <= 0) return this.#planAt(undefined);
+        const now = this.#clock.now();
         let at: number;
         // A session close took the place of the refresh due at `beat`: the next comes an interval after it.
-        if (beat !== undefined && beat > now) at = beat + this.jittered(this.intervalMs);
+        if (beat !== undefined && beat > now) at = beat + this.#jittered(this.#intervalMs);
         // The first timed refresh falls anywhere in the interval (but not right after the first load).
-        else if (!this.timedBefore) at = now + this.intervalMs * (0.1 + 0.9 * this.clock.random());
-        else if (followed) at = now + this.intervalMs * (1 + JITTER + JITTER * this.clock.random());
-        else at = now + this.jittered(this.intervalMs);
-        this.timedBefore = true;
-        this.planAt(at);
-        this.timedPending = true;
+        else if (!this.#timedBefore) at = now + this.#intervalMs * (0.1 + 0.9 * this.#clock.random());
+        else if (followed) at = now + this.#intervalMs * (1 + JITTER + JITTER * this.#clock.random());
+        else at = now + this.#jittered(this.#intervalMs);
+        this.#timedBefore = true;
+        this.#planAt(at);
+        this.#timedPending = true;
     }
 
-    private planBackOff(): void {
+    #planBackOff(): void {
         // With refreshes turned off nothing is asked by itself, not even a retry.
-        if (this.intervalMs <= 0) return this.planAt(undefined);
-        const doubling = MINUTE * 2 ** Math.min(this.failures - 1, 16);
-        const wait = Math.min(MAX_BACKOFF_MS, Math.max(doubling, this.intervalMs));
-        this.planAt(this.clock.now() + this.jittered(wait));
+        if (this.#intervalMs <= 0) return this.#planAt(undefined);
+        const doubling = MINUTE * 2 ** Math.min(this.#failures - 1, 16);
+        const wait = Math.min(MAX_BACKOFF_MS, Math.max(doubling, this.#intervalMs));
+        this.#planAt(this.#clock.now() + this.#jittered(wait));
     }
 
-    private jittered(ms: number): number {
-        return ms * (1 + JITTER * (2 * this.clock.random() - 1));
+    #jittered(ms: number): number {
+        return ms * (1 + JITTER * (2 * this.#clock.random() - 1));
     }
 
-    private planAt(at: number | undefined): void {
-        this.dueAt = at;
-        this.timedPending = false;
-        this.arm();
+    #planAt(at: number | undefined): void {
+        this.#dueAt = at;
+        this.#timedPending = false;
+        this.#arm();
     }
 
     /** Sets the timer for `dueAt`, or none while hidden: becoming visible re-arms, and an overdue request fires at once. */
-    private arm(): void {
-        this.disarm();
-        if (this.dueAt === undefined || !this.visible) return;
-        const wait = this.dueAt - this.clock.now();
-        if (wait <= 0) this.fire();
-        else this.handle = this.clock.timers.setTimeout(() => this.fire(), wait);
+    #arm(): void {
+        this.#disarm();
+        if (this.#dueAt === undefined || !this.#visible) return;
+        const wait = this.#dueAt - this.#clock.now();
+        if (wait <= 0) this.#fire();
+        else this.#handle = this.#clock.timers.setTimeout(() => this.#fire(), wait);
     }
 
-    private disarm(): void {
-        if (this.handle !== undefined) this.clock.timers.clearTimeout(this.handle);
-        this.handle = undefined;
+    #disarm(): void {
+        if (this.#handle !== undefined) this.#clock.timers.clearTimeout(this.#handle);
+        this.#handle = undefined;
     }
 
-    private fire(): void {
-        this.handle = undefined;
-        this.dueAt = undefined;
-        this.lastRunAt = this.clock.now();
-        this.run();
+    #fire(): void {
+        this.#handle = undefined;
+        this.#dueAt = undefined;
+        this.#lastRunAt = this.#clock.now();
+        this.#run();
     }
 }

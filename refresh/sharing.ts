@@ -25,83 +25,86 @@ export const CHANNEL_NAME = "omnichannel-conversation-list";
  * as much as reading them.
  */
 export class RequestSharing {
-    private readonly listeners = new Map<string, Set<Listener>>();
+    readonly #listeners = new Map<string, Set<Listener>>();
     /** Requests in flight here or in another tab, with when they started (clock ms). */
-    private readonly asking = new Map<string, number>();
-    private othersHeard = false;
+    readonly #asking = new Map<string, number>();
+    #othersHeard = false;
+
+    readonly #now: () => number;
+    readonly #maxWaitMs: number;
+    readonly #channel: Channel | undefined;
 
     /**
      * @param maxWaitMs how long a request in flight is waited for before another may be made
      *   (a tab closed mid-request never answers).
      */
-    constructor(
-        private readonly now: () => number,
-        private readonly maxWaitMs: number,
-        private readonly channel?: Channel,
-    ) {
+    constructor(now: () => number, maxWaitMs: number, channel?: Channel) {
+        this.#now = now;
+        this.#maxWaitMs = maxWaitMs;
+        this.#channel = channel;
         if (channel) {
-            channel.onmessage = (event) => this.receive(event.data);
-            this.post({ type: "hello" });
+            channel.onmessage = (event) => this.#receive(event.data);
+            this.#post({ type: "hello" });
         }
     }
 
     /** Listens to every outcome for `key`; returns the function that stops listening. */
     public listen(key: string, listener: Listener): () => void {
-        let set = this.listeners.get(key);
-        if (!set) this.listeners.set(key, (set = new Set()));
+        let set = this.#listeners.get(key);
+        if (!set) this.#listeners.set(key, (set = new Set()));
         set.add(listener);
         return () => {
             set.delete(listener);
-            if (set.size === 0) this.listeners.delete(key);
+            if (set.size === 0) this.#listeners.delete(key);
         };
     }
 
     /** Makes the call unless the same request is already in flight here or in another tab; listeners get the outcome. */
     public ask(key: string, call: () => Promise<unknown>): void {
-        const since = this.asking.get(key);
-        if (since !== undefined && this.now() - since < this.maxWaitMs) return;
-        this.asking.set(key, this.now());
-        this.post({ type: "asking", key });
+        const since = this.#asking.get(key);
+        if (since !== undefined && this.#now() - since < this.#maxWaitMs) return;
+        this.#asking.set(key, this.#now());
+        this.#post({ type: "asking", key });
         call()
-            .then((value) => this.settle(key, { kind: "answer", value }))
-            .catch(() => this.settle(key, { kind: "rejected" }));
+            .then((value) => this.#settle(key, { kind: "answer", value }))
+            .catch(() => this.#settle(key, { kind: "rejected" }));
     }
 
     public close(): void {
-        this.channel?.close();
-        this.listeners.clear();
+        this.#channel?.close();
+        this.#listeners.clear();
     }
 
-    private settle(key: string, outcome: SharedOutcome): void {
-        this.asking.delete(key);
+    #settle(key: string, outcome: SharedOutcome): void {
+        this.#asking.delete(key);
         // This tab's own list first: the copy for the other tabs is made after it has been rendered.
-        this.tell(key, outcome, false);
-        if (this.othersHeard) this.post({ type: "outcome", key, outcome });
+        this.#tell(key, outcome, false);
+        if (this.#othersHeard) this.#post({ type: "outcome", key, outcome });
     }
 
-    private tell(key: string, outcome: SharedOutcome, fromOtherTab: boolean): void {
-        this.listeners.get(key)?.forEach((listener) => listener(outcome, fromOtherTab));
+    #tell(key: string, outcome: SharedOutcome, fromOtherTab: boolean): void {
+        this.#listeners.get(key)?.forEach((listener) => listener(outcome, fromOtherTab));
     }
 
-    private post(message: Message): void {
+    #post(message: Message): void {
         try {
-            this.channel?.postMessage(message);
+            this.#channel?.postMessage(message);
         } catch {
             // An answer that cannot be cloned stays in this tab; the others ask for themselves.
         }
     }
 
-    private receive(data: unknown): void {
+    #receive(data: unknown): void {
         if (!data || typeof data !== "object") return;
         const message = data as { type?: unknown; key?: unknown; outcome?: SharedOutcome };
-        this.othersHeard = true;
-        if (message.type === "hello") this.post({ type: "here" });
+        this.#othersHeard = true;
+        if (message.type === "hello") this.#post({ type: "here" });
         if (typeof message.key !== "string") return;
         if (message.type === "asking") {
-            this.asking.set(message.key, this.now());
+            this.#asking.set(message.key, this.#now());
         } else if (message.type === "outcome" && message.outcome && (message.outcome.kind === "answer" || message.outcome.kind === "rejected")) {
-            this.asking.delete(message.key);
-            this.tell(message.key, message.outcome, true);
+            this.#asking.delete(message.key);
+            this.#tell(message.key, message.outcome, true);
         }
     }
 }

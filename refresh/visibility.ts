@@ -3,19 +3,23 @@ export type SightPart = "page" | "control" | "onScreen";
 
 /** Combines what the page, the host and the layout say into one "someone can see the list". */
 export class Sight {
-    private readonly parts: Record<SightPart, boolean> = { page: true, control: true, onScreen: true };
+    readonly #parts: Record<SightPart, boolean> = { page: true, control: true, onScreen: true };
 
-    constructor(private readonly onChange: (visible: boolean) => void) {}
+    readonly #onChange: (visible: boolean) => void;
+
+    constructor(onChange: (visible: boolean) => void) {
+        this.#onChange = onChange;
+    }
 
     public get visible(): boolean {
-        return this.parts.page && this.parts.control && this.parts.onScreen;
+        return this.#parts.page && this.#parts.control && this.#parts.onScreen;
     }
 
     public set(part: SightPart, value: boolean): void {
-        if (this.parts[part] === value) return;
+        if (this.#parts[part] === value) return;
         const before = this.visible;
-        this.parts[part] = value;
-        if (this.visible !== before) this.onChange(this.visible);
+        this.#parts[part] = value;
+        if (this.visible !== before) this.#onChange(this.visible);
     }
 }
 

@@ -18,7 +18,12 @@ const { spawn } = require("node:child_process");
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "out", "controls");
 const PCF_SCRIPTS = path.join(ROOT, "node_modules", "pcf-scripts", "bin", "pcf-scripts.js");
-const BUNDLE_LIMIT_BYTES = 60 * 1024;
+/**
+ * The production bundle's limit (issue #9): the size reached, rounded up to the next 1,000 bytes, so
+ * that growth is a decision. The issue's target is 22,000 bytes; docs/performance.md ("Bundle") says
+ * why the bundle is not there and what it would take.
+ */
+const BUNDLE_LIMIT_BYTES = 48_000;
 
 /** Strings only present when a library was bundled instead of taken from the platform. */
 const FORBIDDEN = [
@@ -88,7 +93,7 @@ if (require.main === module && process.argv.includes("--help")) {
     console.log("npm run build:prod: production build of the control into out/controls, checked (size limit, no React, Fluent or simulator code).");
 } else if (require.main === module) {
     buildProduction().then(
-        ({ bytes, limit }) => console.log(`\nproduction bundle.js: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB; limit ${limit / 1024} KiB); no React, Fluent or simulator code`),
+        ({ bytes, limit }) => console.log(`\nproduction bundle.js: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB; limit ${limit} bytes); no React, Fluent or simulator code`),
         (error) => {
             console.error(`\n[build:prod] ${error instanceof Error ? error.message : String(error)}`);
             process.exit(1);
