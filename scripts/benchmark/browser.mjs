@@ -5,6 +5,7 @@
 // docs/performance.md. A benchmark, not a test: it never fails on a slow number.
 //
 //   npm run bench:browser [-- --runs=5 --sizes=500,5000,10000 --no-write]
+//   npm run bench:browser -- --profile=warm|fresh|sort [--rows=10000]   where the time goes, both sides
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +18,7 @@ import { startHarnessServer } from "../harness/server.mjs";
 
 if (process.argv.includes("--help")) {
     console.log("npm run bench:browser [-- --runs=5 --sizes=500,5000,10000 --refreshes=1000 --no-write]: the production control against a bare Fluent DetailsList in Debian's Chromium; prints medians and ratios and writes them to docs/performance.md.");
+    console.log("npm run bench:browser -- --profile=warm|fresh|sort [--rows=10000]: where the time goes from answer (or click) to paint, on both sides: trace categories and the functions with the most V8 samples. Writes nothing.");
     process.exit(0);
 }
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=")).map(([k, v]) => [k, v ?? true]));
@@ -26,6 +28,7 @@ const HEAP_REFRESHES = Number(args.refreshes ?? 1000);
 const HEAP_ROWS = 500;
 const SORT_ROWS = Math.max(...SIZES);
 const CHROMIUM = findChromium();
+const verbose = Boolean(args.verbose);
 const VIEWPORT = { width: 1280, height: 800 };
 const DATA_ROW = '[role="grid"] [role="row"]:has([role="gridcell"])';
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
@@ -75,6 +78,7 @@ function benchHostScript() {
         bench.paintedAt = 0;
         // The host's own work is done: the clock starts when the answer is handed over.
         bench.answeredAt = performance.now();
+        performance.mark("bench:start");
         return answer;
     };
     bench.whenPainted = (condition) =>
@@ -88,7 +92,10 @@ function benchHostScript() {
         });
     bench.firstRowText = () => document.querySelector('[role="grid"] [role="row"]:has([role="gridcell"])')?.textContent ?? "";
     bench.shownText = () => [...document.querySelectorAll('[role="grid"] [role="row"]:has([role="gridcell"])')].slice(0, 10).map((row) => row.textContent).join("\n");
-    bench.watchAnswer = () => bench.whenPainted(() => bench.answeredAt > 0 && bench.firstRowText().includes(bench.expect)).then((t) => (bench.paintedAt = t));
+    bench.watchAnswer = () => bench.whenPainted(() => bench.answeredAt > 0 && bench.firstRowText().includes(bench.expect)).then((t) => {
+            performance.mark("bench:end");
+            bench.paintedAt = t;
+        });
     window.Microsoft = {
         Omnichannel: {
             getConversations: () => {
@@ -129,7 +136,7 @@ ReactDOM.render(h(BareGrid), document.getElementById("root"));
 </script></body></html>`;
 }
 
-async function openPage(browser, server, answerText, columns, side) {
+async function openPage(browser, server, answerText, columns, side, beforeLoad) {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: "en-US", timezoneId: "UTC" });
     await context.route("**/*", (route) => {
         const url = new URL(route.request().url());
@@ -147,6 +154,7 @@ async function openPage(browser, server, answerText, columns, side) {
     page.on("framenavigated", (f) => verbose && console.error(`${side}: navigated ${f.url()}`));
     page.on("pageerror", (error) => console.error(`${side}: ${error.message}`));
     page.setDefaultTimeout(Number(args.timeout ?? 120_000));
+    await beforeLoad?.(page);
     await page.goto(new URL(side === "control" ? "/" : "/__bench/bare.html", server.loopbackUrl).href);
     try {
         await page.waitForFunction(() => window.__bench?.paintedAt > 0);
@@ -183,7 +191,11 @@ async function sortByTitle(page) {
         return new Promise((resolve) => {
             document.addEventListener("click", () => {
                 const start = performance.now();
-                bench.whenPainted(() => bench.shownText() !== before).then((end) => resolve(end - start));
+                performance.mark("bench:start");
+                bench.whenPainted(() => bench.shownText() !== before).then((end) => {
+                    performance.mark("bench:end");
+                    resolve(end - start);
+                });
             }, { capture: true, once: true });
         });
     });
@@ -239,6 +251,86 @@ async function heapGrowth(page, side, count) {
     return after - before;
 }
 
+const TRACE_CATEGORIES = ["devtools.timeline", "blink.user_timing", "disabled-by-default-v8.cpu_profiler"];
+
+/**
+ * Where the time of the measured windows (performance marks bench:start to bench:end) goes, from a
+ * Chromium trace: the main thread's trace events by name, and V8's samples by function (self time).
+ */
+function breakdown(trace) {
+    const events = JSON.parse(trace.toString()).traceEvents;
+    const starts = events.filter((e) => e.name === "bench:start").map((e) => e.ts).sort((a, b) => a - b);
+    const ends = events.filter((e) => e.name === "bench:end").map((e) => e.ts).sort((a, b) => a - b);
+    const windows = starts.map((start) => [start, ends.find((end) => end > start)]).filter(([, end]) => end !== undefined);
+    const inWindow = (ts) => windows.some(([start, end]) => ts >= start && ts < end);
+    const main = events.find((e) => e.name === "bench:start")?.tid;
+    const byEvent = new Map();
+    for (const e of events) if (e.ph === "X" && e.tid === main && e.dur && inWindow(e.ts)) byEvent.set(e.name, (byEvent.get(e.name) ?? 0) + e.dur);
+    // The sampling profile of the main thread: its chunks come from the profiler's thread, with the same id.
+    const profile = events.find((e) => e.name === "Profile" && e.tid === main);
+    const nodes = new Map();
+    const byFunction = new Map();
+    let ts = profile?.args.data.startTime ?? 0;
+    for (const e of events) {
+        if (e.name !== "ProfileChunk" || e.id !== profile?.id || e.pid !== profile?.pid) continue;
+        const { cpuProfile = {}, timeDeltas = [] } = e.args.data;
+        for (const node of cpuProfile.nodes ?? []) nodes.set(node.id, node);
+        (cpuProfile.samples ?? []).forEach((id, i) => {
+            const delta = timeDeltas[i] ?? 0;
+            ts += delta;
+            if (!inWindow(ts)) return;
+            const frame = nodes.get(id)?.callFrame ?? {};
+            const where = frame.url ? ` ${frame.url.split("/").pop()}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : "";
+            const name = `${frame.functionName || "(anonymous)"}${where}`;
+            byFunction.set(name, (byFunction.get(name) ?? 0) + delta);
+        });
+    }
+    const top = (map, count) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, us]) => `  ${(us / 1000 / windows.length).toFixed(1).padStart(7)} ms  ${name}`);
+    return { windows: windows.length, events: top(byEvent, 8), functions: top(byFunction, 20) };
+}
+
+/** `--profile=warm|fresh|sort`: one page a side, traced; per-window averages. Minified names: build:prod's bundle.js shows where. */
+async function profileCase(browser, server, answers, columns, kind, n) {
+    for (const side of ["control", "bare"]) {
+        let traced = false;
+        const startTrace = async (page) => {
+            await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+            traced = true;
+        };
+        const { page, context } = await openPage(browser, server, answers.get(n), columns, side, kind === "fresh" ? startTrace : undefined);
+        const times = [];
+        if (kind === "fresh") times.push(await answerToPaint(page));
+        else {
+            await refresh(page, side);
+            await startTrace(page);
+            if (kind === "sort") times.push(await sortByTitle(page));
+            else for (let i = 0; i < 5; i++) times.push(await refresh(page, side));
+        }
+        const result = traced ? breakdown(await browser.stopTracing()) : undefined;
+        await context.close();
+        console.log(`\n${side}: ${kind}, ${n} rows: ${times.map((t) => t.toFixed(0)).join(", ")} ms; per window (${result?.windows}):`);
+        console.log(["trace events (main thread):", ...result.events, "functions (V8 self time):", ...result.functions].join("\n"));
+    }
+}
+
+if (args.profile) {
+    const kind = String(args.profile);
+    if (!["warm", "fresh", "sort"].includes(kind)) throw new Error(`--profile is warm, fresh or sort, not ${kind}`);
+    const n = Number(args.rows ?? 10_000);
+    const controlDir = buildDirs("benchmark").control;
+    await buildProduction({ quiet: true, outDir: controlDir });
+    const { columns, answers } = await makeAnswers([n]);
+    const server = await startHarnessServer({ codePath: controlDir, port: 0, simulator: false });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    try {
+        await profileCase(browser, server, answers, columns, kind, n);
+    } finally {
+        await browser.close();
+        await server.close();
+    }
+    process.exit(0);
+}
+
 const startedAt = Date.now();
 console.log(`Building the production control...`);
 const controlDir = buildDirs("benchmark").control;
@@ -248,7 +340,6 @@ const server = await startHarnessServer({ codePath: controlDir, port: 0, simulat
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 const version = browser.version();
 const samples = new Map();
-const verbose = Boolean(args.verbose);
 const add = (name, side, value) => {
     if (verbose) console.log(`  ${side}: ${name}: ${value}`);
     const key = `${name}|${side}`;
