@@ -163,7 +163,8 @@ class Row implements ConversationRow {
     }
 
     public sortValue(column: string): string | number | undefined {
-        const { raw } = this.conversation.field(column);
+        const value = this.conversation.field(column);
+        const { raw } = value;
         switch (inferKind(column, raw)) {
             case "dateTime":
                 return dateOf(raw)?.getTime() ?? this.cell(column).sortValue;
@@ -177,13 +178,13 @@ class Row implements ConversationRow {
                 return typeof raw === "number" && Number.isFinite(raw) ? raw : this.cell(column).sortValue;
             default:
                 // Labels from the resx and the server's texts, no formatting involved; kept only for rows already painted.
-                return (this.#cells?.get(column) ?? this.#make(column)).sortValue;
+                return (this.#cells?.get(column) ?? this.#make(column, value)).sortValue;
         }
     }
 
-    #make(column: string): Cell {
+    #make(column: string, value = this.conversation.field(column)): Cell {
         const { strings, formatter, now, waitingAlertSeconds } = this.#answer;
-        const cell = toCell(column, this.conversation.field(column), strings, formatter, now);
+        const cell = toCell(column, value, strings, formatter, now);
         const waitingTooLong =
             waitingAlertSeconds > 0 && columnKind(column) === "inStatus" && this.conversation.statusCode === WAITING && typeof cell.sortValue === "number" && cell.sortValue > waitingAlertSeconds;
         return waitingTooLong ? { ...cell, alert: true, detail: strings.text("InStatus_WaitingLong") } : cell;

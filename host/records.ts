@@ -93,15 +93,18 @@ function keysOf(name: string): FieldKeys {
     return { name, lookup, formatted: `${name}${FORMATTED}`, lookupFormatted: `${lookup}${FORMATTED}` };
 }
 
+/** A column's value as sent, in whichever form. */
+const rawOf = (record: ConversationRecord, keys: FieldKeys): unknown => record[keys.name] ?? record[keys.lookup];
+
 function fieldOf(record: ConversationRecord, keys: FieldKeys): FieldValue {
-    const raw = record[keys.name] ?? record[keys.lookup];
+    const raw = rawOf(record, keys);
     const formatted = record[keys.formatted] ?? record[keys.lookupFormatted];
     return typeof formatted === "string" ? { raw, formatted } : { raw };
 }
 
 /** An id as the host sent it, trimmed; a blank one is none. */
 function sentIdOf(record: ConversationRecord, keys: FieldKeys): string | undefined {
-    const raw = record[keys.name] ?? record[keys.lookup];
+    const raw = rawOf(record, keys);
     const id = typeof raw === "string" ? raw.trim() : "";
     return id === "" ? undefined : id;
 }
@@ -176,7 +179,6 @@ export function toConversations(records: readonly ConversationRecord[], columns:
         // A host answering the same id twice must not break React's keys.
         if (usedKeys.has(key)) key = `${key}#${index}`;
         usedKeys.add(key);
-        const status = OWN_KEYS.status;
-        return new AnswerConversation(record, columnKeys, key, choiceValue(record[status.name] ?? record[status.lookup]));
+        return new AnswerConversation(record, columnKeys, key, choiceValue(rawOf(record, OWN_KEYS.status)));
     });
 }
