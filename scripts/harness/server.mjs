@@ -131,7 +131,7 @@ export function harnessScriptForUser(source) {
 
 /**
  * pcf-start loads every <resx> of the manifest into one string table, so the last language listed
- * wins (German over English). The platform loads the user's language only: keep the resx of
+ * wins whatever the user's. The platform loads the user's language only: keep the resx of
  * `lcid` (the harness user's languageId is 1033) when the manifest has one.
  */
 export function manifestForLanguage(xml, lcid = 1033) {

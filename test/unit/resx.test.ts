@@ -9,8 +9,8 @@ const manifest = fs.readFileSync(path.join(REPO_ROOT, "ControlManifest.Input.xml
 const languages = [...manifest.matchAll(/strings\/ConversationList\.(\d+)\.resx/g)].map((match) => Number(match[1]));
 const english = loadResx(1033);
 
-/** The twelve languages the control ships, in the manifest's order (English first). */
-const SHIPPED = [1033, 1031, 1036, 3082, 1040, 1046, 1043, 1041, 2052, 1042, 1025, 1037];
+/** The twelve languages the control ships, in the manifest's order: English last, so that plain pcf-start (the last resx wins) shows English. */
+const SHIPPED = [1031, 1036, 3082, 1040, 1046, 1043, 1041, 2052, 1042, 1025, 1037, 1033];
 
 /** Names that stay English everywhere: brands and product names. */
 const NAMES = ["19241000", "192300000", "192310000", "192320000", "192330000", "192340000", "192350001", "192450000", "192450001"].map((code) => `Channel_${code}`);
