@@ -11,7 +11,8 @@
  *   [Content_Types].xml                        (last, declaring exactly the extensions present)
  * The three solution-level XML files carry a UTF-8 BOM and CRLF line ends, as pac writes them.
  */
-const { XMLParser, XMLValidator } = require("fast-xml-parser");
+const { XMLParser } = require("fast-xml-parser");
+const { SaxesParser } = require("saxes");
 
 /** Component type of a custom control (PCF) in solution.xml RootComponents. */
 const CUSTOM_CONTROL_COMPONENT_TYPE = 66;
@@ -107,14 +108,55 @@ const parser = new XMLParser({
 });
 
 /**
- * Throws with the parser's message when `xml` is not well-formed.
+ * The first well-formedness error a strict XML 1.0 parser (saxes, namespace-aware) finds in `xml`, or undefined.
+ * Dataverse reads imports with .NET's strict reader: fast-xml-parser lets through what it refuses (`--` in a comment, a bare `&`).
+ * @param {string} xml
+ * @returns {{ line: number; column: number; reason: string } | undefined}
+ */
+function xmlProblem(xml) {
+    const parser = new SaxesParser({ xmlns: true });
+    /** @type {{ line: number; column: number; reason: string } | undefined} */
+    let first;
+    parser.on("error", (err) => {
+        first ??= { line: parser.line, column: parser.column, reason: err.message.replace(/^\d+:\d+: /, "") };
+    });
+    const text = xml.replace(/^\uFEFF/, "");
+    parser.write(text).close();
+    const bare = first && bareAmpersand(text);
+    return bare && (bare.line < first.line || (bare.line === first.line && bare.column < first.column)) ? bare : first;
+}
+
+/**
+ * Where a bare `&` is: saxes reads a reference up to the next `;` and so reports one far after it.
+ * @param {string} xml
+ */
+function bareAmpersand(xml) {
+    const masked = xml.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => m.replace(/[^\n]/g, " "));
+    const match = /&(?!(?:[A-Za-z_:][\w.:-]*|#\d+|#x[0-9a-fA-F]+);)/.exec(masked);
+    if (!match) return undefined;
+    const lines = xml.slice(0, match.index).split("\n");
+    return { line: lines.length, column: lines[lines.length - 1].length + 1, reason: "& that starts no reference (write &amp;)." };
+}
+
+/**
+ * Throws naming `what`, the line, the column and the parser's reason when `xml` is not well-formed.
  * @param {string} xml
  * @param {string} what name used in the message
  */
 function assertWellFormed(xml, what) {
-    const result = XMLValidator.validate(xml);
-    if (result !== true) {
-        throw new Error(`${what} is not well-formed XML: ${result.err.msg} (line ${result.err.line}, col ${result.err.col})`);
+    const problem = xmlProblem(xml);
+    if (problem) throw new Error(`${what} is not well-formed XML: line ${problem.line}, column ${problem.column}: ${problem.reason}`);
+}
+
+/**
+ * Throws on the first XML or resx entry, of any of the zips, that is not well-formed: checked before any zip is written.
+ * @param {Map<string, Map<string, Buffer>>} zips zip file name → entry name → bytes
+ */
+function assertEntriesWellFormed(zips) {
+    for (const [zip, entries] of zips) {
+        for (const [name, data] of entries) {
+            if (/\.(xml|resx)$/i.test(name)) assertWellFormed(data.toString("utf8"), `${zip}: ${name}`);
+        }
     }
 }
 
@@ -284,9 +326,10 @@ function resxLanguage(resxPath) {
  * The value of `key` in a resx file's text, unescaped; undefined when absent.
  * @param {string} resxXml
  * @param {string} key
+ * @param {string} [what] the file's name, for the message when it is not well-formed
  */
-function resxValue(resxXml, key) {
-    const doc = parseXml(resxXml, "resx");
+function resxValue(resxXml, key, what = "resx") {
+    const doc = parseXml(resxXml, what);
     const data = doc?.root?.data;
     const items = Array.isArray(data) ? data : data ? [data] : [];
     const item = items.find((d) => d?.["@_name"] === key);
@@ -310,21 +353,21 @@ function fillLocalized(xml, parent, tag, texts, indent) {
     const present = new Set([...inner.matchAll(new RegExp(`<${tag}\\b[^>]*\\slanguagecode="(\\d+)"`, "g"))].map((m) => Number(m[1])));
     const added = [...texts].filter(([lcid]) => !present.has(lcid)).map(([lcid, text]) => `${indent}  <${tag} description="${escapeXml(text)}" languagecode="${lcid}" />`);
     if (added.length === 0) return xml;
-    // The source's own lines (comments too, as pac keeps them) stay; the other languages follow.
+    // The source's own entries stay; the other languages follow.
     const kept = inner.replace(/\s+$/, "");
     const body = [...(kept.trim() ? [kept.replace(/^\r?\n/, "")] : []), ...added].join("\n");
     return xml.slice(0, match.index) + `<${parent}>\n${body}\n${indent}</${parent}>` + xml.slice(match.index + match[0].length);
 }
 
 /**
- * solution.xml for the zip: the source Solution.xml, comments kept as pac keeps them, with `generatedBy="CrmLive"`, a four-part `Version`, `Managed`
+ * solution.xml for the zip: the source Solution.xml without its comments (an export from Dataverse has none), with `generatedBy="CrmLive"`, a four-part `Version`, `Managed`
  * set, the control as root component, and the solution's name and description in every language the control ships
  * (the source's own entries win; the other languages take the control's display name and description from their resx).
  * @param {string} sourceXml contents of src/Other/Solution.xml
  * @param {{ managed: boolean; schemaName: string; names?: Map<number, string>; descriptions?: Map<number, string> }} options
  */
 function composeSolutionXml(sourceXml, { managed, schemaName, names = new Map(), descriptions = new Map() }) {
-    let xml = sourceXml;
+    let xml = stripComments(sourceXml);
     xml = xml.replace(/(<ImportExportXml\b[^>]*?\sgeneratedBy=")[^"]*(")/, `$1${GENERATED_BY}$2`);
     if (!xml.includes(`generatedBy="${GENERATED_BY}"`)) xml = xml.replace(/<ImportExportXml\b/, `<ImportExportXml generatedBy="${GENERATED_BY}"`);
     xml = setSolutionVersion(xml, solutionVersion(readSolutionVersion(xml)));
@@ -343,14 +386,14 @@ function composeSolutionXml(sourceXml, { managed, schemaName, names = new Map(),
 }
 
 /**
- * customizations.xml for the zip: the source Customizations.xml (comments kept) with the CustomControl entry, the languages the
+ * customizations.xml for the zip: the source Customizations.xml without its comments, with the CustomControl entry, the languages the
  * control ships, and the relationships of src/Other/Relationships.xml (if any) inside <EntityRelationships>,
  * as SolutionPackager merges them.
  * @param {string} sourceXml contents of src/Other/Customizations.xml
  * @param {{ schemaName: string; relationshipsXml?: string; languages: number[] }} options
  */
 function composeCustomizationsXml(sourceXml, { schemaName, relationshipsXml, languages }) {
-    let xml = sourceXml;
+    let xml = stripComments(sourceXml);
     if (relationshipsXml !== undefined) {
         assertWellFormed(relationshipsXml, "Relationships.xml");
         const inner = /<EntityRelationships\b[^>]*?(?<!\/)>([\s\S]*)<\/EntityRelationships>/.exec(stripComments(relationshipsXml));
@@ -478,7 +521,9 @@ module.exports = {
     controlVersionOf,
     compareVersions,
     assertVersionIncrease,
+    xmlProblem,
     assertWellFormed,
+    assertEntriesWellFormed,
     parseXml,
     readSolutionInfo,
     readControlInfo,

@@ -28,7 +28,9 @@ export declare function solutionVersion(text: string): string;
 export declare function controlVersionOf(text: string): string;
 export declare function compareVersions(a: string, b: string): -1 | 0 | 1;
 export declare function assertVersionIncrease(current: Record<string, string>, next: string): void;
+export declare function xmlProblem(xml: string): { line: number; column: number; reason: string } | undefined;
 export declare function assertWellFormed(xml: string, what: string): void;
+export declare function assertEntriesWellFormed(zips: Map<string, Map<string, Buffer>>): void;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export declare function parseXml(xml: string, what: string): any;
 export declare function readSolutionInfo(solutionXml: string): SolutionInfo;
@@ -46,7 +48,7 @@ export declare function composeCustomizationsXml(sourceXml: string, options: { s
 export declare function composeContentTypesXml(entryNames: string[]): string;
 export declare function pacXmlBytes(xml: string): Buffer;
 export declare function resxLanguage(resxPath: string): number | undefined;
-export declare function resxValue(resxXml: string, key: string): string | undefined;
+export declare function resxValue(resxXml: string, key: string, what?: string): string | undefined;
 export declare function setControlManifestVersion(manifestXml: string, version: string): string;
 export declare function setSolutionVersion(solutionXml: string, version: string): string;
 export declare function setPackageJsonVersion(jsonText: string, version: string): string;

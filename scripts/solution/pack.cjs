@@ -82,6 +82,11 @@ function assertProductionBundle(bundle) {
  */
 async function packZips(project) {
     const { paths, schemaName } = project;
+    // An old zip left beside a refused build would be imported in its place.
+    fs.mkdirSync(paths.distDir, { recursive: true });
+    for (const old of fs.readdirSync(paths.distDir)) {
+        if (old.startsWith(`${project.solution.uniqueName}_`) && old.endsWith(".zip")) fs.rmSync(path.join(paths.distDir, old));
+    }
     const compiledManifestXml = readText(path.join(paths.outControls, "ControlManifest.xml"));
     const compiled = lib.readControlInfo(compiledManifestXml);
     const input = project.control;
@@ -123,8 +128,8 @@ async function packZips(project) {
         if (lcid === undefined) throw new Error(`${resx} is not named <Name>.<lcid>.resx`);
         languages.push(lcid);
         const text = (controlBytes.get(resx) ?? Buffer.alloc(0)).toString("utf8").replace(/^\uFEFF/, "");
-        const name = lib.resxValue(text, input.displayNameKey);
-        const description = lib.resxValue(text, input.descriptionKey);
+        const name = lib.resxValue(text, input.displayNameKey, resx);
+        const description = lib.resxValue(text, input.descriptionKey, resx);
         if (name) names.set(lcid, name);
         if (description) descriptions.set(lcid, description);
     }
@@ -143,12 +148,8 @@ async function packZips(project) {
     });
     const contentTypesXml = lib.composeContentTypesXml(entryNames);
 
-    fs.mkdirSync(paths.distDir, { recursive: true });
-    for (const old of fs.readdirSync(paths.distDir)) {
-        if (old.startsWith(`${project.solution.uniqueName}_`) && old.endsWith(".zip")) fs.rmSync(path.join(paths.distDir, old));
-    }
-
-    const written = [];
+    /** @type {Map<string, Map<string, Buffer>>} zip file → its entries */
+    const zips = new Map();
     for (const managed of [false, true]) {
         /** @type {Map<string, Buffer>} */
         const entries = new Map();
@@ -157,16 +158,17 @@ async function packZips(project) {
         for (const f of shippedFiles) entries.set(`Controls/${schemaName}/${f}`, /** @type {Buffer} */ (controlBytes.get(f)));
         entries.set("[Content_Types].xml", lib.pacXmlBytes(contentTypesXml));
         if ([...entries.keys()].join("\n") !== entryNames.join("\n")) throw new Error("internal: entry list mismatch");
+        zips.set(managed ? project.zips.managed : project.zips.unmanaged, entries);
+    }
+    lib.assertEntriesWellFormed(new Map([...zips].map(([file, entries]) => [path.basename(file), entries])));
 
-        for (const [name, data] of entries) {
-            if (name.endsWith(".xml") || name.endsWith(".resx")) lib.assertWellFormed(data.toString("utf8").replace(/^\uFEFF/, ""), name);
-        }
+    const written = [];
+    for (const [file, entries] of zips) {
         const buffer = writeZip([...entries].map(([name, data]) => ({ name, data })), { date });
-        const file = managed ? project.zips.managed : project.zips.unmanaged;
         fs.writeFileSync(file, buffer);
         written.push({
             file: path.relative(paths.root, file).split(path.sep).join("/"),
-            managed,
+            managed: file === project.zips.managed,
             bytes: buffer.length,
             entries: [...entries].map(([name, data]) => ({ name, bytes: data.length })),
         });
@@ -243,7 +245,11 @@ async function main() {
     }
 }
 
-main().catch((err) => {
-    process.stderr.write(`[solution] ERROR: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-});
+if (require.main === module) {
+    main().catch((err) => {
+        process.stderr.write(`[solution] ERROR: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exit(1);
+    });
+}
+
+module.exports = { packZips };

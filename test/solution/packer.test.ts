@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import {
+    assertEntriesWellFormed,
     assertVersionIncrease,
     compareVersions,
     composeContentTypesXml,
@@ -25,7 +26,8 @@ import {
     zipEntryNames,
     zipFileNames,
 } from "../../scripts/solution/lib.cjs";
-import { projectPaths } from "../../scripts/solution/project.cjs";
+import { packZips } from "../../scripts/solution/pack.cjs";
+import { projectPaths, readProject } from "../../scripts/solution/project.cjs";
 import { currentVersions, setVersion } from "../../scripts/solution/set-version.cjs";
 
 const paths = projectPaths();
@@ -177,7 +179,8 @@ describe("zip composition", () => {
         expect(xml).toContain(`<Managed>${managed ? 1 : 0}</Managed>`);
         expect(xml).not.toContain("<Managed>2</Managed>");
         expect(xml).toContain(`<RootComponent type="66" schemaName="${schemaName}" behavior="0" />`);
-        expect(xml).toContain("<!-- Unique Name of Cds Solution-->"); // pac keeps the source's comments
+        expect(read(paths.solutionXml)).toContain("<!--");
+        expect(xml).not.toContain("<!--"); // an export from Dataverse has none
         expect(xml).toMatch(/<ImportExportXml [^>]*generatedBy="CrmLive"/);
         const source = readSolutionInfo(read(paths.solutionXml));
         expect(readSolutionInfo(xml)).toEqual({ ...source, version: solutionVersion(source.version), managed: managed ? "1" : "0" });
@@ -220,6 +223,7 @@ describe("zip composition", () => {
         const source = read(paths.customizationsXml);
         const xml = composeCustomizationsXml(source, { schemaName, relationshipsXml: read(paths.relationshipsXml), languages: [1033, 1031] });
         expect(XMLValidator.validate(xml)).toBe(true);
+        expect(composeCustomizationsXml(source.replace("<Entities />", "<!-- a note --><Entities />"), { schemaName, languages: [1033] })).not.toContain("<!--");
         expect(xml).toContain(`<Name>${schemaName}</Name>`);
         expect(xml).toContain(`<FileName>/Controls/${schemaName}/ControlManifest.xml</FileName>`);
         expect(xml).toMatch(/<Languages>\s*<Language>1033<\/Language>\s*<Language>1031<\/Language>\s*<\/Languages>/);
@@ -240,6 +244,67 @@ describe("zip composition", () => {
             "png application/octet-stream",
         ]);
         expect(xml).toContain(`<Override PartName="/Controls/${schemaName}/ControlManifest.xml" ContentType="application/octet-stream" />`);
+    });
+});
+
+describe("strict XML: what Dataverse's reader refuses, the packer refuses", () => {
+    const source = read(paths.solutionXml);
+    /** 1-based line and column of `marker` in `xml`. */
+    const where = (xml: string, marker: string): { line: number; column: number } => {
+        const lines = xml.slice(0, xml.indexOf(marker)).split("\n");
+        return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+    };
+    const broken: [string, string, string, RegExp][] = [
+        ["-- inside a comment", "<Managed>", "<!-- set with version:set -- 1.2.3 --><Managed>", /malformed comment/],
+        ["an unescaped &", `description="Contoso Customer Service"`, `description="Contoso & Customer Service"`, /& that starts no reference/],
+        ["a mismatched tag", "<UniqueName>OmnichannelConversationList</UniqueName>", "<UniqueName>OmnichannelConversationList</Uniquename>", /unexpected close tag/],
+    ];
+
+    it.each(broken)("refuses a Solution.xml with %s, naming the file, line and column", (_what, find, replace, reason) => {
+        const xml = source.replace(find, replace);
+        const { line } = where(xml, replace);
+        expect(line).toBeGreaterThan(1);
+        expect(() => readSolutionInfo(xml)).toThrow(new RegExp(`^Solution\\.xml is not well-formed XML: line ${line}, column \\d+: ${reason.source}`));
+    });
+
+    it("names the zip and the entry that is not well-formed, and reads only XML and resx entries", () => {
+        const resx = `<?xml version="1.0"?>\n<root>\n  <data name="a"><value>Toi & moi</value></data>\n</root>`;
+        const { line, column } = where(resx, "& moi");
+        const entries = new Map([
+            ["solution.xml", pacXmlBytes(source)],
+            ["Controls/c/bundle.js", Buffer.from("if (a < b && c) x();")],
+            ["Controls/c/strings/C.1036.resx", Buffer.from(resx)],
+        ]);
+        expect(() => assertEntriesWellFormed(new Map([["S_1_0_0_0.zip", entries]]))).toThrow(
+            `S_1_0_0_0.zip: Controls/c/strings/C.1036.resx is not well-formed XML: line ${line}, column ${column}: & that starts no reference`,
+        );
+        entries.delete("Controls/c/strings/C.1036.resx");
+        expect(() => assertEntriesWellFormed(new Map([["S_1_0_0_0.zip", entries]]))).not.toThrow();
+    });
+
+    describe("npm run solution, on a copy of the project whose resx is broken", () => {
+        let root: string;
+        beforeEach(() => {
+            root = fs.mkdtempSync(path.join(os.tmpdir(), "pack-strict-"));
+            const rel = (f: string) => path.relative(paths.root, f);
+            for (const f of [paths.inputManifest, paths.solutionDir, paths.outControls]) {
+                fs.cpSync(f, path.join(root, rel(f)), { recursive: true, filter: (from) => !from.startsWith(paths.distDir) });
+            }
+        });
+        afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+        it("refuses before writing, naming the file and line, and leaves no zip behind", async () => {
+            const project = readProject(root);
+            const resx = path.join(project.paths.outControls, "strings", "ConversationList.1036.resx");
+            const text = read(resx);
+            const value = /<value>([^<&]*)<\/value>/.exec(text)?.[0] ?? "";
+            fs.writeFileSync(resx, text.replace(value, value.replace("<value>", "<value>A & B ")));
+            const { line } = where(read(resx), "A & B");
+            fs.mkdirSync(project.paths.distDir, { recursive: true });
+            for (const z of Object.values(project.zips)) fs.writeFileSync(z, "an older build");
+            await expect(packZips(project)).rejects.toThrow(new RegExp(`^strings/ConversationList\\.1036\\.resx is not well-formed XML: line ${line}, column \\d+`));
+            expect(fs.readdirSync(project.paths.distDir).filter((f) => f.endsWith(".zip"))).toEqual([]);
+        });
     });
 });
 

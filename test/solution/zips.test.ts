@@ -9,6 +9,7 @@ import * as path from "node:path";
 import * as crypto from "node:crypto";
 import * as zlib from "node:zlib";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { SaxesParser } from "saxes";
 import { projectPaths } from "../../scripts/solution/project.cjs";
 import { readZip, type ZipEntry } from "./readZip";
 
@@ -33,6 +34,15 @@ const list = (node: unknown, ...keys: (string | number)[]): unknown[] => {
 };
 const localized = (node: unknown, tag: string): Record<string, string> =>
     Object.fromEntries(list(node, tag).map((n) => [str(n, "@_languagecode"), str(n, "@_description")]));
+
+/** Errors of saxes, a conformant XML 1.0 parser, as strict as the .NET reader Dataverse imports with. */
+const strictErrors = (xml: string): string[] => {
+    const errors: string[] = [];
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on("error", (err) => errors.push(err.message));
+    parser.write(xml.replace(/^\uFEFF/, "")).close();
+    return errors;
+};
 
 const paths = projectPaths();
 const read = (file: string): string => fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
@@ -105,6 +115,13 @@ describe("solution sources", () => {
         expect(fs.existsSync(path.resolve(paths.solutionDir, (ref ?? "").replace(/\\/g, "/")))).toBe(true);
         for (const f of [paths.customizationsXml, paths.relationshipsXml]) expect(XMLValidator.validate(read(f))).toBe(true);
     });
+
+    it("are all well-formed for a strict XML reader: manifest, resx, solution files, projects", () => {
+        const strings = fs.readdirSync(path.join(paths.root, "strings")).filter((f) => f.endsWith(".resx")).map((f) => path.join(paths.root, "strings", f));
+        const files = [paths.inputManifest, paths.solutionXml, paths.customizationsXml, paths.relationshipsXml, paths.cdsproj, path.join(paths.root, "ConversationList.pcfproj"), ...strings];
+        expect(strings).toHaveLength(12);
+        for (const f of files) expect({ file: path.relative(paths.root, f), errors: strictErrors(read(f)) }).toEqual({ file: path.relative(paths.root, f), errors: [] });
+    });
 });
 
 describe.each([
@@ -173,13 +190,11 @@ describe.each([
         }
     });
 
-    it("has only well-formed XML", () => {
+    it("has only XML a strict reader accepts, and no comments in the solution-level files", () => {
         const xmlNames = entries.map((e) => e.name).filter((n) => /\.(xml|resx)$/i.test(n));
-        expect(xmlNames.length).toBeGreaterThanOrEqual(4 + resxPaths.length);
-        for (const name of xmlNames) {
-            const result = XMLValidator.validate(text(name));
-            if (result !== true) throw new Error(`${name} is not well-formed: ${result.err.msg} (line ${result.err.line})`);
-        }
+        expect(xmlNames).toEqual(["customizations.xml", "solution.xml", `${controlDir}/ControlManifest.xml`, ...[...resxPaths].sort(ordinal).map((r) => `${controlDir}/${r}`), "[Content_Types].xml"]);
+        for (const name of xmlNames) expect({ name, errors: strictErrors(text(name)) }).toEqual({ name, errors: [] });
+        for (const name of ["customizations.xml", "solution.xml", "[Content_Types].xml"]) expect({ name, comment: text(name).includes("<!--") }).toEqual({ name, comment: false });
     });
 
     it(`has solution.xml naming the solution, its version, publisher, languages, Managed ${managed ? 1 : 0} and the control`, () => {
@@ -256,7 +271,8 @@ describe.each([
     });
 
     it("has every resx file the manifest names, as built", () => {
-        expect(resxPaths.length).toBeGreaterThan(0);
+        const inStrings = fs.readdirSync(path.join(paths.root, "strings")).filter((f) => f.endsWith(".resx")).map((f) => `strings/${f}`);
+        expect([...resxPaths].sort(ordinal)).toEqual(inStrings.sort(ordinal));
         for (const resx of resxPaths) {
             expect(entry(`${controlDir}/${resx}`).data.equals(fs.readFileSync(path.join(paths.outControls, ...resx.split("/"))))).toBe(true);
         }
