@@ -1,5 +1,5 @@
 /**
- * Issue #9: the production bundle stays within its size limit. `npm run test:solution` runs the
+ * The production bundle stays within its size limit. `npm run test:solution` runs the
  * packer first, which makes the checked production build (scripts/build-control.cjs refuses a bundle
  * over the limit); this test then reads that build and checks it again, and checks the check.
  */
