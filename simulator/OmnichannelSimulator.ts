@@ -283,10 +283,21 @@ export class OmnichannelSimulator implements OmnichannelHost {
         );
     }
 
-    /** The conversation of the focused session: the last one opened, or "" when none. */
+    /**
+     * The conversation of the focused session: the last one opened. Like the script, which reads the
+     * session's context in the browser (no Dataverse query), it rejects in the Home session.
+     */
     public getConversationId(): Promise<unknown> {
         this.calls.getConversationId++;
-        return this.later(() => this.focusedConversationId);
+        return this.later(() => {
+            if (this.focusedConversationId === "") throw new Error("No conversation in the focused session");
+            return this.focusedConversationId;
+        });
+    }
+
+    /** The agent went back to the Home session (switched or closed the conversation's). */
+    public focusHome(): void {
+        this.focusedConversationId = "";
     }
 
     /** A plain object with the three methods, to install as `window.Microsoft.Omnichannel`. */
