@@ -188,12 +188,15 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
     );
 
     const getKey = React.useCallback((row: ConversationRow) => row.key, []);
+    // DetailsList repaints its rows only when the items change: a new array when a mark moves (same setKey, so focus and scroll stay).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the marks are the reason for a new array, not its content
+    const items = React.useMemo(() => [...rows], [rows, openingKey, focusedConversationId]);
 
     return (
         // Clicks and keys bubble up from the rows, which are the grid's focusable, labelled elements.
         <div className={CLASSES.grid} onClick={onClick} onKeyDown={onKeyDown}>
             <DetailsList
-                items={rows as ConversationRow[]}
+                items={items}
                 columns={detailsColumns}
                 getKey={getKey}
                 setKey="conversations"

@@ -193,6 +193,9 @@ describe("ConversationListView grid", () => {
     it("marks the focused session's conversation, and only that row, in the grid and the narrow list", () => {
         const { rerender, props } = renderView({ kind: "loaded", list: listOf() }, { focusedConversationId: "c2" });
         expect(dataRows().map((row) => row.getAttribute("aria-current"))).toEqual([null, "true", null]);
+        rerender(<ConversationListView {...props} focusedConversationId="c1" openState={{ opening: "c2" }} />);
+        expect(dataRows().map((row) => row.getAttribute("aria-current"))).toEqual(["true", null, null]);
+        expect(dataRows()[1]).toHaveAttribute("aria-busy", "true");
         rerender(<ConversationListView {...props} width={380} />);
         expect(screen.getAllByTestId("narrow-row").map((row) => row.getAttribute("aria-current"))).toEqual([null, "true", null]);
         rerender(<ConversationListView {...props} width={380} focusedConversationId="c1" />);
