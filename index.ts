@@ -7,6 +7,7 @@ import { createBrowserSharing, type RequestSharing } from "./refresh/sharing";
 import { isShown, Sight, watchOnScreen, watchPage } from "./refresh/visibility";
 import { readViewState, viewStateRecord, type ViewState } from "./conversations/viewState";
 import { ConversationOpener } from "./conversations/opener";
+import { FocusedSession } from "./conversations/focusedSession";
 import type { Conversation } from "./host/records";
 import { buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "./conversations/request";
 import { newCorrelationId } from "./conversations/correlationId";
@@ -42,6 +43,7 @@ let windowSharing: RequestSharing | undefined;
 export class ConversationList implements ComponentFramework.ReactControl<IInputs, IOutputs> {
     private feed: ConversationFeed;
     private conversationOpener: ConversationOpener;
+    private focusedSession: FocusedSession;
     private strings: Strings;
     private formatter: ConversationFormatter;
     private statusLabels: Map<string, number>;
@@ -69,9 +71,14 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             locale: localeFromLanguageId(context.userSettings.languageId, navigator.language),
             timeZoneOffsetMinutes: (date) => context.userSettings.getTimeZoneOffsetMinutes(date),
         });
+        this.focusedSession = new FocusedSession({ resolveHost, onChange: (focusedConversationId) => this.store.update({ focusedConversationId }) });
         this.feed = new ConversationFeed({
             resolveHost,
-            onChange: (feed) => this.store.update({ feed }),
+            onChange: (feed) => {
+                this.store.update({ feed });
+                // A fresh answer: the host is there (perhaps only now), so ask which session has focus.
+                if (feed.kind === "loaded") this.focusedSession.check();
+            },
             newCorrelationId,
             clock: browserClock,
             sharing: (windowSharing ??= createBrowserSharing(DEFAULT_TIMEOUT_MS)),
@@ -82,8 +89,14 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.stopWatchingPage = watchPage(document, (visible) => this.sight.set("page", visible));
         // A closed session changed a conversation; a switch changed none, so it only makes the list look whether it is seen.
         this.stopWatchingSessions = watchSessionEvents(window, {
-            onSessionClosed: () => this.feed.markStale(),
-            onFocusMoved: () => this.rootElement && this.sight.set("onScreen", isShown(this.rootElement)),
+            onSessionClosed: () => {
+                this.feed.markStale();
+                this.focusedSession.check();
+            },
+            onFocusMoved: () => {
+                this.focusedSession.check();
+                if (this.rootElement) this.sight.set("onScreen", isShown(this.rootElement));
+            },
         });
         this.conversationOpener = new ConversationOpener({
             resolveHost,
@@ -136,6 +149,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.stopWatchingScreen?.();
         this.feed.destroy();
         this.conversationOpener.destroy();
+        this.focusedSession.destroy();
     }
 
     // Stable callbacks: the container is memoized on its props.

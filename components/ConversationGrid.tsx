@@ -26,6 +26,8 @@ export interface ConversationGridProps {
     onOpen: (row: ConversationRow) => void;
     /** Key of the row being opened, shown busy. */
     openingKey?: string;
+    /** The focused session's conversation: its row gets a bar and aria-current. */
+    focusedConversationId?: string;
 }
 
 const WIDTHS: Readonly<Record<string, [number, number]>> = {
@@ -35,6 +37,18 @@ const WIDTHS: Readonly<Record<string, [number, number]>> = {
     dateTime: [130, 170],
 };
 
+/** The focused session's row: a bar on its leading edge, in the system's highlight colour when colours are forced. */
+export const FOCUSED_BAR = {
+    content: '""',
+    position: "absolute",
+    insetBlock: 0,
+    insetInlineStart: 0,
+    width: 4,
+    background: colorVar("brand"),
+    zIndex: 1,
+    selectors: { "@media (forced-colors: active)": { background: "Highlight", forcedColorAdjust: "none" } },
+} as const;
+
 /** Made once: a style object per cell or row would be hashed again by Fluent for every cell painted. */
 const CLASSES = mergeStyleSets({
     title: { fontWeight: 600 },
@@ -43,7 +57,14 @@ const CLASSES = mergeStyleSets({
     alert: { display: "block", fontSize: FontSizes.xSmall, color: colorVar("danger"), fontWeight: 600 },
     alertIcon: { width: 12, height: 12, fill: "currentColor", verticalAlign: "-2px", marginInlineEnd: 3 },
     // One rule for every row (headers sort on a click too), not a style set per row that Fluent would merge for each row mounted.
-    grid: { cursor: "pointer", selectors: { '[aria-disabled="true"]': { cursor: "default" } } },
+    grid: {
+        cursor: "pointer",
+        selectors: {
+            '[aria-disabled="true"]': { cursor: "default" },
+            '[aria-current="true"]': { position: "relative" },
+            '[aria-current="true"]::before': FOCUSED_BAR,
+        },
+    },
 });
 
 /** The row of the grid that an event happened in, by the index Fluent writes on each row. */
@@ -101,7 +122,7 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
 
 /** The virtualized grid: click, Enter or Space on a row opens it; a header click sorts by that column. */
 export const ConversationGrid = React.memo(function ConversationGrid(props: ConversationGridProps) {
-    const { rows, columns, sort, strings, onSort, onOpen, openingKey } = props;
+    const { rows, columns, sort, strings, onSort, onOpen, openingKey, focusedConversationId } = props;
 
     const detailsColumns = React.useMemo<IColumn[]>(
         () =>
@@ -154,18 +175,28 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
             if (!rowProps) return null;
             const row = rowProps.item as ConversationRow;
             const openable = row.openable;
-            return <DetailsRow {...rowProps} {...{ title: openable ? openHint : closedHint, "aria-busy": row.key === openingKey || undefined }} disabled={!openable} />;
+            const focused = focusedConversationId !== undefined && row.conversation.conversationId === focusedConversationId;
+            return (
+                <DetailsRow
+                    {...rowProps}
+                    {...{ title: openable ? openHint : closedHint, "aria-busy": row.key === openingKey || undefined, "aria-current": focused || undefined }}
+                    disabled={!openable}
+                />
+            );
         },
-        [openingKey, openHint, closedHint],
+        [openingKey, openHint, closedHint, focusedConversationId],
     );
 
     const getKey = React.useCallback((row: ConversationRow) => row.key, []);
+    // DetailsList repaints its rows only when the items change: a new array when a mark moves (same setKey, so focus and scroll stay).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the marks are the reason for a new array, not its content
+    const items = React.useMemo(() => [...rows], [rows, openingKey, focusedConversationId]);
 
     return (
         // Clicks and keys bubble up from the rows, which are the grid's focusable, labelled elements.
         <div className={CLASSES.grid} onClick={onClick} onKeyDown={onKeyDown}>
             <DetailsList
-                items={rows as ConversationRow[]}
+                items={items}
                 columns={detailsColumns}
                 getKey={getKey}
                 setKey="conversations"

@@ -9,6 +9,8 @@ import { useStoreState } from "./useStoreState";
 export interface ConversationListState {
     feed: FeedState;
     openState: OpenerState;
+    /** The conversation of the workspace's focused session, if it has one. */
+    focusedConversationId?: string;
 }
 
 export type ConversationListContainerProps = Omit<ConversationListViewProps, keyof ConversationListState> & {
@@ -17,10 +19,10 @@ export type ConversationListContainerProps = Omit<ConversationListViewProps, key
 
 /** Follows the control's state store and renders the view with it. */
 export const ConversationListContainer = React.memo(function ConversationListContainer({ store, ...props }: ConversationListContainerProps) {
-    const { feed, openState } = useStoreState(store);
+    const { feed, openState, focusedConversationId } = useStoreState(store);
     return (
         <RenderErrorBoundary strings={props.strings} onRetry={props.onRefresh}>
-            <ConversationListView {...props} feed={feed} openState={openState} />
+            <ConversationListView {...props} feed={feed} openState={openState} focusedConversationId={focusedConversationId} />
         </RenderErrorBoundary>
     );
 });

@@ -22,6 +22,8 @@ import { useSettledValue } from "./useSettledValue";
 export interface ConversationListViewProps {
     feed: FeedState;
     openState: OpenerState;
+    /** The conversation of the workspace's focused session: its row is marked. */
+    focusedConversationId?: string;
     strings: Strings;
     formatter: ConversationFormatter;
     /** The space the host gives, in pixels; undefined or -1 means "as much as needed". */
@@ -165,6 +167,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                 onSortChange={setSort}
                 onOpen={openRow}
                 openingKey={openState.opening}
+                focusedConversationId={props.focusedConversationId}
             />
         );
     else
@@ -177,6 +180,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                 onSort={onSort}
                 onOpen={openRow}
                 openingKey={openState.opening}
+                focusedConversationId={props.focusedConversationId}
             />
         );
 

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Dropdown, List, mergeStyleSets, type IDropdownOption } from "@fluentui/react";
 import { colorVar } from "../theme/colors";
+import { FOCUSED_BAR } from "./ConversationGrid";
 import { columnHeaderKey } from "../conversations/columns";
 import { narrowSummary } from "../conversations/layout";
 import type { ConversationRow, SortOrder } from "../conversations/rows";
@@ -15,6 +16,7 @@ export interface NarrowListProps {
     onSortChange: (sort: SortOrder) => void;
     onOpen: (row: ConversationRow) => void;
     openingKey?: string;
+    focusedConversationId?: string;
 }
 
 const classes = mergeStyleSets({
@@ -47,6 +49,8 @@ const classes = mergeStyleSets({
             ":hover": { background: colorVar("hover") },
             ":focus-visible": { outline: `2px solid ${colorVar("focus")}`, outlineOffset: -2 },
             ":disabled": { cursor: "default", color: colorVar("subtext") },
+            '&[aria-current="true"]': { position: "relative" },
+            '&[aria-current="true"]::before': FOCUSED_BAR,
         },
     },
     first: { display: "flex", alignItems: "center", gap: 8, minWidth: 0 },
@@ -59,7 +63,7 @@ const sortMenuStyles = { root: { display: "flex", alignItems: "center", gap: 8 }
 
 /** The narrow layout: each conversation on two lines (title and status; customer · channel · age), sorted from a menu. */
 export const NarrowList = React.memo(function NarrowList(props: NarrowListProps) {
-    const { rows, columns, sort, strings, onSortChange, onOpen, openingKey } = props;
+    const { rows, columns, sort, strings, onSortChange, onOpen, openingKey, focusedConversationId } = props;
     const options = React.useMemo<IDropdownOption[]>(
         () => columns.map((column) => ({ key: column, text: strings.optional(columnHeaderKey(column)) ?? column })),
         [columns, strings],
@@ -85,6 +89,7 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
                     disabled={!row.openable}
                     title={row.openable ? strings.text("Row_OpenHint") : strings.text("Row_CannotOpen")}
                     aria-busy={row.key === openingKey || undefined}
+                    aria-current={(focusedConversationId !== undefined && row.conversation.conversationId === focusedConversationId) || undefined}
                     onClick={() => onOpen(row)}
                     data-testid="narrow-row"
                 >
@@ -96,7 +101,7 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
                 </button>
             );
         },
-        [columns, onOpen, openingKey, strings],
+        [columns, onOpen, openingKey, focusedConversationId, strings],
     );
 
     const descending = sort?.descending ?? false;
@@ -119,7 +124,8 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
                     </svg>
                 </button>
             </div>
-            <List items={rows as ConversationRow[]} onRenderCell={renderItem} aria-label={strings.text("Grid_AriaLabel")} />
+            {/* List repaints its pages only when items or version change: the marks that are not in the rows go in version. */}
+            <List items={rows as ConversationRow[]} onRenderCell={renderItem} version={`${openingKey}|${focusedConversationId}`} aria-label={strings.text("Grid_AriaLabel")} />
         </div>
     );
 });

@@ -67,8 +67,19 @@ export class ConversationOpener {
         };
         this.#timeoutHandle = this.#deps.timers.setTimeout(() => fail("timedOut"), this.#deps.timeoutMs);
         host.openConversation(conversationId, conversation.lastSessionId, conversation.workstreamId)
-            .then(() => this.#settle(attempt, {}) && this.#opened(conversationId))
+            .then(() => (this.#settle(attempt, {}) ? this.#opened(conversationId) : this.#openedLate(conversation)))
             .catch(() => fail("rejected"));
+    }
+
+    /**
+     * The host answered after the time-out: the session did open, so it is recorded, and the
+     * time-out's failure bar for this row goes. A newer open in progress is left alone.
+     */
+    #openedLate(conversation: Conversation): void {
+        if (this.#destroyed || conversation.conversationId === undefined) return;
+        const { failed } = this.#current;
+        if (failed?.conversation === conversation && failed.failure === "timedOut") this.#setState({});
+        this.#opened(conversation.conversationId);
     }
 
     /** Ends open number `attempt` with `outcome`, unless it already ended; says whether it did. */

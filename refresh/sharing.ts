@@ -70,11 +70,6 @@ export class RequestSharing {
             .catch(() => this.#settle(key, { kind: "rejected" }));
     }
 
-    public close(): void {
-        this.#channel?.close();
-        this.#listeners.clear();
-    }
-
     #settle(key: string, outcome: SharedOutcome): void {
         this.#asking.delete(key);
         // This tab's own list first: the copy for the other tabs is made after it has been rendered.

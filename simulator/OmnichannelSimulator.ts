@@ -23,6 +23,8 @@ import { filterConversations, projectConversation, projectedAttributes, sortConv
  * - malformed: getConversations resolves a shape that is neither success nor failure
  * - failOnce: the first getConversations after switching rejects, later ones are happy
  * - openReject: getConversations is happy, openConversation rejects (after recording the call)
+ * - openLate: openConversation succeeds, but only after `openLateMs` (default 31 s, past the
+ *   control's 30 s time-out), as a workspace busy loading the session's form can
  */
 export const SCENARIOS = [
     "happy",
@@ -38,6 +40,7 @@ export const SCENARIOS = [
     "malformed",
     "failOnce",
     "openReject",
+    "openLate",
 ] as const;
 
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -58,6 +61,8 @@ export interface OmnichannelSimulatorOptions {
     slowLatencyMs?: number;
     /** Number of records (default 3000). */
     count?: number;
+    /** Delay of openConversation's answer in the "openLate" scenario (default 31000). */
+    openLateMs?: number;
 }
 
 export interface GetConversationsCall {
@@ -143,6 +148,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
     private currentScenario: ScenarioName;
     private latencyMs: number;
     private readonly slowLatencyMs: number;
+    private readonly openLateMs: number;
     private readonly now: () => Date;
     private readonly count: number;
     private readonly base: DataSet;
@@ -156,6 +162,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
         this.currentScenario = options.scenario ?? "happy";
         this.latencyMs = Math.max(0, options.latencyMs ?? 0);
         this.slowLatencyMs = Math.max(0, options.slowLatencyMs ?? 3000);
+        this.openLateMs = Math.max(0, options.openLateMs ?? 31_000);
         this.count = options.count ?? DEFAULT_COUNT;
         this.base = dataSet(generateConversations(this.seed, this.now(), this.count));
     }
@@ -272,14 +279,25 @@ export class OmnichannelSimulator implements OmnichannelHost {
                 return { status: true, result: { conversationId: record.msdyn_ocliveworkitemid } };
             },
             // The record read is the script's only wait; "slow" stretches it, the ordinary latency does not apply.
-            scenario === "slow" ? this.slowLatencyMs : 0,
+            scenario === "slow" ? this.slowLatencyMs : scenario === "openLate" ? this.openLateMs : 0,
         );
     }
 
-    /** The conversation of the focused session: the last one opened, or "" when none. */
+    /**
+     * The conversation of the focused session: the last one opened. Like the script, which reads the
+     * session's context in the browser (no Dataverse query), it rejects in the Home session.
+     */
     public getConversationId(): Promise<unknown> {
         this.calls.getConversationId++;
-        return this.later(() => this.focusedConversationId);
+        return this.later(() => {
+            if (this.focusedConversationId === "") throw new Error("No conversation in the focused session");
+            return this.focusedConversationId;
+        });
+    }
+
+    /** The agent went back to the Home session (switched or closed the conversation's). */
+    public focusHome(): void {
+        this.focusedConversationId = "";
     }
 
     /** A plain object with the three methods, to install as `window.Microsoft.Omnichannel`. */

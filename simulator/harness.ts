@@ -83,7 +83,11 @@ function showBadge(simulator: OmnichannelSimulator, apm: SimulatedApm): void {
         button.textContent = text;
         button.title = `Raises ${eventName} on its Microsoft.Apm topic`;
         button.style.marginInlineStart = "6px";
-        button.addEventListener("click", () => apm.publish(eventName));
+        button.addEventListener("click", () => {
+            // Switching or closing leads back to the Home session, which holds no conversation.
+            if (eventName !== "ON_TAB_SWITCH") simulator.focusHome();
+            apm.publish(eventName);
+        });
         badge.appendChild(button);
     }
     document.body.appendChild(badge);
@@ -118,6 +122,8 @@ function install(): void {
     w.Microsoft.Apm = apm.asGlobal();
     w.__omnichannelSimulator = simulator;
     w.__apmSimulator = apm;
+    // The workspace focuses the session it opened, and says so as a session switch.
+    window.addEventListener("OpenConversationAsSession", () => apm.publish("ON_SESSION_SWITCH"));
     console.info(`[omnichannel-simulator] installed window.Microsoft.Omnichannel, scenario "${scenario}", ${simulator.conversations.length} conversations`);
     if (defaults.badge !== false && params.get("badge") !== "off") {
         if (document.body) showBadge(simulator, apm);

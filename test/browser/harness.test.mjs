@@ -667,3 +667,55 @@ describe("a 380 px form column (issue 11)", () => {
         }
     });
 });
+
+describe("the focused session's conversation", () => {
+    const NARROW = { width: 380, height: 700 };
+    /** The marked rows' titles and the bar drawn before the first one. */
+    const marked = (page, selector) =>
+        page.evaluate((rowSelector) => {
+            const found = [...document.querySelectorAll(rowSelector)].filter((row) => row.getAttribute("aria-current") === "true");
+            if (found.length === 0) return { count: 0 };
+            const bar = getComputedStyle(found[0], "::before");
+            return { count: found.length, text: found[0].innerText.split("\n")[0], bar: { width: bar.width, background: bar.backgroundColor } };
+        }, selector);
+
+    for (const [layout, viewport, selector] of [
+        ["wide", { width: 1280, height: 800 }, DATA_ROWS],
+        ["narrow", NARROW, '[data-testid="narrow-row"]'],
+    ]) {
+        it(`is marked with a bar and aria-current once opened, and unmarked in the Home session (${layout})`, async () => {
+            const { page, done } = await openHarness("", { viewport });
+            await page.locator(selector).nth(1).waitFor({ state: "visible" });
+            assert.deepEqual(await marked(page, selector), { count: 0 }, "nothing marked before an open");
+            const title = (await page.locator(selector).nth(1).innerText()).split("\n")[0];
+            await page.locator(selector).nth(1).click();
+            await page.waitForFunction((rowSelector) => document.querySelector(`${rowSelector}[aria-current="true"]`), selector);
+            const mark = await marked(page, selector);
+            assert.equal(mark.count, 1);
+            assert.equal(mark.text, title, "the opened row is the marked one");
+            assert.equal(mark.bar.width, "4px");
+            assert.notEqual(mark.bar.background, "rgba(0, 0, 0, 0)", "the bar has a colour");
+            assert.equal((await calls(page)).getConversations.length, 1, "asking which session has focus is not a query");
+            await page.getByRole("button", { name: "Switch session" }).click();
+            await page.waitForFunction((rowSelector) => !document.querySelector(`${rowSelector}[aria-current="true"]`), selector);
+            await done();
+        });
+    }
+
+    it("keeps its bar in forced colours, in the system's highlight colour", async () => {
+        const { page, done } = await openHarness("", { forcedColors: "active" });
+        await waitForRows(page);
+        await rows(page).nth(1).click();
+        await page.waitForFunction((rowSelector) => document.querySelector(`${rowSelector}[aria-current="true"]`), DATA_ROWS);
+        const { bar } = await marked(page, DATA_ROWS);
+        const highlight = await page.evaluate(() => {
+            const probe = document.body.appendChild(document.createElement("div"));
+            probe.style.cssText = "background: Highlight; forced-color-adjust: none";
+            const color = getComputedStyle(probe).backgroundColor;
+            probe.remove();
+            return color;
+        });
+        assert.equal(bar.background, highlight);
+        await done();
+    });
+});

@@ -190,6 +190,22 @@ describe("ConversationListView grid", () => {
         expect(dataRows()[0]).toHaveAttribute("aria-busy", "true");
     });
 
+    it("marks the focused session's conversation, and only that row, in the grid and the narrow list", () => {
+        const { rerender, props } = renderView({ kind: "loaded", list: listOf() }, { focusedConversationId: "c2" });
+        expect(dataRows().map((row) => row.getAttribute("aria-current"))).toEqual([null, "true", null]);
+        rerender(<ConversationListView {...props} focusedConversationId="c1" openState={{ opening: "c2" }} />);
+        expect(dataRows().map((row) => row.getAttribute("aria-current"))).toEqual(["true", null, null]);
+        expect(dataRows()[1]).toHaveAttribute("aria-busy", "true");
+        rerender(<ConversationListView {...props} width={380} />);
+        expect(screen.getAllByTestId("narrow-row").map((row) => row.getAttribute("aria-current"))).toEqual([null, "true", null]);
+        rerender(<ConversationListView {...props} width={380} focusedConversationId="c1" />);
+        expect(screen.getAllByTestId("narrow-row").map((row) => row.getAttribute("aria-current"))).toEqual(["true", null, null]);
+        rerender(<ConversationListView {...props} width={380} focusedConversationId={undefined} />);
+        expect(screen.getAllByTestId("narrow-row").map((row) => row.getAttribute("aria-current"))).toEqual([null, null, null]);
+        rerender(<ConversationListView {...props} width={380} focusedConversationId={undefined} openState={{ opening: "c1" }} />);
+        expect(screen.getAllByTestId("narrow-row")[0]).toHaveAttribute("aria-busy", "true");
+    });
+
     it("tells a row without an id apart", () => {
         renderView({ kind: "loaded", list: listOf() });
         expect(dataRows()[2]).toHaveAttribute("title", "This conversation has no id and can't be opened");

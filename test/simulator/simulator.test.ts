@@ -377,16 +377,18 @@ describe("calls, openConversation and getConversationId", () => {
         expect(sim.calls.getConversations).toEqual([]);
     });
 
-    it("opens a known conversation, records the call, and reports it as focused", async () => {
+    it("opens a known conversation, records the call, and reports it as focused until the agent goes Home", async () => {
         const sim = new OmnichannelSimulator({ now: clock });
-        expect(await sim.getConversationId()).toBe("");
+        await expect(sim.getConversationId()).rejects.toThrow("No conversation in the focused session");
         const c = sim.conversations.find((x) => x.msdyn_activeagentid?.id === HARNESS_AGENT_ID)!;
         await expect(sim.openConversation(c.msdyn_ocliveworkitemid, c.msdyn_lastsessionid.id, c.msdyn_liveworkstreamid.id)).resolves.toMatchObject({ status: true });
         expect(sim.calls.openConversation).toEqual([
             { conversationId: c.msdyn_ocliveworkitemid, lastsessionId: c.msdyn_lastsessionid.id, liveworkstreamId: c.msdyn_liveworkstreamid.id },
         ]);
         expect(await sim.getConversationId()).toBe(c.msdyn_ocliveworkitemid);
-        expect(sim.calls.getConversationId).toBe(2);
+        sim.focusHome();
+        await expect(sim.getConversationId()).rejects.toThrow("No conversation in the focused session");
+        expect(sim.calls.getConversationId).toBe(3);
     });
 
     it("rejects an unknown id but records the call; openReject rejects a known one", async () => {

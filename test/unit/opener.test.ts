@@ -1,6 +1,5 @@
 import { browserTimers } from "../../conversations/feed";
 import { ConversationOpener, REPEAT_OPEN_GUARD_MS, type OpenerState } from "../../conversations/opener";
-import type { OmnichannelHost } from "../../host/port";
 import { toConversations } from "../../host/records";
 import { HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
 
@@ -34,6 +33,26 @@ describe("ConversationOpener", () => {
         ]);
         expect(opened).toEqual([record.msdyn_ocliveworkitemid]);
         expect(conversationOpener.state).toEqual({});
+    });
+
+    it("sends ids the host gave in upper case and braces as the lower-case, bare GUIDs the script accepts", async () => {
+        const { simulator, conversationOpener, opened } = setup();
+        const [shouting] = toConversations(
+            [
+                {
+                    msdyn_ocliveworkitemid: "{B56BDEE7-875B-4E81-8449-7EFE3A1C23FC}",
+                    msdyn_lastsessionid: "{98B8D557-99A2-436C-A6EF-655C124AAC91}",
+                    msdyn_liveworkstreamid: "7B2E9C41-5A3D-4F8E-8C2B-6A0000000009",
+                },
+            ],
+            [],
+        );
+        conversationOpener.open(shouting);
+        await jest.advanceTimersByTimeAsync(0);
+        expect(simulator.calls.openConversation).toEqual([
+            { conversationId: "b56bdee7-875b-4e81-8449-7efe3a1c23fc", lastsessionId: "98b8d557-99a2-436c-a6ef-655c124aac91", liveworkstreamId: "7b2e9c41-5a3d-4f8e-8c2b-6a0000000009" },
+        ]);
+        expect(opened).toEqual(["b56bdee7-875b-4e81-8449-7efe3a1c23fc"]);
     });
 
     it("makes no second call while the first open is pending", async () => {
@@ -73,26 +92,39 @@ describe("ConversationOpener", () => {
         expect(opened).toEqual([conversation.conversationId]);
     });
 
-    it("gives up on an open that never answers, ignores its late answer, and accepts the next click", async () => {
-        const { simulator, conversation, opened } = setup();
-        let answerLate: (value: unknown) => void = () => undefined;
-        const hanging: OmnichannelHost = { ...simulator.asGlobal(), openConversation: () => new Promise((resolve) => (answerLate = resolve)) };
-        const timedOpener = new ConversationOpener({
-            resolveHost: () => hanging,
-            onChange: () => undefined,
-            onOpened: (id) => opened.push(id),
-            timers: browserTimers,
-            timeoutMs: 30_000,
-        });
-        timedOpener.open(conversation);
+    it("gives up on an open that never answers and accepts the next click", async () => {
+        const { simulator, conversation, opened, conversationOpener } = setup();
+        jest.spyOn(simulator, "openConversation").mockReturnValue(new Promise(() => undefined));
+        conversationOpener.open(conversation);
         await jest.advanceTimersByTimeAsync(30_000);
-        expect(timedOpener.state).toEqual({ failed: { conversation, failure: "timedOut" } });
-        answerLate("opened after all");
-        await jest.advanceTimersByTimeAsync(0);
-        expect(timedOpener.state).toEqual({ failed: { conversation, failure: "timedOut" } });
+        expect(conversationOpener.state).toEqual({ failed: { conversation, failure: "timedOut" } });
         expect(opened).toEqual([]);
-        timedOpener.open(conversation);
-        expect(timedOpener.state).toEqual({ opening: conversation.key });
+        conversationOpener.open(conversation);
+        expect(conversationOpener.state).toEqual({ opening: conversation.key });
+    });
+
+    it("records an open that succeeds after the time-out and clears the time-out's failure", async () => {
+        const { simulator, conversation, opened, conversationOpener, states } = setup();
+        simulator.setScenario("openLate");
+        conversationOpener.open(conversation);
+        await jest.advanceTimersByTimeAsync(30_000);
+        expect(conversationOpener.state).toEqual({ failed: { conversation, failure: "timedOut" } });
+        await jest.advanceTimersByTimeAsync(1_000);
+        expect(opened).toEqual([conversation.conversationId]);
+        expect(conversationOpener.state).toEqual({});
+        expect(states).toEqual([{ opening: conversation.key }, { failed: { conversation, failure: "timedOut" } }, {}]);
+    });
+
+    it("records a late success without disturbing the open that came after it", async () => {
+        const { simulator, conversation, opened, conversationOpener, record } = setup();
+        const [other] = toConversations([simulator.query({ agentId: HARNESS_AGENT_ID, attributes: ["msdyn_title"] })[1]], []);
+        simulator.setScenario("openLate");
+        conversationOpener.open(conversation);
+        await jest.advanceTimersByTimeAsync(30_000);
+        conversationOpener.open(other);
+        await jest.advanceTimersByTimeAsync(1_000);
+        expect(opened).toEqual([record.msdyn_ocliveworkitemid]);
+        expect(conversationOpener.state).toEqual({ opening: other.key });
     });
 
     it("does not call the host for a record without an id", () => {
