@@ -1,6 +1,7 @@
 import type { Conversation } from "../host/records";
 import type { Timers } from "./feed";
 import type { OmnichannelHost } from "../host/port";
+import { PendingCall } from "./pendingCall";
 
 export type OpenFailure = "rejected" | "noConversationId" | "unavailable" | "timedOut";
 
@@ -33,14 +34,12 @@ export class ConversationOpener {
     #justOpened: string | undefined;
     #guardHandle: unknown;
     #destroyed = false;
-    /** Increments with every open; an answer carrying an older number is ignored. */
-    #attempt = 0;
-    #timeoutHandle: unknown;
-
+    readonly #call: PendingCall;
     readonly #deps: OpenerDependencies;
 
     constructor(deps: OpenerDependencies) {
         this.#deps = deps;
+        this.#call = new PendingCall(deps.timers, deps.timeoutMs);
     }
 
     public get state(): OpenerState {
@@ -48,7 +47,7 @@ export class ConversationOpener {
     }
 
     public open(conversation: Conversation): void {
-        if (this.#destroyed || this.#current.opening !== undefined) return;
+        if (this.#destroyed || this.#call.pending) return;
         const { conversationId } = conversation;
         if (conversationId !== undefined && conversationId === this.#justOpened) return;
         if (conversationId === undefined) {
@@ -61,14 +60,10 @@ export class ConversationOpener {
             return;
         }
         this.#setState({ opening: conversation.key });
-        const attempt = ++this.#attempt;
-        const fail = (failure: OpenFailure): void => {
-            this.#settle(attempt, { failed: { conversation, failure } });
-        };
-        this.#timeoutHandle = this.#deps.timers.setTimeout(() => fail("timedOut"), this.#deps.timeoutMs);
+        const call = this.#call.start((late) => this.#end(late, { failed: { conversation, failure: "timedOut" } }));
         host.openConversation(conversationId, conversation.lastSessionId, conversation.workstreamId)
-            .then(() => (this.#settle(attempt, {}) ? this.#opened(conversationId) : this.#openedLate(conversation)))
-            .catch(() => fail("rejected"));
+            .then(() => (this.#end(call, {}) ? this.#opened(conversationId) : this.#openedLate(conversation)))
+            .catch(() => this.#end(call, { failed: { conversation, failure: "rejected" } }));
     }
 
     /**
@@ -82,10 +77,9 @@ export class ConversationOpener {
         this.#opened(conversation.conversationId);
     }
 
-    /** Ends open number `attempt` with `outcome`, unless it already ended; says whether it did. */
-    #settle(attempt: number, outcome: OpenerState): boolean {
-        if (this.#destroyed || attempt !== this.#attempt || this.#current.opening === undefined) return false;
-        this.#deps.timers.clearTimeout(this.#timeoutHandle);
+    /** Ends open `call` with `outcome`, unless it already ended; says whether it did. */
+    #end(call: number, outcome: OpenerState): boolean {
+        if (this.#destroyed || !this.#call.end(call)) return false;
         this.#setState(outcome);
         return true;
     }
@@ -104,7 +98,7 @@ export class ConversationOpener {
 
     public destroy(): void {
         this.#destroyed = true;
-        this.#deps.timers.clearTimeout(this.#timeoutHandle);
+        this.#call.abandon();
         this.#deps.timers.clearTimeout(this.#guardHandle);
     }
 
