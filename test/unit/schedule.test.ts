@@ -214,20 +214,23 @@ describe("RefreshSchedule", () => {
         expect(schedule.waitingForHost).toBe(false);
     });
 
-    it("looks for a missing host at once when the list becomes visible again", async () => {
+    it("looks for a missing host at once when the list becomes visible again, after the quick looks", async () => {
         const { schedule, runs } = setup();
         schedule.setIntervalMinutes(0);
         schedule.askNow();
+        for (let look = 0; look <= HOST_LOOKS_MS.length; look++) {
+            schedule.settled("noHost");
+            await jest.advanceTimersByTimeAsync(20_000);
+        }
+        expect(runs).toHaveLength(1 + HOST_LOOKS_MS.length);
+        expect(schedule.nextAt).toBeUndefined(); // refreshes are off: nothing more by itself
         schedule.setVisible(false);
-        schedule.settled("noHost");
-        await jest.advanceTimersByTimeAsync(60_000);
-        expect(runs).toEqual([0]);
         schedule.setVisible(true);
-        expect(runs).toEqual([0, 60_000]);
+        expect(runs).toHaveLength(2 + HOST_LOOKS_MS.length);
         schedule.settled("answered");
         schedule.setVisible(false);
         schedule.setVisible(true);
-        expect(runs).toHaveLength(2);
+        expect(runs).toHaveLength(2 + HOST_LOOKS_MS.length);
     });
 
     it("does not retry a refusal caused by the settings: a change or Refresh asks again", async () => {
