@@ -6,7 +6,7 @@
 import type { GetConversationsInput, OmnichannelHost } from "../host/port";
 import { OMNICHANNEL_SIMULATOR_MARKER } from "./catalog";
 import { DEFAULT_COUNT, DEFAULT_SEED, generateConversations, type SimulatedConversation } from "./dataset";
-import { filterConversations, projectConversation, projectedAttributes, sortConversations, type OutputStyle } from "./query";
+import { filterConversations, projectConversation, projectedAttributes, sortConversations, TABLE_NAME, unknownAttributeOf, withDocsPageIds, type OutputStyle } from "./query";
 
 /**
  * - happy: as the workspace's script answers: `{ status: true, result: { "@odata.context", value } }`,
@@ -23,6 +23,15 @@ import { filterConversations, projectConversation, projectedAttributes, sortConv
  * - malformed: getConversations resolves a shape that is neither success nor failure
  * - failOnce: the first getConversations after switching rejects, later ones are happy
  * - openReject: getConversations is happy, openConversation rejects (after recording the call)
+ * - upperCaseIds: happy, with every GUID in the docs page's shape, `{UPPER-CASE}`; openConversation
+ *   still compares session and work stream ids with the stored lower-case ones, as the script does
+ * - lateHost: happy, but `installOn` defines the global only after `lateHostDelayMs` (6 s by default),
+ *   as the workspace's script does once its own web resources have loaded
+ * - outOfOrder: happy, but every odd-numbered getConversations answers after `slowLatencyMs`, so the
+ *   next request's answer overtakes it
+ *
+ * In every scenario that answers, a column or order key the table lacks is refused as Dataverse does:
+ * `{ status: false, error: { code: "0x80041103", message } }` naming the column.
  */
 export const SCENARIOS = [
     "happy",
@@ -38,6 +47,9 @@ export const SCENARIOS = [
     "malformed",
     "failOnce",
     "openReject",
+    "upperCaseIds",
+    "lateHost",
+    "outOfOrder",
 ] as const;
 
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -58,6 +70,8 @@ export interface OmnichannelSimulatorOptions {
     slowLatencyMs?: number;
     /** Number of records (default 3000). */
     count?: number;
+    /** How long after `installOn` the "lateHost" scenario defines the global (default 6000). */
+    lateHostDelayMs?: number;
 }
 
 export interface GetConversationsCall {
@@ -148,6 +162,9 @@ export class OmnichannelSimulator implements OmnichannelHost {
     private readonly base: DataSet;
     private backlogSet: DataSet | undefined;
     private failOnceUsed = false;
+    /** getConversations calls since the scenario was set, for "outOfOrder". */
+    private callsInScenario = 0;
+    private readonly lateHostDelayMs: number;
     private focusedConversationId = "";
 
     constructor(options: OmnichannelSimulatorOptions = {}) {
@@ -157,6 +174,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
         this.latencyMs = Math.max(0, options.latencyMs ?? 0);
         this.slowLatencyMs = Math.max(0, options.slowLatencyMs ?? 3000);
         this.count = options.count ?? DEFAULT_COUNT;
+        this.lateHostDelayMs = Math.max(0, options.lateHostDelayMs ?? 6000);
         this.base = dataSet(generateConversations(this.seed, this.now(), this.count));
     }
 
@@ -178,6 +196,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
         if (!isScenarioName(name)) throw new Error(`Unknown simulator scenario "${String(name)}"; expected one of ${SCENARIOS.join(", ")}`);
         this.currentScenario = name;
         this.failOnceUsed = false;
+        this.callsInScenario = 0;
     }
 
     public setLatency(ms: number): void {
@@ -210,6 +229,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
     public getConversations(input: GetConversationsInput | string, correlationId?: string): Promise<unknown> {
         this.calls.getConversations.push({ input: snapshot(input) as GetConversationsInput, correlationId });
         const scenario = this.currentScenario;
+        this.callsInScenario++;
         if (scenario === "hang") return NEVER();
         if (scenario === "reject" || (scenario === "failOnce" && !this.failOnceUsed)) {
             this.failOnceUsed = true;
@@ -231,10 +251,19 @@ export class OmnichannelSimulator implements OmnichannelHost {
         return this.later<ConversationsResult>(
             () => {
                 const parsed = this.parseInput(input);
+                const unknown = unknownAttributeOf(parsed);
+                if (unknown !== undefined) {
+                    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the script's rejection is a plain object
+                    throw new ConversationsRejection({
+                        code: "0x80041103",
+                        message: `'${TABLE_NAME}' entity doesn't contain attribute with Name = '${unknown}' and NameMapping = 'Logical'.`,
+                    });
+                }
                 if (scenario === "empty") return { result: { values: [] }, status: true };
                 if (scenario === "docsValues") return { result: { values: this.query(parsed) }, status: true };
                 if (scenario === "plainGuids") return { result: { values: this.query(parsed, { lookups: "plain", formattedValues: false }) }, status: true };
-                const rows = this.query(parsed, { lookups: "webApi", formattedValues: true });
+                const projected = this.query(parsed, { lookups: "webApi", formattedValues: true });
+                const rows = scenario === "upperCaseIds" ? projected.map(withDocsPageIds) : projected;
                 const envelope: Record<string, unknown> = {
                     "@odata.context": "$metadata#msdyn_ocliveworkitems",
                     value: rows.slice(0, WEB_API_ROW_LIMIT),
@@ -245,7 +274,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
                 }
                 return { status: true, result: envelope as { value: Record<string, unknown>[] } };
             },
-            scenario === "slow" ? this.slowLatencyMs : this.latencyMs,
+            scenario === "slow" || (scenario === "outOfOrder" && this.callsInScenario % 2 === 1) ? this.slowLatencyMs : this.latencyMs,
         );
     }
 
@@ -290,6 +319,18 @@ export class OmnichannelSimulator implements OmnichannelHost {
             getConversationId: () => this.getConversationId(),
             simulator: this,
         };
+    }
+
+    /**
+     * Defines `Microsoft.Omnichannel` on `target` (a window, or a stand-in in unit tests): at once, or
+     * in the "lateHost" scenario after `lateHostDelayMs`, through setTimeout so fake timers drive it.
+     */
+    public installOn(target: { Microsoft?: Record<string, unknown> }): void {
+        const define = (): void => {
+            target.Microsoft = { ...target.Microsoft, Omnichannel: this.asGlobal() };
+        };
+        if (this.currentScenario === "lateHost") setTimeout(define, this.lateHostDelayMs);
+        else define();
     }
 
     private parseInput(input: GetConversationsInput | string): GetConversationsInput {
