@@ -126,9 +126,10 @@ describe("production build without the simulator", () => {
     it("in a bare harness says Loading… while it looks for the host, then the not-in-workspace message, and no rows", async () => {
         const { page, done } = await openHarness("", { server: bare, clock: true });
         await page.getByTestId("state-loading").waitFor({ state: "visible" });
-        await page.clock.runFor(15_000);
+        // The page clock also runs in real time: 12 s from here is safely before the control's last look at 16 s.
+        await page.clock.runFor(12_000);
         assert.equal(await page.getByTestId("state-unavailable").count(), 0, "the message came before the last look");
-        await page.clock.runFor(1_000);
+        await page.clock.runFor(4_000);
         const message = page.getByTestId("state-unavailable");
         await message.waitFor({ state: "visible" });
         assert.match(await message.innerText(), /Customer Service workspace/);
@@ -303,15 +304,23 @@ describe("with the simulated host", () => {
         await done();
     });
 
-    it("fills the list by itself when the host is defined seconds after the control started (lateHost)", async () => {
-        const { page, done } = await openHarness("?scenario=lateHost&hostDelay=6000", { clock: true });
+    it("says Loading… while the host is missing, and fills the list by itself once it is defined (lateHost)", async () => {
+        // A host that would come in 10 minutes: the test defines it itself, so page load time cannot blur the moment.
+        const { page, done } = await openHarness("?scenario=lateHost&hostDelay=600000", { clock: true });
         await page.getByTestId("state-loading").waitFor({ state: "visible" });
-        await page.clock.runFor(7_000);
-        assert.equal(await page.evaluate(() => typeof window.Microsoft.Omnichannel), "object");
-        assert.equal(await page.getByTestId("state-unavailable").count(), 0);
-        // The page clock also runs in real time, so the control started a little after the simulator: its look at 8 s is within 3 s more.
         await page.clock.runFor(3_000);
+        assert.equal(await page.evaluate(() => typeof window.Microsoft.Omnichannel), "undefined");
+        assert.equal(await page.getByTestId("state-unavailable").count(), 0, "the not-in-workspace message while the host may still come");
+        assert.equal(await page.getByTestId("state-loading").count(), 1);
+        assert.equal((await calls(page)).getConversations.length, 0);
+        await page.evaluate(() => {
+            window.__omnichannelSimulator.setScenario("happy");
+            window.__omnichannelSimulator.installOn(window);
+        });
+        // The control's next look comes within 8 s (at 4, 8 or 16 s of its own time).
+        await page.clock.runFor(8_000);
         await waitForRows(page);
+        assert.equal((await calls(page)).getConversations.length, 1);
         const expected = await expectedForLastRequest(page);
         assert.equal(await page.getByTestId("conversation-count").innerText(), `${expected.length} conversations`);
         await done();
@@ -467,7 +476,7 @@ const A11Y_STATES = [
     { state: "rows, sorted by a column", query: "", ready: async (page) => { await waitForRows(page); await page.locator('[role="columnheader"]', { hasText: "Title" }).click(); await page.locator('[aria-sort="ascending"]').waitFor(); } },
     { state: "empty", query: "?scenario=empty", ready: (page) => visible(page, "state-empty") },
     { state: "error", query: "?scenario=reject", ready: (page) => visible(page, "state-error") },
-    { state: "not in workspace", query: "", server: () => bare, clock: true, ready: async (page) => { await page.clock.runFor(16_000); await visible(page, "state-unavailable"); } },
+    { state: "not in workspace", query: "", server: () => bare, clock: true, ready: async (page) => { await visible(page, "state-loading"); await page.clock.runFor(16_000); await visible(page, "state-unavailable"); } },
     { state: "invalid property", query: "", ready: async (page) => { await waitForRows(page); await propertyInput(page, "statuses").fill("Busy"); await visible(page, "state-invalid"); } },
     { state: "open failure", query: "?scenario=openReject", ready: async (page) => { await waitForRows(page); await rows(page).first().click(); await visible(page, "open-failure"); } },
     { state: "right to left (Arabic)", query: "?language=1025", ready: waitForRows },
