@@ -160,13 +160,15 @@ export class ConversationFeed {
         this.#inFlight = true;
         this.#setState({ kind: "loading", previous: listOf(this.#current) });
         this.#timeoutHandle = this.#deps.clock.timers.setTimeout(() => this.#fail(generation, "timedOut"), this.#deps.timeoutMs);
-        const correlationId = (this.#correlationId = this.#deps.newCorrelationId());
+        // Kept only when this instance makes the call: one that shares another's call has no id of its own to show.
+        this.#correlationId = undefined;
         // The port returns a promise; the adapter turns a synchronous throw of the real global into a rejection.
-        this.#deps.sharing.ask(request.key, () => host.getConversations(request.input, correlationId));
+        this.#deps.sharing.ask(request.key, () => host.getConversations(request.input, (this.#correlationId = this.#deps.newCorrelationId())));
     }
 
     /** Listens to the outcomes of `key`, this instance's own and those shared with it. */
     #follow(key: string | undefined): void {
+        this.#correlationId = undefined;
         this.#stopListening?.();
         this.#stopListening = key === undefined ? undefined : this.#deps.sharing.listen(key, (outcome, fromOtherTab) => this.#receive(outcome, fromOtherTab));
     }

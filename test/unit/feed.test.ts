@@ -176,6 +176,28 @@ describe("ConversationFeed", () => {
         expect(simulator.calls.getConversations).toHaveLength(3);
     });
 
+    it("shows no correlation id of its own when it shared another instance's call", async () => {
+        const simulator = new OmnichannelSimulator({ now: () => NOW });
+        const sharing = new RequestSharing(() => Date.now(), 30_000);
+        let correlation = 0;
+        const feeds = [0, 1].map(() =>
+            new ConversationFeed({
+                resolveHost: () => simulator,
+                onChange: () => undefined,
+                newCorrelationId: () => `corr-${++correlation}`,
+                clock: { now: () => Date.now(), timers: browserTimers, random: () => 0.5 },
+                sharing,
+                timeoutMs: 30_000,
+            }),
+        );
+        feeds[1].apply(plan({ statuses: "4" })); // its own earlier call: corr-1
+        await jest.advanceTimersByTimeAsync(0);
+        feeds.forEach((feed) => feed.apply(plan({ columns: "msdyn_titel" })));
+        await jest.advanceTimersByTimeAsync(SETTLE_MS);
+        expect(simulator.calls.getConversations.map((call) => call.correlationId)).toEqual(["corr-1", "corr-2"]);
+        expect(feeds.map((feed) => feed.state.kind === "failed" && feed.state.refusal?.correlationId)).toEqual(["corr-2", undefined]);
+    });
+
     it("keeps another refusal's code, message and correlation id, and retries it on the back-off schedule", async () => {
         const { simulator, feed } = setup();
         simulator.setScenario("reject");
