@@ -222,6 +222,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                     <FailedState
                         strings={strings}
                         failure={failed.failure}
+                        refusal={failed.refusal}
                         nextTry={failed.retryAt ? formatter.until(failed.retryAt, now) : undefined}
                     />
                 )}

@@ -1,10 +1,10 @@
 import * as React from "react";
 import { MessageBar, MessageBarType, Spinner, SpinnerSize } from "@fluentui/react";
 import type { SettingsProblem } from "../conversations/request";
-import type { FeedFailure } from "../conversations/feed";
+import type { FeedFailure, Refusal } from "../conversations/feed";
 import type { Strings } from "../conversations/strings";
 
-const settingName = (strings: Strings, problem: SettingsProblem): string =>
+const settingName = (strings: Strings, problem: Pick<SettingsProblem, "setting">): string =>
     strings.optional(`Property_${problem.setting}_DisplayName`) ?? problem.setting;
 
 /** "Statuses: “Pending” is not a known status…": the property, then what is wrong with it. */
@@ -43,25 +43,42 @@ export const InvalidSettingsState = React.memo(function InvalidSettingsState({
     );
 });
 
+/** What the host said, for an admin to trace: rendered as text only, whatever it contains. */
+function RefusalDetails({ strings, refusal }: { strings: Strings; refusal: Refusal }) {
+    const { error, correlationId } = refusal;
+    return (
+        <details data-testid="failure-details">
+            <summary>{strings.text("Failure_Details")}</summary>
+            {error.message !== undefined && <div data-testid="host-message">{error.message}</div>}
+            {error.code !== undefined && <div>{strings.format("Failure_Code", error.code)}</div>}
+            {correlationId !== undefined && <div>{strings.format("Failure_CorrelationId", correlationId)}</div>}
+        </details>
+    );
+}
+
 /** The error; its one retry action is the toolbar's button, which says Retry in Refresh's place. */
 export const FailedState = React.memo(function FailedState({
     strings,
     failure,
     nextTry,
+    refusal,
 }: {
     strings: Strings;
     failure: FeedFailure;
     /** When the next automatic try will be, already formatted ("in 4 min."). */
     nextTry?: string;
+    refusal?: Refusal;
 }) {
+    const unknownColumn = refusal?.unknownColumn;
     return (
         <MessageBar
             data-testid="state-error"
             messageBarType={MessageBarType.error}
             isMultiline
         >
-            {strings.text(`Failure_${failure}`)}
+            {unknownColumn ? strings.format("Failure_unknownColumn", settingName(strings, unknownColumn), unknownColumn.column) : strings.text(`Failure_${failure}`)}
             {nextTry !== undefined && <span data-testid="next-try"> {strings.format("State_NextTry", nextTry)}</span>}
+            {refusal && <RefusalDetails strings={strings} refusal={refusal} />}
         </MessageBar>
     );
 });

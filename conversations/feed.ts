@@ -1,5 +1,5 @@
-import type { AnswerFailure, Conversation } from "../host/records";
-import { createdSince, hostErrorOf, readConversationsAnswer, toConversations } from "../host/records";
+import type { AnswerFailure, Conversation, HostError, UnknownColumn } from "../host/records";
+import { createdSince, readConversationsAnswer, toConversations, unknownColumnOf } from "../host/records";
 import { createdWithinCutoff, type ConversationRequest, type RequestPlan, type SettingsProblem } from "./request";
 import type { OmnichannelHost } from "../host/port";
 import { RefreshSchedule, type Outcome } from "../refresh/schedule";
@@ -7,6 +7,14 @@ import type { RequestSharing, SharedOutcome } from "../refresh/sharing";
 import type { Clock } from "../refresh/timers";
 
 export type FeedFailure = AnswerFailure | "rejected" | "timedOut";
+
+/** Why the host refused, for the maker and the admin: `unknownColumn` when the settings caused it. */
+export interface Refusal {
+    error: HostError;
+    /** The request's correlation id; unknown when another tab asked. */
+    correlationId?: string;
+    unknownColumn?: UnknownColumn;
+}
 
 /** What the grid shows. Each change is a new object, so the view can compare by reference. */
 export type FeedState =
@@ -17,7 +25,7 @@ export type FeedState =
     | { kind: "loading"; previous?: ConversationList }
     | { kind: "loaded"; list: ConversationList }
     /** `retryAt`: when the next automatic try will be, if one is planned. */
-    | { kind: "failed"; failure: FeedFailure; previous?: ConversationList; retryAt?: Date };
+    | { kind: "failed"; failure: FeedFailure; previous?: ConversationList; retryAt?: Date; refusal?: Refusal };
 
 /** One answer's conversations with the columns they were asked for. */
 export interface ConversationList {
@@ -64,6 +72,7 @@ export class ConversationFeed {
     /** Increments with every request; an answer carrying an older number is stale. */
     #generation = 0;
     #inFlight = false;
+    #correlationId: string | undefined;
     /** Something made the list stale while a request was in flight: ask again once it is answered. */
     #staleWhileInFlight = false;
     #timeoutHandle: unknown;
@@ -142,27 +151,24 @@ export class ConversationFeed {
         if (!request || this.#destroyed || this.#inFlight) return;
         const host = this.#deps.resolveHost();
         if (!host) {
-            this.#setState({ kind: "unavailable" });
-            this.#schedule.settled("noHost"); // the host may still appear, e.g. once the workspace has loaded
+            // The workspace's script may still define it: Loading… until the schedule stops waiting.
+            this.#schedule.settled("noHost");
+            this.#setState(this.#schedule.waitingForHost ? { kind: "loading", previous: listOf(this.#current) } : { kind: "unavailable" });
             return;
         }
         const generation = ++this.#generation;
         this.#inFlight = true;
         this.#setState({ kind: "loading", previous: listOf(this.#current) });
         this.#timeoutHandle = this.#deps.clock.timers.setTimeout(() => this.#fail(generation, "timedOut"), this.#deps.timeoutMs);
+        // Kept only when this instance makes the call: one that shares another's call has no id of its own to show.
+        this.#correlationId = undefined;
         // The port returns a promise; the adapter turns a synchronous throw of the real global into a rejection.
-        this.#deps.sharing.ask(request.key, () =>
-            host.getConversations(request.input, this.#deps.newCorrelationId()).catch((reason: unknown) => {
-                // Only the host's error code and message go to the console, for admins; the agent sees the localized error.
-                const hostError = hostErrorOf(reason);
-                if (hostError) console.warn("Conversation list: getConversations rejected", hostError.code ?? "", hostError.message ?? "");
-                throw new Error("getConversations rejected");
-            }),
-        );
+        this.#deps.sharing.ask(request.key, () => host.getConversations(request.input, (this.#correlationId = this.#deps.newCorrelationId())));
     }
 
     /** Listens to the outcomes of `key`, this instance's own and those shared with it. */
     #follow(key: string | undefined): void {
+        this.#correlationId = undefined;
         this.#stopListening?.();
         this.#stopListening = key === undefined ? undefined : this.#deps.sharing.listen(key, (outcome, fromOtherTab) => this.#receive(outcome, fromOtherTab));
     }
@@ -173,9 +179,14 @@ export class ConversationFeed {
         if (this.#destroyed || !request) return;
         const generation = this.#inFlight ? this.#generation : ++this.#generation;
         this.#inFlight = true;
-        // The rejection reason may carry record content: it is neither shown nor logged.
         // Another tab's outcome: that tab keeps the lead and this one follows its beat.
-        if (outcome.kind === "rejected") return this.#fail(generation, "rejected", fromOtherTab);
+        if (outcome.kind === "rejected") {
+            const { error } = outcome;
+            if (!error) return this.#fail(generation, "rejected", fromOtherTab);
+            console.warn("Conversation list: getConversations rejected", error.code ?? "", error.message ?? "");
+            const refusal = { error, correlationId: fromOtherTab ? undefined : this.#correlationId, unknownColumn: unknownColumnOf(error, request.input) };
+            return this.#fail(generation, "rejected", fromOtherTab, refusal);
+        }
         const read = readConversationsAnswer(outcome.value);
         if (!read.ok) return this.#fail(generation, read.failure, fromOtherTab);
         const receivedAt = new Date(this.#deps.clock.now());
@@ -186,8 +197,10 @@ export class ConversationFeed {
         this.#settle(generation, { kind: "loaded", list }, "answered", fromOtherTab);
     }
 
-    #fail(generation: number, failure: FeedFailure, followed = false): void {
-        this.#settle(generation, { kind: "failed", failure, previous: listOf(this.#current) }, "failed", followed);
+    #fail(generation: number, failure: FeedFailure, followed = false, refusal?: Refusal): void {
+        // A column the table lacks is refused again until the settings change: no back-off retries.
+        const outcome = refusal?.unknownColumn ? "refused" : "failed";
+        this.#settle(generation, { kind: "failed", failure, previous: listOf(this.#current), ...(refusal && { refusal }) }, outcome, followed);
     }
 
     /** Applies the outcome of request `generation` unless something newer or destroy came first. */

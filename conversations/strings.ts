@@ -55,6 +55,10 @@ export const STRING_KEYS = [
     "Sort_DefaultOrder",
     "Sort_DescendingOrder",
     "InStatus_WaitingLong",
+    "Failure_unknownColumn",
+    "Failure_Details",
+    "Failure_Code",
+    "Failure_CorrelationId",
 ] as const;
 
 export type StringKey = (typeof STRING_KEYS)[number];

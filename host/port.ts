@@ -1,7 +1,7 @@
 /**
  * The port to the Customer Service host: the part of `Microsoft.Omnichannel` this control uses,
- * typed as omnichannel.md documents it. Two implementations exist: the adapter over the real
- * global (omnichannelAdapter.ts) and the simulator (simulator/, never shipped).
+ * typed as the workspace's client script behaves (docs/host.md). Two implementations exist: the
+ * adapter over the real global (adapter.ts) and the simulator (simulator/, never shipped).
  */
 
 /** One sort key of `getConversations`' `orderBy`. */
@@ -19,7 +19,7 @@ export interface GetConversationsInput {
     attributes?: string[];
     status?: number[];
     orderBy?: OrderByKey[];
-    /** Conversations created within the last N days (this project's reading of the docs). */
+    /** Only conversations N or more days old (the script: `createdon` on or before today − N); sent from "Created at least (days ago)". */
     createdBeforeDays?: number;
 }
 
@@ -27,7 +27,10 @@ export interface GetConversationsInput {
 export type ConversationRecord = Record<string, unknown>;
 
 export interface OmnichannelHost {
-    /** Resolves with the documented `{ result: { values }, status }` shape or something else; may reject. */
+    /**
+     * The script resolves `{ status: true, result }` with the records in `result.value` (an older docs page
+     * says `result.values`) and rejects `{ status: false, error: { code, message } }`; read defensively.
+     */
     getConversations(input: GetConversationsInput, correlationId?: string): Promise<unknown>;
     /** Opens the conversation as a session in the workspace. */
     openConversation(conversationId: string, lastsessionId?: string, liveworkstreamId?: string): Promise<unknown>;

@@ -1,6 +1,7 @@
 import { choiceValue } from "../conversations/choices";
 import { normalizeGuid } from "../conversations/guid";
-import type { ConversationRecord } from "./port";
+import type { SettingName } from "../conversations/request";
+import type { ConversationRecord, GetConversationsInput } from "./port";
 
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 
@@ -61,11 +62,45 @@ export function readConversationsAnswer(answer: unknown): ConversationsAnswer {
     return { ok: true, records: values.filter(isObject), moreRecords: result[MORE_RECORDS] === true };
 }
 
+/** What the host said when it refused a request: shown as text, never as markup. */
+export interface HostError {
+    code?: string;
+    message?: string;
+}
+
+/** A message longer than this is cut: it is shown to the agent, and an admin needs only its start. */
+export const HOST_MESSAGE_MAX_LENGTH = 400;
+
+const capped = (text: string): string => (text.length > HOST_MESSAGE_MAX_LENGTH ? `${text.slice(0, HOST_MESSAGE_MAX_LENGTH - 1)}…` : text);
+
 /** The host's code and message from the script's rejection `{ status: false, error }`; nothing else is read. */
-export function hostErrorOf(reason: unknown): { code?: string; message?: string } | undefined {
+export function hostErrorOf(reason: unknown): HostError | undefined {
     if (!isObject(reason) || reason.status !== false || !isObject(reason.error)) return undefined;
     const { code, message } = reason.error;
-    return { code: typeof code === "string" ? code : undefined, message: typeof message === "string" ? message : undefined };
+    return { code: typeof code === "string" ? code : undefined, message: typeof message === "string" ? capped(message) : undefined };
+}
+
+/** Dataverse's code for a query naming a column the table does not have. */
+export const UNKNOWN_ATTRIBUTE_CODE = "0x80041103";
+
+/** The property that sent a column the table lacks, and the column. */
+export interface UnknownColumn {
+    setting: Extract<SettingName, "columns" | "orderBy">;
+    column: string;
+}
+
+/**
+ * Reads Dataverse's "entity doesn't contain attribute with Name = 'x'" refusal: which column, and
+ * whether Columns or Order sent it. Undefined when the refusal is another, or names a column the
+ * request did not send.
+ */
+export function unknownColumnOf(error: HostError, input: GetConversationsInput): UnknownColumn | undefined {
+    if (error.code?.toLowerCase() !== UNKNOWN_ATTRIBUTE_CODE) return undefined;
+    const column = /attribute with Name = '([^']+)'/i.exec(error.message ?? "")?.[1]?.toLowerCase();
+    if (!column) return undefined;
+    if (input.attributes?.some((name) => name.toLowerCase() === column)) return { setting: "columns", column };
+    if (input.orderBy?.some((key) => key.attributeName.toLowerCase() === column)) return { setting: "orderBy", column };
+    return undefined;
 }
 
 /**

@@ -10,8 +10,15 @@ export const SESSION_SPREAD_MS = 1_000;
 /** Intervals and back-off waits vary by this fraction either way, so agents who logged in together drift apart. */
 export const JITTER = 0.1;
 export const MAX_BACKOFF_MS = 30 * MINUTE;
+/**
+ * While the host is missing, it is looked for again this long after it was first missed: the
+ * workspace's script defines it only once its own web resources have loaded, seconds after a form.
+ * Until the last of these looks the list says Loading…; then it waits for timed refreshes.
+ */
+export const HOST_LOOKS_MS: readonly number[] = [500, 1_000, 2_000, 4_000, 8_000, 16_000];
 
-export type Outcome = "answered" | "failed" | "noHost";
+/** `refused`: the host refused the request because of the settings; asking again gives the same answer. */
+export type Outcome = "answered" | "failed" | "noHost" | "refused";
 
 /**
  * Decides when the list asks the host; the owner does the asking in `run`. Nothing is asked while
@@ -20,7 +27,9 @@ export type Outcome = "answered" | "failed" | "noHost";
  * - timed refreshes every interval ±10%, the first one at a random point of the interval;
  * - after failures in a row, waits of 1, 2, 4 … minutes up to 30 (never shorter than the interval);
  * - property changes settle for 400 ms; session closes ask at most once per 2 s, never during back-off,
- *   and count as the interval's timed refresh (the beat goes on from the one they replaced).
+ *   and count as the interval's timed refresh (the beat goes on from the one they replaced);
+ * - a missing host is looked for at HOST_LOOKS_MS, then at timed refreshes and whenever the list becomes visible;
+ * - a refusal caused by the settings waits for them to change (settle) or for Refresh (askNow).
  */
 export class RefreshSchedule {
     #intervalMs = 0;
@@ -36,6 +45,9 @@ export class RefreshSchedule {
     /** A session event took the place of the timed refresh due then: the beat goes on from there. */
     #replacedBeat: number | undefined;
     #stopped = false;
+    /** When the host was first found missing (clock ms), while it still is. */
+    #hostMissingSince: number | undefined;
+    #hostLooks = 0;
 
     readonly #clock: Clock;
     readonly #run: () => void;
@@ -48,6 +60,11 @@ export class RefreshSchedule {
     /** When the next automatic request will be, if one is planned. */
     public get nextAt(): number | undefined {
         return this.#dueAt;
+    }
+
+    /** The host is missing but may still appear: quick looks remain. */
+    public get waitingForHost(): boolean {
+        return this.#hostMissingSince !== undefined && this.#hostLooks <= HOST_LOOKS_MS.length;
     }
 
     public get failuresInARow(): number {
@@ -67,7 +84,8 @@ export class RefreshSchedule {
     public setVisible(visible: boolean): void {
         if (visible === this.#visible) return;
         this.#visible = visible;
-        this.#arm();
+        if (visible && this.#hostMissingSince !== undefined && !this.#stopped) this.#planAt(this.#clock.now());
+        else this.#arm();
     }
 
     /** The first request, or the Refresh button: ask now and forget earlier failures. */
@@ -101,6 +119,13 @@ export class RefreshSchedule {
     public settled(outcome: Outcome, followed = false): void {
         if (this.#stopped) return;
         this.#lastRunAt = Math.max(this.#lastRunAt, this.#clock.now());
+        if (outcome === "noHost") return this.#planHostLook();
+        this.#hostMissingSince = undefined;
+        this.#hostLooks = 0;
+        if (outcome === "refused") {
+            this.#failures = 0;
+            return this.stop();
+        }
         if (outcome === "failed") {
             this.#failures++;
             this.#planBackOff();
@@ -132,6 +157,13 @@ export class RefreshSchedule {
         this.#timedBefore = true;
         this.#planAt(at);
         this.#timedPending = true;
+    }
+
+    #planHostLook(): void {
+        const since = (this.#hostMissingSince ??= this.#clock.now());
+        // Counts past the last quick look, so that waitingForHost turns false only once it has missed too.
+        if (this.#hostLooks++ >= HOST_LOOKS_MS.length) return this.#planTimed();
+        this.#planAt(since + HOST_LOOKS_MS[this.#hostLooks - 1]);
     }
 
     #planBackOff(): void {

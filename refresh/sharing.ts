@@ -1,5 +1,10 @@
-/** What became of one request: the host's answer as it came, or a rejection (whose reason is never passed on). */
-export type SharedOutcome = { kind: "answer"; value: unknown } | { kind: "rejected" };
+import { hostErrorOf, type HostError } from "../host/records";
+
+/**
+ * What became of one request: the host's answer as it came, or a rejection. Of a rejection's reason
+ * only the host's code and message are passed on: the rest may carry record content.
+ */
+export type SharedOutcome = { kind: "answer"; value: unknown } | { kind: "rejected"; error?: HostError };
 
 /** The part of BroadcastChannel used here, so tests and the fleet benchmark can pass their own. */
 export interface Channel {
@@ -67,7 +72,7 @@ export class RequestSharing {
         this.#post({ type: "asking", key });
         call()
             .then((value) => this.#settle(key, { kind: "answer", value }))
-            .catch(() => this.#settle(key, { kind: "rejected" }));
+            .catch((reason: unknown) => this.#settle(key, { kind: "rejected", error: hostErrorOf(reason) }));
     }
 
     #settle(key: string, outcome: SharedOutcome): void {

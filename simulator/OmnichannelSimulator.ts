@@ -6,7 +6,7 @@
 import type { GetConversationsInput, OmnichannelHost } from "../host/port";
 import { OMNICHANNEL_SIMULATOR_MARKER } from "./catalog";
 import { DEFAULT_COUNT, DEFAULT_SEED, generateConversations, type SimulatedConversation } from "./dataset";
-import { filterConversations, projectConversation, projectedAttributes, sortConversations, type OutputStyle } from "./query";
+import { filterConversations, projectConversation, projectedAttributes, sortConversations, TABLE_NAME, unknownAttributeOf, withDocsPageIds, type OutputStyle } from "./query";
 
 /**
  * - happy: as the workspace's script answers: `{ status: true, result: { "@odata.context", value } }`,
@@ -25,6 +25,15 @@ import { filterConversations, projectConversation, projectedAttributes, sortConv
  * - openReject: getConversations is happy, openConversation rejects (after recording the call)
  * - openLate: openConversation succeeds, but only after `openLateMs` (default 31 s, past the
  *   control's 30 s time-out), as a workspace busy loading the session's form can
+ * - upperCaseIds: happy, with every GUID in the docs page's shape, `{UPPER-CASE}`; openConversation
+ *   still compares session and work stream ids with the stored lower-case ones, as the script does
+ * - lateHost: happy, but `installOn` defines the global only after `lateHostDelayMs` (6 s by default),
+ *   as the workspace's script does once its own web resources have loaded
+ * - outOfOrder: happy, but every odd-numbered getConversations answers after `slowLatencyMs`, so the
+ *   next request's answer overtakes it
+ *
+ * In every scenario that answers, a column or order key the table lacks is refused as Dataverse does:
+ * `{ status: false, error: { code: "0x80041103", message } }` naming the column.
  */
 export const SCENARIOS = [
     "happy",
@@ -41,6 +50,9 @@ export const SCENARIOS = [
     "failOnce",
     "openReject",
     "openLate",
+    "upperCaseIds",
+    "lateHost",
+    "outOfOrder",
 ] as const;
 
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -63,6 +75,8 @@ export interface OmnichannelSimulatorOptions {
     count?: number;
     /** Delay of openConversation's answer in the "openLate" scenario (default 31000). */
     openLateMs?: number;
+    /** How long after `installOn` the "lateHost" scenario defines the global (default 6000). */
+    lateHostDelayMs?: number;
 }
 
 export interface GetConversationsCall {
@@ -154,6 +168,9 @@ export class OmnichannelSimulator implements OmnichannelHost {
     private readonly base: DataSet;
     private backlogSet: DataSet | undefined;
     private failOnceUsed = false;
+    /** getConversations calls since the scenario was set, for "outOfOrder". */
+    private callsInScenario = 0;
+    private readonly lateHostDelayMs: number;
     private focusedConversationId = "";
 
     constructor(options: OmnichannelSimulatorOptions = {}) {
@@ -164,6 +181,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
         this.slowLatencyMs = Math.max(0, options.slowLatencyMs ?? 3000);
         this.openLateMs = Math.max(0, options.openLateMs ?? 31_000);
         this.count = options.count ?? DEFAULT_COUNT;
+        this.lateHostDelayMs = Math.max(0, options.lateHostDelayMs ?? 6000);
         this.base = dataSet(generateConversations(this.seed, this.now(), this.count));
     }
 
@@ -185,6 +203,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
         if (!isScenarioName(name)) throw new Error(`Unknown simulator scenario "${String(name)}"; expected one of ${SCENARIOS.join(", ")}`);
         this.currentScenario = name;
         this.failOnceUsed = false;
+        this.callsInScenario = 0;
     }
 
     public setLatency(ms: number): void {
@@ -217,6 +236,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
     public getConversations(input: GetConversationsInput | string, correlationId?: string): Promise<unknown> {
         this.calls.getConversations.push({ input: snapshot(input) as GetConversationsInput, correlationId });
         const scenario = this.currentScenario;
+        this.callsInScenario++;
         if (scenario === "hang") return NEVER();
         if (scenario === "reject" || (scenario === "failOnce" && !this.failOnceUsed)) {
             this.failOnceUsed = true;
@@ -238,10 +258,19 @@ export class OmnichannelSimulator implements OmnichannelHost {
         return this.later<ConversationsResult>(
             () => {
                 const parsed = this.parseInput(input);
+                const unknown = unknownAttributeOf(parsed);
+                if (unknown !== undefined) {
+                    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the script's rejection is a plain object
+                    throw new ConversationsRejection({
+                        code: "0x80041103",
+                        message: `'${TABLE_NAME}' entity doesn't contain attribute with Name = '${unknown}' and NameMapping = 'Logical'.`,
+                    });
+                }
                 if (scenario === "empty") return { result: { values: [] }, status: true };
                 if (scenario === "docsValues") return { result: { values: this.query(parsed) }, status: true };
                 if (scenario === "plainGuids") return { result: { values: this.query(parsed, { lookups: "plain", formattedValues: false }) }, status: true };
-                const rows = this.query(parsed, { lookups: "webApi", formattedValues: true });
+                const projected = this.query(parsed, { lookups: "webApi", formattedValues: true });
+                const rows = scenario === "upperCaseIds" ? projected.map(withDocsPageIds) : projected;
                 const envelope: Record<string, unknown> = {
                     "@odata.context": "$metadata#msdyn_ocliveworkitems",
                     value: rows.slice(0, WEB_API_ROW_LIMIT),
@@ -252,7 +281,7 @@ export class OmnichannelSimulator implements OmnichannelHost {
                 }
                 return { status: true, result: envelope as { value: Record<string, unknown>[] } };
             },
-            scenario === "slow" ? this.slowLatencyMs : this.latencyMs,
+            scenario === "slow" || (scenario === "outOfOrder" && this.callsInScenario % 2 === 1) ? this.slowLatencyMs : this.latencyMs,
         );
     }
 
@@ -308,6 +337,18 @@ export class OmnichannelSimulator implements OmnichannelHost {
             getConversationId: () => this.getConversationId(),
             simulator: this,
         };
+    }
+
+    /**
+     * Defines `Microsoft.Omnichannel` on `target` (a window, or a stand-in in unit tests): at once, or
+     * in the "lateHost" scenario after `lateHostDelayMs`, through setTimeout so fake timers drive it.
+     */
+    public installOn(target: { Microsoft?: Record<string, unknown> }): void {
+        const define = (): void => {
+            target.Microsoft = { ...target.Microsoft, Omnichannel: this.asGlobal() };
+        };
+        if (this.currentScenario === "lateHost") setTimeout(define, this.lateHostDelayMs);
+        else define();
     }
 
     private parseInput(input: GetConversationsInput | string): GetConversationsInput {

@@ -6,6 +6,7 @@
  * Page query parameters (they win over the defaults the harness server injects from env vars):
  *   ?scenario=<name>   one of SCENARIOS (default "happy")
  *   ?latency=<ms>      delay of every answer (default 150)
+ *   ?hostDelay=<ms>    how late the "lateHost" scenario defines the global (default 6000)
  *   ?seed=<n>          data set seed
  *   ?now=<ISO date>    fixed clock, for reproducible screenshots
  *   ?simulator=off     install nothing: the page behaves like a form outside the workspace
@@ -113,13 +114,13 @@ function install(): void {
         seed: numberOrUndefined(params.get("seed")) ?? defaults.seed,
         latencyMs: numberOrUndefined(params.get("latency")) ?? defaults.latencyMs ?? 150,
         now: Number.isNaN(fixedTime) ? undefined : () => new Date(fixedTime),
+        lateHostDelayMs: numberOrUndefined(params.get("hostDelay")),
     });
     const apm = new SimulatedApm();
     const design = designFor(params.get("theme"));
     if (design) w.__HARNESS_FLUENT_DESIGN__ = design;
-    w.Microsoft = w.Microsoft ?? {};
-    w.Microsoft.Omnichannel = simulator.asGlobal();
-    w.Microsoft.Apm = apm.asGlobal();
+    w.Microsoft = { ...w.Microsoft, Apm: apm.asGlobal() };
+    simulator.installOn(w);
     w.__omnichannelSimulator = simulator;
     w.__apmSimulator = apm;
     // The workspace focuses the session it opened, and says so as a session switch.

@@ -110,7 +110,7 @@ function compareValues(a: string | number | null, b: string | number | null): nu
     return String(a).localeCompare(String(b), "en");
 }
 
-/** Sorts a copy by several keys; unknown attribute names are ignored; ties break on the id. */
+/** Sorts a copy by several keys; a name the table lacks (refused before sorting) is ignored; ties break on the id. */
 export function sortConversations(records: readonly SimulatedConversation[], orderBy: readonly OrderByKey[] | undefined): SimulatedConversation[] {
     const given: readonly unknown[] = Array.isArray(orderBy) ? orderBy : [];
     const keys = given
@@ -153,9 +153,29 @@ export function filterConversations(records: readonly SimulatedConversation[], i
     });
 }
 
+/** The table's logical name, as Dataverse names it in a refusal. */
+export const TABLE_NAME = "msdyn_ocliveworkitem";
+
+/** The first name in `attributes` or `orderBy` that is not a column of the table (ATTRIBUTE_KINDS), as sent. */
+export function unknownAttributeOf(input: GetConversationsInput): string | undefined {
+    const attributes: readonly unknown[] = Array.isArray(input.attributes) ? input.attributes : [];
+    const orderBy: readonly unknown[] = Array.isArray(input.orderBy) ? input.orderBy : [];
+    const names = [...attributes, ...orderBy.map((key) => (key as Partial<OrderByKey> | null)?.attributeName)];
+    return names.find((name): name is string => typeof name === "string" && !(normalizeAttributeName(name) in ATTRIBUTE_KINDS));
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A projected row with every GUID value in the docs page's shape: upper case, in braces. */
+export function withDocsPageIds(row: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) out[key] = typeof value === "string" && GUID.test(value) ? `{${value.toUpperCase()}}` : value;
+    return out;
+}
+
 /**
- * The columns a record comes back with: the five always-returned ones plus those asked for that
- * exist on the table (unknown names are dropped, as a lenient host would).
+ * The columns a record comes back with: the five always-returned ones plus those asked for
+ * (getConversations refuses a name the table lacks before projecting).
  */
 export function projectedAttributes(attributes: readonly unknown[] | undefined): string[] {
     const out = [...ALWAYS_RETURNED_ATTRIBUTES];

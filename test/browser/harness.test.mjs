@@ -39,8 +39,10 @@ after(async () => {
 });
 
 /** Opens the harness page in a fresh context; any request off the loopback server is recorded and aborted. */
-async function openHarness(query = "", { server = withSimulator, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, forcedColors } = {}) {
+/** `clock`: the page runs on Playwright's clock, so a test can skip the seconds the control waits for a late host. */
+async function openHarness(query = "", { server = withSimulator, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, forcedColors, clock = false } = {}) {
     const { context, external, errors, newPage } = await offlineContext(browser, server, { viewport, deviceScaleFactor, forcedColors });
+    if (clock) await context.clock.install();
     const page = await newPage();
     page.setDefaultTimeout(TIMEOUT);
     await page.goto(server.loopbackUrl + query);
@@ -121,8 +123,13 @@ describe("production build without the simulator", () => {
         assert.ok(fs.readFileSync(SIMULATOR_BUNDLE, "utf8").includes(MARKER), "the simulator bundle lacks its marker");
     });
 
-    it("in a bare harness shows the not-in-workspace message and no rows", async () => {
-        const { page, done } = await openHarness("", { server: bare });
+    it("in a bare harness says Loading… while it looks for the host, then the not-in-workspace message, and no rows", async () => {
+        const { page, done } = await openHarness("", { server: bare, clock: true });
+        await page.getByTestId("state-loading").waitFor({ state: "visible" });
+        // The page clock also runs in real time: 12 s from here is safely before the control's last look at 16 s.
+        await page.clock.runFor(12_000);
+        assert.equal(await page.getByTestId("state-unavailable").count(), 0, "the message came before the last look");
+        await page.clock.runFor(4_000);
         const message = page.getByTestId("state-unavailable");
         await message.waitFor({ state: "visible" });
         assert.match(await message.innerText(), /Customer Service workspace/);
@@ -138,7 +145,7 @@ describe("with the simulated host", () => {
         const { page, done } = await openHarness();
         await waitForRows(page);
         const [call] = (await calls(page)).getConversations;
-        assert.equal(call.input.agentId.replace(/[{}]/g, "").toLowerCase(), HARNESS_AGENT_ID);
+        assert.equal(call.input.agentId, HARNESS_AGENT_ID);
         assert.deepEqual([...call.input.status].map(Number).sort(), [2, 3, 5]);
         assert.deepEqual(call.input.orderBy, [{ attributeName: "createdon", descending: true }]);
         for (const column of ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_cdsqueueid", "createdon"]) {
@@ -275,12 +282,69 @@ describe("with the simulated host", () => {
                 lastsessionId: record.msdyn_lastsessionid,
                 liveworkstreamId: record.msdyn_liveworkstreamid,
             });
-            // The script compares ids with `!=`: they must go lower case, without braces.
-            for (const id of Object.values(opened[0])) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
             assert.equal(await page.evaluate(() => window.__omnichannelSimulator.getConversationId()), record.msdyn_ocliveworkitemid);
             await done();
         });
     }
+
+    it("sends upper-case, braced ids as the exact lower-case strings the script compares (upperCaseIds)", async () => {
+        const { page, done } = await openHarness("?scenario=upperCaseIds");
+        await waitForRows(page);
+        await propertyInput(page, "agent").fill("{5F3B1C2A-8D4E-4A71-9C0B-1E2F3A4B5C6D}");
+        await page.waitForFunction(() => window.__omnichannelSimulator.calls.getConversations.length === 2);
+        assert.equal((await calls(page)).getConversations[1].input.agentId, "5f3b1c2a-8d4e-4a71-9c0b-1e2f3a4b5c6d");
+        const expected = await expectedForLastRequest(page);
+        await page.waitForFunction((title) => document.querySelector('[role="grid"] [role="row"]:has([role="gridcell"])')?.innerText.includes(title), expected[0].msdyn_title);
+        await rows(page).nth(1).click();
+        await page.waitForFunction(() => window.__omnichannelSimulator.calls.openConversation.length === 1);
+        assert.deepEqual((await calls(page)).openConversation, [
+            { conversationId: expected[1].msdyn_ocliveworkitemid, lastsessionId: expected[1].msdyn_lastsessionid, liveworkstreamId: expected[1].msdyn_liveworkstreamid },
+        ]);
+        assert.equal(await page.getByTestId("open-failure").count(), 0, "the host refused the open");
+        await done();
+    });
+
+    it("says Loading… while the host is missing, and fills the list by itself once it is defined (lateHost)", async () => {
+        // A host that would come in 10 minutes: the test defines it itself, so page load time cannot blur the moment.
+        const { page, done } = await openHarness("?scenario=lateHost&hostDelay=600000", { clock: true });
+        await page.getByTestId("state-loading").waitFor({ state: "visible" });
+        await page.clock.runFor(3_000);
+        assert.equal(await page.evaluate(() => typeof window.Microsoft.Omnichannel), "undefined");
+        assert.equal(await page.getByTestId("state-unavailable").count(), 0, "the not-in-workspace message while the host may still come");
+        assert.equal(await page.getByTestId("state-loading").count(), 1);
+        assert.equal((await calls(page)).getConversations.length, 0);
+        await page.evaluate(() => {
+            window.__omnichannelSimulator.setScenario("happy");
+            window.__omnichannelSimulator.installOn(window);
+        });
+        // The control's next look comes within 8 s (at 4, 8 or 16 s of its own time).
+        await page.clock.runFor(8_000);
+        await waitForRows(page);
+        assert.equal((await calls(page)).getConversations.length, 1);
+        const expected = await expectedForLastRequest(page);
+        assert.equal(await page.getByTestId("conversation-count").innerText(), `${expected.length} conversations`);
+        await done();
+    });
+
+    it("names the column Dataverse refused, with the host's message under Details", async () => {
+        const { page, done } = await openHarness();
+        await waitForRows(page);
+        await propertyInput(page, "columns").fill("msdyn_title,msdyn_titel");
+        const error = page.getByTestId("state-error");
+        await error.waitFor({ state: "visible" });
+        assert.match(await error.innerText(), /^Columns: the table has no column “msdyn_titel”\. Correct the property; the list loads again once it changes\./);
+        await page.getByText("Details", { exact: true }).click();
+        assert.equal(
+            await page.getByTestId("host-message").innerText(),
+            "'msdyn_ocliveworkitem' entity doesn't contain attribute with Name = 'msdyn_titel' and NameMapping = 'Logical'.",
+        );
+        const { getConversations } = await calls(page);
+        assert.equal(
+            await page.getByTestId("failure-details").innerText(),
+            `Details\n${await page.getByTestId("host-message").innerText()}\nError code: 0x80041103\nCorrelation id: ${getConversations.at(-1).correlationId}`,
+        );
+        await done();
+    });
 
     it("an agent over the host's 5,000-row limit (backlog) sees the first 5,000 rows and how to narrow the list", async () => {
         const { page, done } = await openHarness("?scenario=backlog");
@@ -412,7 +476,7 @@ const A11Y_STATES = [
     { state: "rows, sorted by a column", query: "", ready: async (page) => { await waitForRows(page); await page.locator('[role="columnheader"]', { hasText: "Title" }).click(); await page.locator('[aria-sort="ascending"]').waitFor(); } },
     { state: "empty", query: "?scenario=empty", ready: (page) => visible(page, "state-empty") },
     { state: "error", query: "?scenario=reject", ready: (page) => visible(page, "state-error") },
-    { state: "not in workspace", query: "", server: () => bare, ready: (page) => visible(page, "state-unavailable") },
+    { state: "not in workspace", query: "", server: () => bare, clock: true, ready: async (page) => { await visible(page, "state-loading"); await page.clock.runFor(16_000); await visible(page, "state-unavailable"); } },
     { state: "invalid property", query: "", ready: async (page) => { await waitForRows(page); await propertyInput(page, "statuses").fill("Busy"); await visible(page, "state-invalid"); } },
     { state: "open failure", query: "?scenario=openReject", ready: async (page) => { await waitForRows(page); await rows(page).first().click(); await visible(page, "open-failure"); } },
     { state: "right to left (Arabic)", query: "?language=1025", ready: waitForRows },
@@ -427,9 +491,9 @@ const A11Y_STATES = [
 ];
 
 describe("accessibility: axe-core WCAG 2.1 AA in every state", () => {
-    for (const { state, query, server, viewport, deviceScaleFactor, forcedColors, ready } of A11Y_STATES) {
+    for (const { state, query, server, viewport, deviceScaleFactor, forcedColors, clock, ready } of A11Y_STATES) {
         it(`${state}: 0 violations`, async () => {
-            const { page, done } = await openHarness(query, { server: server?.(), viewport, deviceScaleFactor, forcedColors });
+            const { page, done } = await openHarness(query, { server: server?.(), viewport, deviceScaleFactor, forcedColors, clock });
             await ready(page);
             const { violations, passed, incomplete } = await axeViolations(page);
             console.log(`axe ${state}: ${violations.length} violations, ${passed} rules passed, needs review: ${incomplete.join(", ") || "none"}`);

@@ -135,12 +135,54 @@ describe("ConversationList lifecycle", () => {
         expect(screen.getByTestId("state-invalid")).toHaveTextContent("Created within (days): 3 days must be more than “Created at least (days ago)”");
     });
 
-    it("says it needs Customer Service workspace when no API exists, without throwing", async () => {
+    it("says it needs Customer Service workspace when no API exists after the last look, Loading… until then", async () => {
         delete (window as unknown as { Microsoft?: unknown }).Microsoft;
         start();
-        await flush();
+        await advance(15_999);
+        expect(screen.getByTestId("state-loading")).toBeInTheDocument();
+        expect(screen.queryByTestId("state-unavailable")).toBeNull();
+        await advance(1);
         await waitFor(() => expect(screen.getByTestId("state-unavailable")).toHaveTextContent("Customer Service workspace"));
         expect(screen.queryAllByRole("row")).toHaveLength(0);
+    });
+
+    it("fills the list by itself when the workspace defines the host after the control started (lateHost)", async () => {
+        delete (window as unknown as { Microsoft?: unknown }).Microsoft;
+        simulator = new OmnichannelSimulator({ now: () => NOW, scenario: "lateHost", lateHostDelayMs: 6_000 });
+        simulator.installOn(window as unknown as { Microsoft?: Record<string, unknown> });
+        start();
+        await advance(7_999);
+        expect(screen.getByTestId("state-loading")).toBeInTheDocument();
+        expect(simulator.calls.getConversations).toHaveLength(0);
+        await advance(1); // the look at 8 s finds it
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        expect(screen.getByTestId("conversation-count")).toHaveTextContent(`${simulator.query(simulator.calls.getConversations[0].input).length} conversations`);
+        expect(screen.queryByTestId("state-unavailable")).toBeNull();
+    });
+
+    it("names the column Dataverse refused and does not ask again by itself", async () => {
+        start({ parameters: { columns: "msdyn_title,msdyn_titel", refreshMinutes: 1 } });
+        await flush();
+        await waitFor(() => expect(screen.getByTestId("state-error")).toHaveTextContent("Columns: the table has no column “msdyn_titel”."));
+        expect(screen.getByTestId("failure-details")).toHaveTextContent(`Correlation id: ${simulator.calls.getConversations[0].correlationId}`);
+        await advance(60 * 60_000);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+    });
+
+    it("opens the clicked row with its own ids in lower case when the host sends them upper case in braces (upperCaseIds)", async () => {
+        simulator.setScenario("upperCaseIds");
+        start();
+        await flush();
+        const expected = simulator.query(simulator.calls.getConversations[0].input)[1];
+        const row = dataRows()[1];
+        expect(within(row).getAllByRole("gridcell")[0]).toHaveTextContent(String(expected.msdyn_title));
+        const user = userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
+        await user.click(within(row).getAllByRole("gridcell")[0]);
+        await flush();
+        expect(simulator.calls.openConversation).toEqual([
+            { conversationId: expected.msdyn_ocliveworkitemid, lastsessionId: expected.msdyn_lastsessionid, liveworkstreamId: expected.msdyn_liveworkstreamid },
+        ]);
+        expect(String(expected.msdyn_ocliveworkitemid)).toMatch(/^[0-9a-f-]{36}$/);
     });
 
     it("opens a clicked conversation once with its three ids and raises the output", async () => {

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildConversationRequest } from "../../conversations/request";
-import { readConversationsAnswer, toConversations, hostErrorOf } from "../../host/records";
+import { readConversationsAnswer, toConversations, hostErrorOf, unknownColumnOf } from "../../host/records";
 import { ALWAYS_RETURNED_ATTRIBUTES } from "../../host/port";
 import { HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
 
@@ -36,6 +36,8 @@ const plan = buildConversationRequest({
     refreshMinutes: 5,
 });
 if (plan.kind !== "request") throw new Error("the default properties must make a request");
+/** The maker's typo in Columns: a column the table lacks. */
+const misspelt = { ...plan.input, attributes: [...(plan.input.attributes ?? []), "msdyn_titel"] };
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     try {
@@ -52,6 +54,9 @@ interface Source {
     missingAgent: () => Promise<unknown>;
     odataError: () => Promise<unknown>;
     sessionMismatch: () => Promise<unknown>;
+    unknownAttribute: () => Promise<unknown>;
+    /** What this source holds: the recordings are cut short, the simulator answers its seed's rows. */
+    expected: { rows: number; cutRows: number; odataError: { code: string; message: string } };
 }
 
 const simulatorSource = (): Source => {
@@ -74,6 +79,8 @@ const simulatorSource = (): Source => {
         },
         sessionMismatch: () =>
             rejectionOf(simulator.openConversation(first.msdyn_ocliveworkitemid as string, `{${String(first.msdyn_lastsessionid).toUpperCase()}}`)),
+        unknownAttribute: () => rejectionOf(simulator.getConversations(misspelt)),
+        expected: { rows: 81, cutRows: 5000, odataError: { code: "0x80040216", message: "Simulated host failure: getConversations rejected" } },
     };
 };
 
@@ -83,6 +90,8 @@ const recordedSource = (): Source => ({
     missingAgent: () => Promise.resolve(recorded("getConversations.missingAgent.json")),
     odataError: () => Promise.resolve(recorded("getConversations.odataError.json")),
     sessionMismatch: () => Promise.resolve(recorded("openConversation.sessionMismatch.json")),
+    unknownAttribute: () => Promise.resolve(recorded("getConversations.unknownAttribute.json")),
+    expected: { rows: 2, cutRows: 2, odataError: { code: "0x80040216", message: "An unexpected error occurred." } },
 });
 
 /** Every check a record of the script's answer must pass: the Web API entity form. */
@@ -131,7 +140,7 @@ describe.each([
         expect(answer.result["@odata.context"]).toMatch(/\$metadata#msdyn_ocliveworkitems/);
         expect(Array.isArray(answer.result.value)).toBe(true);
         expect(answer.result).not.toHaveProperty("values");
-        expect((answer.result.value as unknown[]).length).toBeGreaterThan(0);
+        expect(answer.result.value).toHaveLength(host.expected.rows);
     });
 
     it("returns Web API records: etag, primary key, `_x_value` lookups with three annotations, channels as a comma string, no nulls", async () => {
@@ -143,7 +152,7 @@ describe.each([
         const answer = (await host.moreRecords()) as { result: Record<string, unknown> & { value: unknown[] } };
         expect(answer.result["@Microsoft.Dynamics.CRM.morerecords"]).toBe(true);
         expect(answer.result["@Microsoft.Dynamics.CRM.fetchxmlpagingcookie"]).toMatch(/^<cookie /);
-        expect(answer.result.value.length).toBeLessThanOrEqual(5000);
+        expect(answer.result.value).toHaveLength(host.expected.cutRows);
     });
 
     it("rejects { status: false, error } without an agentId", async () => {
@@ -157,8 +166,18 @@ describe.each([
         const seen = asSeen(reason) as { status: unknown; error: { code: unknown; message: unknown } };
         expect(Object.keys(seen).sort()).toEqual(["error", "status"]);
         expect(seen.status).toBe(false);
-        expect([typeof seen.error.code, typeof seen.error.message]).toEqual(["string", "string"]);
+        expect(seen.error).toEqual(host.expected.odataError);
         expect(hostErrorOf(reason)).toEqual({ code: seen.error.code, message: seen.error.message });
+    });
+
+    it("rejects a column the table lacks with Dataverse's 0x80041103, read as the Columns property's column", async () => {
+        const reason = await host.unknownAttribute();
+        expect(asSeen(reason)).toEqual({
+            status: false,
+            error: { code: "0x80041103", message: "'msdyn_ocliveworkitem' entity doesn't contain attribute with Name = 'msdyn_titel' and NameMapping = 'Logical'." },
+        });
+        const error = hostErrorOf(reason);
+        expect(error && unknownColumnOf(error, misspelt)).toEqual({ setting: "columns", column: "msdyn_titel" });
     });
 
     it("rejects an open whose session id differs by case or braces", async () => {

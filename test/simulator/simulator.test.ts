@@ -106,22 +106,27 @@ describe("getConversations filters", () => {
 
     it("by status, numbers or numeric strings; omitted or empty means every status", async () => {
         const active = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [2, 3, 5] }));
-        expect(active.length).toBeGreaterThan(20);
+        // Seed and clock fixed: these are the rows the data set holds, in stored order.
+        expect(active).toHaveLength(81);
+        expect(active.slice(0, 2).map((r) => r.msdyn_ocliveworkitemid)).toEqual(["437399db-eb81-4706-93bc-24ae4b9acb97", "e26ae66e-05a1-42de-9636-91d2e0ff62d8"]);
+        expect(active[80].msdyn_ocliveworkitemid).toBe("de63d0d1-057a-4d7c-8737-ab90a70b0948");
         expect(new Set(active.map((r) => r.statuscode))).toEqual(new Set([2, 3, 5]));
         const asStrings = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: ["2", "3", "5"] as unknown as number[] }));
         expect(asStrings).toEqual(active);
         const closed = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [4] }));
         expect(closed.every((r) => r.statuscode === 4)).toBe(true);
+        expect(closed).toHaveLength(790);
         const all = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID }));
         expect(values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, status: [] }))).toHaveLength(all.length);
-        expect(all.length).toBeGreaterThan(active.length + closed.length);
+        expect(all).toHaveLength(939);
     });
 
     it("by createdBeforeDays as the script reads it: created on or before today − N, in the local date", async () => {
         const old = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 7 }));
         // The first instant of the day after today − 7: everything kept is older.
         const end = new Date(NOW.getFullYear(), NOW.getMonth(), NOW.getDate() - 6).getTime();
-        expect(old.length).toBeGreaterThan(0);
+        expect(old).toHaveLength(593);
+        expect(old[592].msdyn_ocliveworkitemid).toBe("f585cccb-cfe0-4236-aa43-7ef2e081ec6a");
         expect(old.every((r) => Date.parse(r.createdon as string) < end)).toBe(true);
         const expected = sim.conversations.filter((c) => c.msdyn_activeagentid?.id === HARNESS_AGENT_ID && Date.parse(c.createdon) < end);
         expect(old).toHaveLength(expected.length);
@@ -137,7 +142,7 @@ describe("getConversations filters", () => {
         const moving = new OmnichannelSimulator({ now: () => now });
         const before = values(await moving.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 100 }));
         now = new Date(NOW.getTime() + 30 * 86_400_000);
-        expect(values(await moving.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 100 })).length).toBeGreaterThan(0);
+        expect(values(await moving.getConversations({ agentId: HARNESS_AGENT_ID, createdBeforeDays: 100 }))).toHaveLength(137);
         expect(before).toHaveLength(0);
     });
 
@@ -192,12 +197,21 @@ describe("getConversations orderBy", () => {
         expect(named).toEqual([...named].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), "en")));
     });
 
-    it("accepts the `_x_value` spelling and ignores unknown attributes", async () => {
+    it("accepts the `_x_value` spelling", async () => {
         const a = values(await sim.getConversations({ agentId, orderBy: [{ attributeName: "_msdyn_queueid_value", descending: true }] }));
         const b = values(await sim.getConversations({ agentId, orderBy: [{ attributeName: "msdyn_queueid", descending: true }] }));
         expect(a).toEqual(b);
-        const unknown = values(await sim.getConversations({ agentId, orderBy: [{ attributeName: "nonexistent", descending: true }] }));
-        expect(unknown).toEqual(values(await sim.getConversations({ agentId })));
+    });
+
+    it("refuses a column or order key the table lacks, as Dataverse does, naming it as sent", async () => {
+        const refusal = (name: string) => ({
+            status: false,
+            error: { code: "0x80041103", message: `'msdyn_ocliveworkitem' entity doesn't contain attribute with Name = '${name}' and NameMapping = 'Logical'.` },
+        });
+        await expect(sim.getConversations({ agentId, orderBy: [{ attributeName: "nonexistent", descending: true }] })).rejects.toEqual(refusal("nonexistent"));
+        await expect(sim.getConversations({ agentId, attributes: ["msdyn_title", "msdyn_titel"] })).rejects.toEqual(refusal("msdyn_titel"));
+        const strict = new OmnichannelSimulator({ now: clock, scenario: "docsValues" });
+        await expect(strict.getConversations({ agentId, attributes: ["Bogus"] })).rejects.toEqual(refusal("Bogus"));
     });
 });
 
@@ -211,7 +225,7 @@ describe("getConversations projection and result shapes", () => {
             const keys = Object.keys(row).filter((k) => !k.includes("@"));
             expect(keys.sort()).toEqual([...ALWAYS_RETURNED_ATTRIBUTES].sort());
         }
-        const asked = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, attributes: [...DEFAULT_COLUMNS, "msdyn_customersentimentlabel", "bogus"] }));
+        const asked = values(await sim.getConversations({ agentId: HARNESS_AGENT_ID, attributes: [...DEFAULT_COLUMNS, "msdyn_customersentimentlabel"] }));
         const keys = Object.keys(asked[0]).filter((k) => !k.includes("@"));
         expect(keys.sort()).toEqual([...new Set([...ALWAYS_RETURNED_ATTRIBUTES, ...DEFAULT_COLUMNS, "msdyn_customersentimentlabel"])].sort());
         sim.setScenario("happy");
@@ -312,17 +326,34 @@ describe("scenarios", () => {
         const failure = (await sim.getConversations(input)) as { error: { errorCode: number; message: string }; status: boolean };
         expect(failure.status).toBe(false);
         expect(failure.error.errorCode).toBe(500);
-        expect(typeof failure.error.message).toBe("string");
+        expect(failure.error.message).toBe("Simulated host failure: getConversations resolved with status false");
         sim.setScenario("malformed");
         const malformed = (await sim.getConversations(input)) as { result?: { values?: unknown } };
         expect(Array.isArray(malformed.result?.values)).toBe(false);
         expect(sim.calls.getConversations).toHaveLength(4);
     });
 
+    it("upperCaseIds: every GUID upper case in braces, the rest as happy", async () => {
+        const sim = new OmnichannelSimulator({ now: clock });
+        const happy = values(await sim.getConversations(input));
+        sim.setScenario("upperCaseIds");
+        const upper = values(await sim.getConversations(input));
+        expect(upper).toHaveLength(81);
+        expect(upper[0].msdyn_ocliveworkitemid).toBe("{437399DB-EB81-4706-93BC-24AE4B9ACB97}");
+        expect(upper[0].activityid).toBe("{437399DB-EB81-4706-93BC-24AE4B9ACB97}");
+        expect(upper[0]._msdyn_lastsessionid_value).toBe(`{${String(happy[0]._msdyn_lastsessionid_value).toUpperCase()}}`);
+        expect(upper[0].msdyn_title).toBe(happy[0].msdyn_title);
+        // openConversation compares the session id as the script does: the braced form is not the record's.
+        await expect(sim.openConversation(String(upper[0].msdyn_ocliveworkitemid), String(upper[0]._msdyn_lastsessionid_value))).rejects.toThrow(
+            "Record not found for Session Id provided!",
+        );
+        await expect(sim.openConversation(String(happy[0].msdyn_ocliveworkitemid), String(happy[0]._msdyn_lastsessionid_value))).resolves.toMatchObject({ status: true });
+    });
+
     it("failOnce rejects once, then answers", async () => {
         const sim = new OmnichannelSimulator({ now: clock, scenario: "failOnce" });
         await expect(sim.getConversations(input)).rejects.toMatchObject({ status: false });
-        expect(values(await sim.getConversations(input)).length).toBeGreaterThan(0);
+        expect(values(await sim.getConversations(input))).toHaveLength(81);
         sim.setScenario("failOnce");
         await expect(sim.getConversations(input)).rejects.toMatchObject({ status: false });
     });
@@ -341,7 +372,7 @@ describe("scenarios", () => {
             await jest.advanceTimersByTimeAsync(499);
             expect(settled).toBe(false);
             await jest.advanceTimersByTimeAsync(1);
-            expect(values(await answer).length).toBeGreaterThan(0);
+            expect(values(await answer)).toHaveLength(81);
         });
 
         it("slow answers after slowLatencyMs; hang never answers", async () => {
@@ -362,6 +393,30 @@ describe("scenarios", () => {
             await jest.advanceTimersByTimeAsync(24 * 3600 * 1000);
             expect(hung).toBe(true);
             expect(sim.calls.getConversations).toHaveLength(2);
+        });
+
+        it("lateHost defines the global only after lateHostDelayMs; other scenarios at once", async () => {
+            const late = new OmnichannelSimulator({ now: clock, scenario: "lateHost", lateHostDelayMs: 6000 });
+            const page: { Microsoft?: Record<string, unknown> } = { Microsoft: { Apm: "kept" } };
+            late.installOn(page);
+            await jest.advanceTimersByTimeAsync(5999);
+            expect(page.Microsoft).toEqual({ Apm: "kept" });
+            await jest.advanceTimersByTimeAsync(1);
+            expect(Object.keys(page.Microsoft ?? {}).sort()).toEqual(["Apm", "Omnichannel"]);
+            const now: { Microsoft?: Record<string, unknown> } = {};
+            new OmnichannelSimulator({ now: clock }).installOn(now);
+            expect(Object.keys(now.Microsoft ?? {})).toEqual(["Omnichannel"]);
+        });
+
+        it("outOfOrder: the first answer comes after slowLatencyMs, so the second overtakes it", async () => {
+            const sim = new OmnichannelSimulator({ now: clock, scenario: "outOfOrder", latencyMs: 100, slowLatencyMs: 3000 });
+            const order: string[] = [];
+            void sim.getConversations({ ...input, status: [2] }).then(() => order.push("first"));
+            void sim.getConversations({ ...input, status: [4] }).then(() => order.push("second"));
+            await jest.advanceTimersByTimeAsync(100);
+            expect(order).toEqual(["second"]);
+            await jest.advanceTimersByTimeAsync(2900);
+            expect(order).toEqual(["second", "first"]);
         });
     });
 });
@@ -404,7 +459,7 @@ describe("calls, openConversation and getConversationId", () => {
         const sim = new OmnichannelSimulator({ now: clock });
         const api = sim.asGlobal();
         const { getConversations } = api;
-        expect(values(await getConversations({ agentId: HARNESS_AGENT_ID }, "x")).length).toBeGreaterThan(0);
+        expect(values(await getConversations({ agentId: HARNESS_AGENT_ID }, "x"))).toHaveLength(939);
         expect(sim.calls.getConversations[0].correlationId).toBe("x");
         expect(OmnichannelSimulator.marker).toBe(OMNICHANNEL_SIMULATOR_MARKER);
     });

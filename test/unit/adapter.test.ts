@@ -13,15 +13,18 @@ describe("findOmnichannelHost", () => {
         expect(findOmnichannelHost(own as unknown as Window)).toBeDefined();
     });
 
-    it("looks at parent, then top, and survives frames that throw on access", () => {
-        const top = frame(simulator.asGlobal());
+    it("looks at this window, then parent, then top, and survives frames that throw on access", async () => {
+        const api = (name: string) => ({ getConversations: () => Promise.resolve(name), openConversation: () => Promise.resolve(name) });
         const crossOriginParent = new Proxy({}, {
             get() {
                 throw new DOMException("Blocked a frame with origin", "SecurityError");
             },
         });
-        const own: FakeWindow = { parent: crossOriginParent, top };
-        expect(findOmnichannelHost(own as unknown as Window)).toBeDefined();
+        const answerOf = (start: FakeWindow) => findOmnichannelHost(start as unknown as Window)?.getConversations({ agentId: "a" });
+        await expect(answerOf({ ...frame(api("own")), parent: frame(api("parent")), top: frame(api("top")) })).resolves.toBe("own");
+        await expect(answerOf({ parent: frame(api("parent")), top: frame(api("top")) })).resolves.toBe("parent");
+        await expect(answerOf({ parent: frame({ getConversations: "not a function" }), top: frame(api("top")) })).resolves.toBe("top");
+        await expect(answerOf({ parent: crossOriginParent, top: frame(api("top")) })).resolves.toBe("top");
     });
 
     it("returns undefined outside the workspace, or when the global lacks the methods", () => {

@@ -3,6 +3,7 @@ import { RequestSharing } from "../../refresh/sharing";
 import { SETTLE_MS } from "../../refresh/schedule";
 import { buildConversationRequest, type ConversationSettings, type RequestPlan } from "../../conversations/request";
 import type { OmnichannelHost } from "../../host/port";
+import { findOmnichannelHost } from "../../host/adapter";
 import { ALEX_AGENT_ID, HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
@@ -124,14 +125,110 @@ describe("ConversationFeed", () => {
         expect(feed.state).toMatchObject({ kind: "failed", failure, previous: shown });
     });
 
-    it("says unavailable without a host, and finds a host that appears later on the next refresh", async () => {
+    it("with a host that arrives late, says Loading… while looking again, and fills the list by itself once it is there", async () => {
+        const simulator = new OmnichannelSimulator({ now: () => NOW, scenario: "lateHost", lateHostDelayMs: 6_000 });
+        const page: { Microsoft?: Record<string, unknown> } = {};
+        simulator.installOn(page);
+        const { feed, states } = setup({ resolveHost: () => findOmnichannelHost(page as unknown as Window) });
+        feed.apply(plan());
+        await jest.advanceTimersByTimeAsync(6_000); // defined now; the next look is at 8 s
+        expect(simulator.calls.getConversations).toHaveLength(0);
+        await jest.advanceTimersByTimeAsync(2_000);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        expect(feed.state.kind).toBe("loaded");
+        expect(states.map((state) => state.kind)).toEqual(["loading", "loading", "loading", "loading", "loading", "loading", "loaded"]);
+    });
+
+    it("outside the workspace says unavailable after the last look, and still finds a host on the next timed refresh", async () => {
         const hostRef: { current?: OmnichannelHost } = {};
         const { simulator, feed } = setup({ resolveHost: () => hostRef.current });
         feed.apply(plan({ refreshMinutes: 1 }));
+        await jest.advanceTimersByTimeAsync(15_999);
+        expect(feed.state.kind).toBe("loading");
+        await jest.advanceTimersByTimeAsync(1);
         expect(feed.state).toEqual({ kind: "unavailable" });
         hostRef.current = simulator;
         await jest.advanceTimersByTimeAsync(60_000);
         expect(feed.state.kind).toBe("loaded");
+    });
+
+    it("names the property and column Dataverse refused, and does not ask again until the settings change", async () => {
+        const { simulator, feed } = setup();
+        feed.apply(plan({ columns: "msdyn_title,msdyn_titel", refreshMinutes: 1 }));
+        await jest.advanceTimersByTimeAsync(0);
+        expect(feed.state).toEqual({
+            kind: "failed",
+            failure: "rejected",
+            previous: undefined,
+            refusal: {
+                error: { code: "0x80041103", message: "'msdyn_ocliveworkitem' entity doesn't contain attribute with Name = 'msdyn_titel' and NameMapping = 'Logical'." },
+                correlationId: "corr-1",
+                unknownColumn: { setting: "columns", column: "msdyn_titel" },
+            },
+        });
+        feed.markStale();
+        await jest.advanceTimersByTimeAsync(120 * 60_000);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        feed.apply(plan({ columns: "msdyn_title", orderBy: "msdyn_sortme desc", refreshMinutes: 1 }));
+        await jest.advanceTimersByTimeAsync(SETTLE_MS);
+        expect(feed.state).toMatchObject({ kind: "failed", refusal: { correlationId: "corr-2", unknownColumn: { setting: "orderBy", column: "msdyn_sortme" } } });
+        feed.refresh();
+        await jest.advanceTimersByTimeAsync(0);
+        expect(simulator.calls.getConversations).toHaveLength(3);
+    });
+
+    it("shows no correlation id of its own when it shared another instance's call", async () => {
+        const simulator = new OmnichannelSimulator({ now: () => NOW });
+        const sharing = new RequestSharing(() => Date.now(), 30_000);
+        let correlation = 0;
+        const feeds = [0, 1].map(() =>
+            new ConversationFeed({
+                resolveHost: () => simulator,
+                onChange: () => undefined,
+                newCorrelationId: () => `corr-${++correlation}`,
+                clock: { now: () => Date.now(), timers: browserTimers, random: () => 0.5 },
+                sharing,
+                timeoutMs: 30_000,
+            }),
+        );
+        feeds[1].apply(plan({ statuses: "4" })); // its own earlier call: corr-1
+        await jest.advanceTimersByTimeAsync(0);
+        feeds.forEach((feed) => feed.apply(plan({ columns: "msdyn_titel" })));
+        await jest.advanceTimersByTimeAsync(SETTLE_MS);
+        expect(simulator.calls.getConversations.map((call) => call.correlationId)).toEqual(["corr-1", "corr-2"]);
+        expect(feeds.map((feed) => feed.state.kind === "failed" && feed.state.refusal?.correlationId)).toEqual(["corr-2", undefined]);
+    });
+
+    it("keeps another refusal's code, message and correlation id, and retries it on the back-off schedule", async () => {
+        const { simulator, feed } = setup();
+        simulator.setScenario("reject");
+        feed.apply(plan({ refreshMinutes: 1 }));
+        await jest.advanceTimersByTimeAsync(0);
+        expect(feed.state).toMatchObject({
+            kind: "failed",
+            failure: "rejected",
+            refusal: { error: { code: "0x80040216", message: "Simulated host failure: getConversations rejected" }, correlationId: "corr-1" },
+        });
+        expect(feed.state.kind === "failed" && feed.state.retryAt).toBeInstanceOf(Date);
+        expect(feed.state.kind === "failed" && feed.state.refusal).not.toHaveProperty("unknownColumn.setting");
+        await jest.advanceTimersByTimeAsync(60_000);
+        expect(simulator.calls.getConversations).toHaveLength(2);
+    });
+
+    it("shows the newer request's rows when the older answer arrives after it (outOfOrder)", async () => {
+        const { simulator, feed } = setup();
+        simulator.setScenario("outOfOrder");
+        simulator.setLatency(100);
+        feed.apply(plan());
+        await jest.advanceTimersByTimeAsync(100);
+        feed.apply(plan({ statuses: "4" }));
+        await jest.advanceTimersByTimeAsync(SETTLE_MS + 100);
+        const closed = simulator.query({ agentId: HARNESS_AGENT_ID, status: [4], orderBy: [{ attributeName: "createdon", descending: true }] });
+        const shownIds = () => (feed.state.kind === "loaded" ? feed.state.list.conversations.map((c) => c.conversationId) : []);
+        expect(shownIds()).toEqual(closed.map((r) => r.msdyn_ocliveworkitemid));
+        await jest.advanceTimersByTimeAsync(3_000); // the first request's answer arrives now
+        expect(simulator.calls.getConversations).toHaveLength(2);
+        expect(shownIds()).toEqual(closed.map((r) => r.msdyn_ocliveworkitemid));
     });
 
     it("refreshes on the maker's interval, and not at all when it is 0", async () => {

@@ -1,4 +1,4 @@
-import { hostErrorOf, readConversationsAnswer, toConversations } from "../../host/records";
+import { HOST_MESSAGE_MAX_LENGTH, hostErrorOf, readConversationsAnswer, toConversations, unknownColumnOf } from "../../host/records";
 
 describe("readConversationsAnswer", () => {
     it("reads the documented success shape", () => {
@@ -50,6 +50,34 @@ describe("hostErrorOf", () => {
         expect(hostErrorOf({ status: false, error: { code: "0x80040216", message: "Bad fetch", records: [{ msdyn_title: "secret" }] } })).toEqual({ code: "0x80040216", message: "Bad fetch" });
         expect(hostErrorOf(new Error("secret customer data"))).toBeUndefined();
         expect(hostErrorOf({ status: true, error: { message: "x" } })).toBeUndefined();
+    });
+
+    it("cuts a long message, so that it stays readable under Details", () => {
+        const long = "x".repeat(HOST_MESSAGE_MAX_LENGTH + 50);
+        expect(hostErrorOf({ status: false, error: { message: long } })?.message).toBe(`${"x".repeat(HOST_MESSAGE_MAX_LENGTH - 1)}…`);
+        const exact = "y".repeat(HOST_MESSAGE_MAX_LENGTH);
+        expect(hostErrorOf({ status: false, error: { message: exact } })?.message).toBe(exact);
+    });
+});
+
+describe("unknownColumnOf", () => {
+    const input = { agentId: "a", attributes: ["msdyn_title", "msdyn_titel"], orderBy: [{ attributeName: "msdyn_sortme", descending: false }] };
+    const refusal = (name: string, code = "0x80041103") => ({
+        code,
+        message: `'msdyn_ocliveworkitem' entity doesn't contain attribute with Name = '${name}' and NameMapping = 'Logical'.`,
+    });
+
+    it("names the property and the column of Dataverse's unknown-attribute refusal", () => {
+        expect(unknownColumnOf(refusal("msdyn_titel"), input)).toEqual({ setting: "columns", column: "msdyn_titel" });
+        expect(unknownColumnOf(refusal("msdyn_sortme"), input)).toEqual({ setting: "orderBy", column: "msdyn_sortme" });
+        expect(unknownColumnOf(refusal("MSDYN_TITEL", "0X80041103"), input)).toEqual({ setting: "columns", column: "msdyn_titel" });
+    });
+
+    it("knows nothing of another refusal, or of a column the request did not send", () => {
+        expect(unknownColumnOf(refusal("msdyn_titel", "0x80040216"), input)).toBeUndefined();
+        expect(unknownColumnOf(refusal("msdyn_other"), input)).toBeUndefined();
+        expect(unknownColumnOf({ code: "0x80041103", message: "Something else" }, input)).toBeUndefined();
+        expect(unknownColumnOf({ code: "0x80041103" }, input)).toBeUndefined();
     });
 });
 

@@ -1,4 +1,4 @@
-import { JITTER, MAX_BACKOFF_MS, RefreshSchedule, SESSION_THROTTLE_MS, SETTLE_MS } from "../../refresh/schedule";
+import { HOST_LOOKS_MS, JITTER, MAX_BACKOFF_MS, RefreshSchedule, SESSION_THROTTLE_MS, SETTLE_MS } from "../../refresh/schedule";
 import { browserTimers } from "../../refresh/timers";
 
 const MINUTE = 60_000;
@@ -191,5 +191,63 @@ describe("RefreshSchedule", () => {
         await jest.advanceTimersByTimeAsync(120 * MINUTE);
         expect(runs).toHaveLength(1);
         expect(schedule.nextAt).toBeUndefined();
+    });
+
+    it("looks for a missing host at 0.5, 1, 2, 4, 8 and 16 s, waiting for it until the last look, then at timed refreshes", async () => {
+        const { schedule, runs, start } = setup([0]);
+        schedule.setIntervalMinutes(5);
+        schedule.askNow();
+        const waiting: boolean[] = [];
+        // Every look finds no host and says so, as the feed does.
+        for (const at of HOST_LOOKS_MS) {
+            schedule.settled("noHost");
+            waiting.push(schedule.waitingForHost);
+            await jest.advanceTimersByTimeAsync(at - (Date.now() - start));
+        }
+        schedule.settled("noHost");
+        waiting.push(schedule.waitingForHost);
+        expect(runs).toEqual([0, 500, 1_000, 2_000, 4_000, 8_000, 16_000]);
+        expect(waiting).toEqual([true, true, true, true, true, true, false]);
+        // After the quick looks: the first timed refresh, at 10% of the interval with random 0.
+        expect(schedule.nextAt! - Date.now()).toBe(0.5 * MINUTE);
+        schedule.settled("answered");
+        expect(schedule.waitingForHost).toBe(false);
+    });
+
+    it("looks for a missing host at once when the list becomes visible again, after the quick looks", async () => {
+        const { schedule, runs } = setup();
+        schedule.setIntervalMinutes(0);
+        schedule.askNow();
+        for (let look = 0; look <= HOST_LOOKS_MS.length; look++) {
+            schedule.settled("noHost");
+            await jest.advanceTimersByTimeAsync(20_000);
+        }
+        expect(runs).toHaveLength(1 + HOST_LOOKS_MS.length);
+        expect(schedule.nextAt).toBeUndefined(); // refreshes are off: nothing more by itself
+        schedule.setVisible(false);
+        schedule.setVisible(true);
+        expect(runs).toHaveLength(2 + HOST_LOOKS_MS.length);
+        schedule.settled("answered");
+        schedule.setVisible(false);
+        schedule.setVisible(true);
+        expect(runs).toHaveLength(2 + HOST_LOOKS_MS.length);
+    });
+
+    it("does not retry a refusal caused by the settings: a change or Refresh asks again", async () => {
+        const { schedule, runs } = setup();
+        schedule.setIntervalMinutes(1);
+        schedule.askNow();
+        schedule.settled("refused");
+        expect(schedule.nextAt).toBeUndefined();
+        schedule.setIntervalMinutes(2);
+        schedule.sessionChanged();
+        await jest.advanceTimersByTimeAsync(120 * MINUTE);
+        expect(runs).toEqual([0]);
+        schedule.settle();
+        await jest.advanceTimersByTimeAsync(SETTLE_MS);
+        expect(runs).toEqual([0, 120 * MINUTE + SETTLE_MS]);
+        schedule.settled("refused");
+        schedule.askNow();
+        expect(runs).toHaveLength(3);
     });
 });

@@ -27,7 +27,13 @@ describe("RequestSharing", () => {
         expect(heard).toEqual([[{ kind: "answer", value: { ok: 1 } }], [{ kind: "answer", value: { ok: 1 } }], []]);
         sharing.ask("a", () => Promise.reject(new Error("secret record content")));
         await jest.advanceTimersByTimeAsync(0);
-        expect(heard[0][1]).toEqual({ kind: "rejected" });
+        expect(heard[0][1]).toStrictEqual({ kind: "rejected", error: undefined });
+        // The script's rejection: only its code and message go on, to this window and to other tabs.
+        const reason = { status: false, error: { code: "0x80041103", message: "no such column", records: ["secret"] } };
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the script rejects with a plain object
+        sharing.ask("a", () => Promise.reject(reason));
+        await jest.advanceTimersByTimeAsync(0);
+        expect(heard[0][2]).toStrictEqual({ kind: "rejected", error: { code: "0x80041103", message: "no such column" } });
     });
 
     it("asks again once a call in flight has waited longer than the limit", async () => {
