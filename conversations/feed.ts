@@ -2,6 +2,7 @@ import type { AnswerFailure, Conversation, HostError, UnknownColumn } from "../h
 import { createdSince, readConversationsAnswer, toConversations, unknownColumnOf } from "../host/records";
 import { createdWithinCutoff, type ConversationRequest, type RequestPlan, type SettingsProblem } from "./request";
 import type { OmnichannelHost } from "../host/port";
+import { PendingCall } from "./pendingCall";
 import { RefreshSchedule, type Outcome } from "../refresh/schedule";
 import type { RequestSharing, SharedOutcome } from "../refresh/sharing";
 import type { Clock } from "../refresh/timers";
@@ -43,7 +44,6 @@ export function listOf(state: FeedState): ConversationList | undefined {
     return undefined;
 }
 
-export { browserTimers, type Timers } from "../refresh/timers";
 
 export interface FeedDependencies {
     /** Looked up per request, so a host that appears late is still found. */
@@ -69,13 +69,11 @@ export class ConversationFeed {
     #current: FeedState = { kind: "idle" };
     #request: ConversationRequest | undefined;
     #invalidKey: string | undefined;
-    /** Increments with every request; an answer carrying an older number is stale. */
-    #generation = 0;
-    #inFlight = false;
+    /** The request in flight, this instance's own or one it follows; an answer to an older one is stale. */
+    readonly #call: PendingCall;
     #correlationId: string | undefined;
     /** Something made the list stale while a request was in flight: ask again once it is answered. */
     #staleWhileInFlight = false;
-    #timeoutHandle: unknown;
     #stopListening: (() => void) | undefined;
     #destroyed = false;
     readonly #schedule: RefreshSchedule;
@@ -84,6 +82,7 @@ export class ConversationFeed {
 
     constructor(deps: FeedDependencies) {
         this.#deps = deps;
+        this.#call = new PendingCall(deps.clock.timers, deps.timeoutMs);
         this.#schedule = new RefreshSchedule(deps.clock, () => this.#fetch());
     }
 
@@ -125,7 +124,7 @@ export class ConversationFeed {
 
     /** Retry and the Refresh button: ask now, forgetting earlier failures. Ignored while a request is in flight. */
     public refresh(): void {
-        if (this.#destroyed || this.#inFlight || !this.#request) return;
+        if (this.#destroyed || this.#call.pending || !this.#request) return;
         this.#schedule.askNow();
     }
 
@@ -135,7 +134,7 @@ export class ConversationFeed {
      */
     public markStale(): void {
         if (this.#destroyed || !this.#request) return;
-        if (this.#inFlight) this.#staleWhileInFlight = true;
+        if (this.#call.pending) this.#staleWhileInFlight = true;
         else this.#schedule.sessionChanged();
     }
 
@@ -148,7 +147,7 @@ export class ConversationFeed {
 
     #fetch(): void {
         const request = this.#request;
-        if (!request || this.#destroyed || this.#inFlight) return;
+        if (!request || this.#destroyed || this.#call.pending) return;
         const host = this.#deps.resolveHost();
         if (!host) {
             // The workspace's script may still define it: Loading… until the schedule stops waiting.
@@ -156,10 +155,8 @@ export class ConversationFeed {
             this.#setState(this.#schedule.waitingForHost ? { kind: "loading", previous: listOf(this.#current) } : { kind: "unavailable" });
             return;
         }
-        const generation = ++this.#generation;
-        this.#inFlight = true;
+        this.#call.start((late) => this.#fail(late, "timedOut"));
         this.#setState({ kind: "loading", previous: listOf(this.#current) });
-        this.#timeoutHandle = this.#deps.clock.timers.setTimeout(() => this.#fail(generation, "timedOut"), this.#deps.timeoutMs);
         // Kept only when this instance makes the call: one that shares another's call has no id of its own to show.
         this.#correlationId = undefined;
         // The port returns a promise; the adapter turns a synchronous throw of the real global into a rejection.
@@ -177,37 +174,34 @@ export class ConversationFeed {
     #receive(outcome: SharedOutcome, fromOtherTab = false): void {
         const request = this.#request;
         if (this.#destroyed || !request) return;
-        const generation = this.#inFlight ? this.#generation : ++this.#generation;
-        this.#inFlight = true;
+        const call = this.#call.join();
         // Another tab's outcome: that tab keeps the lead and this one follows its beat.
         if (outcome.kind === "rejected") {
             const { error } = outcome;
-            if (!error) return this.#fail(generation, "rejected", fromOtherTab);
+            if (!error) return this.#fail(call, "rejected", fromOtherTab);
             console.warn("Conversation list: getConversations rejected", error.code ?? "", error.message ?? "");
             const refusal = { error, correlationId: fromOtherTab ? undefined : this.#correlationId, unknownColumn: unknownColumnOf(error, request.input) };
-            return this.#fail(generation, "rejected", fromOtherTab, refusal);
+            return this.#fail(call, "rejected", fromOtherTab, refusal);
         }
         const read = readConversationsAnswer(outcome.value);
-        if (!read.ok) return this.#fail(generation, read.failure, fromOtherTab);
+        if (!read.ok) return this.#fail(call, read.failure, fromOtherTab);
         const receivedAt = new Date(this.#deps.clock.now());
         const { createdWithinDays } = request;
         const records = createdWithinDays ? createdSince(read.records, createdWithinCutoff(createdWithinDays, receivedAt)) : read.records;
         const conversations = toConversations(records, request.columns);
         const list = { conversations, columns: request.columns, receivedAt, moreRecords: read.moreRecords };
-        this.#settle(generation, { kind: "loaded", list }, "answered", fromOtherTab);
+        this.#settle(call, { kind: "loaded", list }, "answered", fromOtherTab);
     }
 
-    #fail(generation: number, failure: FeedFailure, followed = false, refusal?: Refusal): void {
+    #fail(call: number, failure: FeedFailure, followed = false, refusal?: Refusal): void {
         // A column the table lacks is refused again until the settings change: no back-off retries.
         const outcome = refusal?.unknownColumn ? "refused" : "failed";
-        this.#settle(generation, { kind: "failed", failure, previous: listOf(this.#current), ...(refusal && { refusal }) }, outcome, followed);
+        this.#settle(call, { kind: "failed", failure, previous: listOf(this.#current), ...(refusal && { refusal }) }, outcome, followed);
     }
 
-    /** Applies the outcome of request `generation` unless something newer or destroy came first. */
-    #settle(generation: number, state: FeedState, outcome: Outcome, followed = false): void {
-        if (this.#destroyed || generation !== this.#generation || !this.#inFlight) return;
-        this.#inFlight = false;
-        this.#deps.clock.timers.clearTimeout(this.#timeoutHandle);
+    /** Applies the outcome of request `call` unless something newer or destroy came first. */
+    #settle(call: number, state: FeedState, outcome: Outcome, followed = false): void {
+        if (this.#destroyed || !this.#call.end(call)) return;
         this.#schedule.settled(outcome, followed);
         // The answer may predate a session change that came meanwhile: ask again (throttled), unless backing off.
         if (this.#staleWhileInFlight) this.#schedule.sessionChanged();
@@ -217,10 +211,8 @@ export class ConversationFeed {
     }
 
     #abandonRequest(): void {
-        if (this.#inFlight) this.#generation++;
-        this.#inFlight = false;
+        this.#call.abandon();
         this.#staleWhileInFlight = false;
-        this.#deps.clock.timers.clearTimeout(this.#timeoutHandle);
     }
 
     #setState(state: FeedState): void {

@@ -1,5 +1,5 @@
 import type { Conversation } from "../host/records";
-import type { Timers } from "./feed";
+import type { Timers } from "../refresh/timers";
 import type { OmnichannelHost } from "../host/port";
 import { PendingCall } from "./pendingCall";
 

@@ -1,4 +1,5 @@
-import { ConversationFeed, browserTimers, type FeedState } from "../../conversations/feed";
+import { ConversationFeed, type FeedState } from "../../conversations/feed";
+import { browserTimers } from "../../refresh/timers";
 import { RequestSharing } from "../../refresh/sharing";
 import { SETTLE_MS } from "../../refresh/schedule";
 import { buildConversationRequest, type ConversationSettings, type RequestPlan } from "../../conversations/request";

@@ -1,4 +1,4 @@
-import { browserTimers } from "../../conversations/feed";
+import { browserTimers } from "../../refresh/timers";
 import { ConversationOpener, REPEAT_OPEN_GUARD_MS, type OpenerState } from "../../conversations/opener";
 import { toConversations } from "../../host/records";
 import { HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
