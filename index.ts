@@ -28,6 +28,7 @@ function settingsOf(context: ComponentFramework.Context<IInputs>): ConversationS
         createdWithinDays: parameters.createdWithinDays.raw,
         createdAtLeastDaysAgo: parameters.createdAtLeastDaysAgo.raw,
         refreshMinutes: parameters.refreshMinutes.raw,
+        waitingAlertMinutes: parameters.waitingAlertMinutes.raw,
     };
 }
 
@@ -102,8 +103,9 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.sight.set("control", context.mode.isVisible !== false);
         const plan = buildConversationRequest(settingsOf(context), this.statusLabels);
         this.feed.apply(plan);
+        const request = plan.kind === "request" ? plan : undefined;
         // Kept while equal, so an updateView that changed nothing does not re-render the chips.
-        const statuses = plan.kind === "request" ? (plan.input.status ?? []) : [];
+        const statuses = request?.input.status ?? [];
         if (statuses.join() !== this.statuses.join()) this.statuses = statuses;
         const props: ConversationListContainerProps = {
             store: this.store,
@@ -116,9 +118,9 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             onRefresh: this.refresh,
             onOpen: this.open,
             onDismissOpenFailure: this.dismissOpenFailure,
-            refreshMinutes: context.parameters.refreshMinutes.raw ?? undefined,
+            refreshMinutes: request?.refreshMinutes,
             statuses: this.statuses,
-            waitingAlertMinutes: context.parameters.waitingAlertMinutes.raw ?? undefined,
+            waitingAlertMinutes: request?.waitingAlertMinutes,
             initialViewState: this.initialViewState,
             onViewStateChange: this.saveViewState,
             onRootElement: this.watchRoot,
