@@ -4,7 +4,7 @@ import { ConversationListContainer, type ConversationListContainerProps, type Co
 import { ConversationFeed, DEFAULT_TIMEOUT_MS } from "./conversations/feed";
 import { browserClock, browserTimers } from "./refresh/timers";
 import { createBrowserSharing, type RequestSharing } from "./refresh/sharing";
-import { isShown, Sight, watchOnScreen, watchPage } from "./refresh/visibility";
+import { Sight, watchOnScreen, watchPage, type ScreenWatch } from "./refresh/visibility";
 import { readViewState, viewStateRecord, type ViewState } from "./conversations/viewState";
 import { ConversationOpener } from "./conversations/opener";
 import type { Conversation } from "./host/records";
@@ -49,8 +49,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     private lastOpenedConversationId: string | undefined;
     private stopWatchingSessions: () => void;
     private stopWatchingPage: () => void;
-    private stopWatchingScreen: (() => void) | undefined;
-    private rootElement: HTMLElement | null = null;
+    private screenWatch: ScreenWatch | undefined;
     private sight: Sight;
     private context: ComponentFramework.Context<IInputs>;
     private initialViewState: ViewState;
@@ -84,7 +83,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         // A closed session changed a conversation; a switch changed none, so it only makes the list look whether it is seen.
         this.stopWatchingSessions = watchSessionEvents(window, {
             onSessionClosed: () => this.feed.markStale(),
-            onFocusMoved: () => this.rootElement && this.sight.set("onScreen", isShown(this.rootElement)),
+            onFocusMoved: () => this.screenWatch?.recheck(),
         });
         this.conversationOpener = new ConversationOpener({
             resolveHost,
@@ -135,7 +134,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     public destroy(): void {
         this.stopWatchingSessions();
         this.stopWatchingPage();
-        this.stopWatchingScreen?.();
+        this.screenWatch?.stop();
         this.feed.destroy();
         this.conversationOpener.destroy();
     }
@@ -152,11 +151,10 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.savedViewState = text;
         this.context.mode.setControlState?.(record);
     };
-    /** The view's root element: off screen or without a size, nobody can see the list. */
+    /** The view's root element: off screen, hidden or without a size, nobody can see the list. */
     private readonly watchRoot = (element: HTMLElement | null): void => {
-        this.stopWatchingScreen?.();
-        this.rootElement = element;
-        this.stopWatchingScreen = element ? watchOnScreen(element, (visible) => this.sight.set("onScreen", visible)) : undefined;
+        this.screenWatch?.stop();
+        this.screenWatch = element ? watchOnScreen(element, (visible) => this.sight.set("onScreen", visible)) : undefined;
         if (!element) this.sight.set("onScreen", true);
     };
 }
