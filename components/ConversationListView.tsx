@@ -6,7 +6,7 @@ import { listOf } from "../conversations/feed";
 import type { Conversation } from "../host/records";
 import type { OpenerState } from "../conversations/opener";
 import type { ConversationRow, SortOrder } from "../conversations/rows";
-import { filterRows, sortRows, toRows } from "../conversations/rows";
+import { filterRows, sortRows, statusLabeller, toRows } from "../conversations/rows";
 import type { ConversationFormatter } from "../conversations/formatting";
 import type { Strings } from "../conversations/strings";
 import { ConversationGrid } from "./ConversationGrid";
@@ -140,7 +140,8 @@ export const ConversationListView = React.memo(function ConversationListView(pro
         () => (list ? toRows(list.conversations, list.columns, strings, formatter, minutesShown === 0 ? list.receivedAt : new Date(), props.waitingAlertMinutes) : NO_ROWS),
         [list, strings, formatter, minutesShown, props.waitingAlertMinutes],
     );
-    const chips = React.useMemo(() => statusChips(rows, statuses, statusFilter), [rows, statuses, statusFilter]);
+    const statusLabel = React.useMemo(() => statusLabeller(list?.conversations ?? [], strings), [list, strings]);
+    const chips = React.useMemo(() => statusChips(rows, statuses, statusFilter, statusLabel), [rows, statuses, statusFilter, statusLabel]);
     const filtered = React.useMemo(() => filterByStatus(filterRows(rows, query), statusFilter), [rows, query, statusFilter]);
     const visible = React.useMemo(() => (sort ? sortRows(filtered, sort, formatter.collator) : filtered), [filtered, sort, formatter]);
 
@@ -148,7 +149,8 @@ export const ConversationListView = React.memo(function ConversationListView(pro
         (column: string) => setSort((current) => ({ column, descending: current?.column === column ? !current.descending : false })),
         [],
     );
-    const openRow = React.useCallback((row: ConversationRow) => onOpen(row.conversation), [onOpen]);
+    // A row without an id opens nothing, wide or narrow; it says why in its title.
+    const openRow = React.useCallback((row: ConversationRow) => row.openable && onOpen(row.conversation), [onOpen]);
 
     let body: React.ReactNode;
     if (feed.kind === "invalid") body = <InvalidSettingsState strings={strings} problems={feed.problems} />;

@@ -46,7 +46,7 @@ const classes = mergeStyleSets({
         selectors: {
             ":hover": { background: colorVar("hover") },
             ":focus-visible": { outline: `2px solid ${colorVar("focus")}`, outlineOffset: -2 },
-            ":disabled": { cursor: "default", color: colorVar("subtext") },
+            '&[aria-disabled="true"]': { cursor: "default", color: colorVar("subtext") },
         },
     },
     first: { display: "flex", alignItems: "center", gap: 8, minWidth: 0 },
@@ -82,7 +82,7 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
                 <button
                     type="button"
                     className={classes.item}
-                    disabled={!row.openable}
+                    aria-disabled={!row.openable || undefined}
                     title={row.openable ? strings.text("Row_OpenHint") : strings.text("Row_CannotOpen")}
                     aria-busy={row.key === openingKey || undefined}
                     onClick={() => onOpen(row)}

@@ -10,8 +10,8 @@ import type { Strings } from "./strings";
 /** One cell as shown: plain text (never HTML), an optional second line, and what it sorts by. */
 export interface Cell {
     text: string;
-    /** A secondary text, e.g. the age under a date. */
-    detail?: string;
+    /** A date's age ("12 min. ago"), shown under it. */
+    age?: string;
     sortValue: string | number | undefined;
     /** For the status badge's colour. */
     statusCode?: number;
@@ -19,8 +19,8 @@ export interface Cell {
     channels?: readonly number[];
     /** msdyn_customersentimentlabel, for the sentiment icon. */
     sentiment?: number;
-    /** Waiting past the maker's waitingAlertMinutes: shown with an icon and words, never colour alone. */
-    alert?: boolean;
+    /** Waiting past the maker's waitingAlertMinutes: the words, shown under the time in status with an icon, never colour alone. */
+    alert?: string;
 }
 
 export interface ConversationRow {
@@ -65,14 +65,37 @@ function choiceText(code: number | undefined, formatted: string | undefined, lab
     return code === undefined ? "" : (strings.optional(labelKey(code)) ?? String(code));
 }
 
+/** A status's label for one answer's chips and badges alike. */
+export type StatusLabel = (code: number) => string;
+
+/**
+ * The server's formatted value when any conversation of the answer carries one for that status (an
+ * org's renamed or custom status), else the resx label, else the bare number. Looked up once per status.
+ */
+export function statusLabeller(conversations: readonly Conversation[], strings: Strings): StatusLabel {
+    const labels = new Map<number, string>();
+    return (code) => {
+        let label = labels.get(code);
+        if (label === undefined) {
+            for (const conversation of conversations) {
+                if (conversation.statusCode === code) label ??= conversation.field("statuscode").formatted;
+                if (label !== undefined) break;
+            }
+            label ??= strings.optional(statusLabelKey(code)) ?? String(code);
+            labels.set(code, label);
+        }
+        return label;
+    };
+}
+
 /** Builds the cells of one column; the server's formatted text wins whenever it sent one. */
-function toCell(column: string, value: FieldValue, strings: Strings, formatter: ConversationFormatter, now: Date): Cell {
+function toCell(column: string, value: FieldValue, strings: Strings, formatter: ConversationFormatter, now: Date, statusLabel: StatusLabel): Cell {
     const { raw, formatted } = value;
     const kind = inferKind(column, raw);
     switch (kind) {
         case "status": {
             const code = choiceValue(raw);
-            const text = choiceText(code, formatted, statusLabelKey, strings);
+            const text = code === undefined ? (formatted ?? "") : statusLabel(code);
             return { text, sortValue: text || undefined, statusCode: code };
         }
         case "channel": {
@@ -90,7 +113,7 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
             const date = dateOf(raw);
             if (!date) return textCell(formatted ?? "");
             // Formatted here, not by the server, so every date column reads the same way.
-            return { text: formatter.dateTime(date), detail: formatter.age(date, now), sortValue: date.getTime() };
+            return { text: formatter.dateTime(date), age: formatter.age(date, now), sortValue: date.getTime() };
         }
         case "inStatus": {
             // How long since the status last changed, sorted by that time: shortest first when ascending.
@@ -129,6 +152,7 @@ interface Answer {
     untitled: string;
     /** Waiting longer than this in the status is marked; 0 marks none. */
     waitingAlertSeconds: number;
+    statusLabel: StatusLabel;
 }
 
 /** A row that does no work until the grid paints it or quick find searches it. */
@@ -183,11 +207,11 @@ class Row implements ConversationRow {
     }
 
     #make(column: string, value = this.conversation.field(column)): Cell {
-        const { strings, formatter, now, waitingAlertSeconds } = this.#answer;
-        const cell = toCell(column, value, strings, formatter, now);
+        const { strings, formatter, now, waitingAlertSeconds, statusLabel } = this.#answer;
+        const cell = toCell(column, value, strings, formatter, now, statusLabel);
         const waitingTooLong =
             waitingAlertSeconds > 0 && columnKind(column) === "inStatus" && this.conversation.statusCode === WAITING && typeof cell.sortValue === "number" && cell.sortValue > waitingAlertSeconds;
-        return waitingTooLong ? { ...cell, alert: true, detail: strings.text("InStatus_WaitingLong") } : cell;
+        return waitingTooLong ? { ...cell, alert: strings.text("InStatus_WaitingLong") } : cell;
     }
 
     public get searchText(): string {
@@ -206,7 +230,15 @@ export function toRows(
     /** Waiting conversations longer than this in their status are marked; undefined or 0 marks none. */
     waitingAlertMinutes?: number,
 ): ConversationRow[] {
-    const answer: Answer = { columns, strings, formatter, now, untitled: strings.text("Row_Untitled"), waitingAlertSeconds: (waitingAlertMinutes ?? 0) * 60 };
+    const answer: Answer = {
+        columns,
+        strings,
+        formatter,
+        now,
+        untitled: strings.text("Row_Untitled"),
+        waitingAlertSeconds: (waitingAlertMinutes ?? 0) * 60,
+        statusLabel: statusLabeller(conversations, strings),
+    };
     return conversations.map((conversation) => new Row(conversation, answer));
 }
 
