@@ -254,13 +254,18 @@ export interface SortOrder {
     descending: boolean;
 }
 
-/** A stable sort on one column; empty cells go last in either direction. */
+/**
+ * A stable sort on one column; empty cells go last in either direction. A maker-added column can mix
+ * numbers and texts (its kind is read from each value): numbers come before texts, so the order is
+ * one order whatever order the host sent.
+ */
 export function sortRows(rows: readonly ConversationRow[], order: SortOrder, collator: Intl.Collator): readonly ConversationRow[] {
     const direction = order.descending ? -1 : 1;
     const compare = (a: string | number | undefined, b: string | number | undefined): number => {
         if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
-        const result = typeof a === "number" && typeof b === "number" ? a - b : collator.compare(String(a), String(b));
-        return result * direction;
+        if (typeof a === "number" && typeof b === "number") return (a - b) * direction;
+        if (typeof a === "string" && typeof b === "string") return collator.compare(a, b) * direction;
+        return (typeof a === "number" ? -1 : 1) * direction;
     };
     return rows
         .map((row, index) => ({ row, index, key: row.sortValue(order.column) }))

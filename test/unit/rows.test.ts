@@ -134,6 +134,15 @@ describe("sortRows", () => {
         expect(keys(sortRows(rows, { column: "msdyn_transfercount", descending: false }, formatter.collator))).toEqual(["a", "c", "d", "b"]);
     });
 
+    it("sorts a maker-added column of mixed numbers and texts in one order, whatever order the host sent", () => {
+        const values = [2.05, "2.3", 2.1, "n/a"];
+        const permutations = [[0, 1, 2, 3], [1, 2, 0, 3], [2, 0, 1, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 1, 3, 0]];
+        for (const order of permutations) {
+            const mixed = rowsOf(order.map((index) => ({ msdyn_ocliveworkitemid: `v${index}`, new_score: values[index] })), ["new_score"]);
+            expect(keys(sortRows(mixed, { column: "new_score", descending: false }, formatter.collator))).toEqual(["v0", "v2", "v1", "v3"]);
+        }
+    });
+
     it("sorts the time in status shortest first, without formatting a duration", () => {
         const counting = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => 0 });
         const duration = jest.spyOn(counting, "duration");
