@@ -211,7 +211,8 @@ describe("ConversationListView grid", () => {
         const many = Array.from({ length: 3000 }, (_, i) => ({ msdyn_ocliveworkitemid: `c${i}`, msdyn_title: `Conversation ${i}`, statuscode: 2 }));
         renderView({ kind: "loaded", list: listOf(many) });
         expect(screen.getByTestId("conversation-count")).toHaveTextContent("3,000 conversations");
-        expect(dataRows().length).toBeLessThan(200);
+        // jsdom lays nothing out, so Fluent's List renders its first page: ten rows.
+        expect(dataRows().map((row) => within(row).getAllByRole("gridcell")[0].textContent)).toEqual(Array.from({ length: 10 }, (_, i) => `Conversation ${i}`));
     });
 });
 
@@ -396,7 +397,7 @@ describe("channel icons", () => {
         expect(cells.map((cell) => cell.textContent)).toEqual(["Live chat", "Voice", "SMS", "WhatsApp", "Facebook", "Microsoft Teams", "Entity records", "Custom", "42"]);
         const glyphs = cells.map((cell) => cell.querySelector("path")?.getAttribute("d"));
         expect(new Set(glyphs.slice(0, 8)).size).toBe(8); // each named channel has its own glyph
-        expect(container.querySelectorAll("svg[aria-hidden='true']").length).toBeGreaterThanOrEqual(9);
+        expect(container.querySelectorAll("svg[aria-hidden='true']")).toHaveLength(9);
         expect(container.querySelector("link, [class*='ms-Icon']")).toBeNull();
     });
 });
