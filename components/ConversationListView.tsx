@@ -18,6 +18,7 @@ import { activeStatusFilter, filterByStatus, statusChips, toggleStatus } from ".
 import { EMPTY_VIEW_STATE, type ViewState } from "../conversations/viewState";
 import { EmptyState, FailedState, InvalidSettingsState, LoadingState, UnavailableState } from "./StateMessage";
 import { useSettledValue } from "./useSettledValue";
+import { MINUTE } from "../refresh/timers";
 
 export interface ConversationListViewProps {
     feed: FeedState;
@@ -61,7 +62,6 @@ const NO_STATUSES: readonly number[] = [];
 // Fluent mirrors its components (and the icons that point) from theme.rtl.
 const RTL_THEME: PartialTheme = { rtl: true };
 const LTR_THEME: PartialTheme = { rtl: false };
-const MINUTE = 60_000;
 /** Jitter may put a timed refresh up to 10% after the interval: only later is the list stale. */
 const STALE_AFTER_INTERVALS = 1.15;
 

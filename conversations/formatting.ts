@@ -1,3 +1,5 @@
+import { MINUTE } from "../refresh/timers";
+
 /** The user's formatting settings, as PCF's userSettings give them. */
 export interface LocaleSettings {
     /** BCP 47 tag, e.g. "en-US". */
@@ -18,7 +20,6 @@ export function localeFromLanguageId(languageId: number | undefined, fallback: s
     return (languageId !== undefined && LOCALES[languageId]) || fallback;
 }
 
-const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** Shown for a value that is there but has no name to show (a lookup the host sent as a bare id). */
 export const NO_NAME = "\u2014";
