@@ -2,7 +2,7 @@ import { NO_NAME } from "./formatting";
 import type { ConversationRow } from "./rows";
 
 /** Below this width (pixels) the grid becomes a two-line list: its columns would not fit without scrolling sideways. */
-export const NARROW_BELOW = 560;
+const NARROW_BELOW = 560;
 
 export const isNarrow = (width: number | undefined): boolean => width !== undefined && width > 0 && width < NARROW_BELOW;
 

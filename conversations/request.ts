@@ -81,7 +81,7 @@ const problem = (setting: SettingName, code: ProblemCode, value: string): Settin
 const DEFAULT_ORDER: readonly OrderByKey[] = [{ attributeName: "createdon", descending: true }];
 const DEFAULT_REFRESH_MINUTES = 5;
 /** A day. Longer intervals would also overflow the browser's timers and fire at once. */
-export const MAX_REFRESH_MINUTES = 1440;
+const MAX_REFRESH_MINUTES = 1440;
 
 const listItems = (text: string): string[] =>
     text
