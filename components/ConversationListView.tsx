@@ -143,7 +143,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     const statusLabel = React.useMemo(() => statusLabeller(list?.conversations ?? [], strings), [list, strings]);
     const chips = React.useMemo(() => statusChips(rows, statuses, statusFilter, statusLabel), [rows, statuses, statusFilter, statusLabel]);
     const filtered = React.useMemo(() => filterByStatus(filterRows(rows, query), statusFilter), [rows, query, statusFilter]);
-    const visible = React.useMemo(() => (sort ? sortRows(filtered, sort, formatter.collator) : filtered), [filtered, sort, formatter]);
+    const shownRows = React.useMemo(() => (sort ? sortRows(filtered, sort, formatter.collator) : filtered), [filtered, sort, formatter]);
 
     const onSort = React.useCallback(
         (column: string) => setSort((current) => ({ column, descending: current?.column === column ? !current.descending : false })),
@@ -156,11 +156,11 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     if (feed.kind === "invalid") body = <InvalidSettingsState strings={strings} problems={feed.problems} />;
     else if (feed.kind === "unavailable") body = <UnavailableState strings={strings} />;
     else if (!list) body = feed.kind === "failed" ? null : <LoadingState strings={strings} />;
-    else if (visible.length === 0) body = <EmptyState strings={strings} query={query} />;
+    else if (shownRows.length === 0) body = <EmptyState strings={strings} query={query} />;
     else if (narrow)
         body = (
             <NarrowList
-                rows={visible}
+                rows={shownRows}
                 columns={list.columns}
                 sort={sort}
                 strings={strings}
@@ -172,7 +172,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     else
         body = (
             <ConversationGrid
-                rows={visible}
+                rows={shownRows}
                 columns={list.columns}
                 sort={sort}
                 strings={strings}
@@ -205,7 +205,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                     formatter={formatter}
                     query={query}
                     onQueryChange={setQuery}
-                    shown={list ? visible.length : undefined}
+                    shown={list ? shownRows.length : undefined}
                     total={list ? rows.length : undefined}
                     updating={feed.kind === "loading"}
                     firstLoad={!list}
