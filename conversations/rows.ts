@@ -144,7 +144,7 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
 }
 
 /** What every row of one answer shares. */
-interface Answer {
+interface RowContext {
     columns: readonly string[];
     strings: Strings;
     formatter: ConversationFormatter;
@@ -161,14 +161,14 @@ class Row implements ConversationRow {
     /** Made on the first paint: most rows of a long answer are never painted. */
     #cells?: Map<string, Cell>;
     #lowerText?: string;
-    readonly #answer: Answer;
+    readonly #context: RowContext;
 
     constructor(
         public readonly conversation: Conversation,
-        answer: Answer,
+        context: RowContext,
     ) {
         this.key = conversation.key;
-        this.#answer = answer;
+        this.#context = context;
     }
 
     public get openable(): boolean {
@@ -176,7 +176,7 @@ class Row implements ConversationRow {
     }
 
     public get label(): string {
-        return this.conversation.title ?? this.#answer.untitled;
+        return this.conversation.title ?? this.#context.untitled;
     }
 
     public cell(column: string): Cell {
@@ -207,7 +207,7 @@ class Row implements ConversationRow {
     }
 
     #make(column: string, value = this.conversation.field(column)): Cell {
-        const { strings, formatter, now, waitingAlertSeconds, statusLabel } = this.#answer;
+        const { strings, formatter, now, waitingAlertSeconds, statusLabel } = this.#context;
         const cell = toCell(column, value, strings, formatter, now, statusLabel);
         const waitingTooLong =
             waitingAlertSeconds > 0 && columnKind(column) === "inStatus" && this.conversation.statusCode === WAITING && typeof cell.sortValue === "number" && cell.sortValue > waitingAlertSeconds;
@@ -215,7 +215,7 @@ class Row implements ConversationRow {
     }
 
     public get searchText(): string {
-        this.#lowerText ??= this.#answer.columns.map((column) => this.cell(column).text).join("\n").toLocaleLowerCase();
+        this.#lowerText ??= this.#context.columns.map((column) => this.cell(column).text).join("\n").toLocaleLowerCase();
         return this.#lowerText;
     }
 }
@@ -230,7 +230,7 @@ export function toRows(
     /** Waiting conversations longer than this in their status are marked; undefined or 0 marks none. */
     waitingAlertMinutes?: number,
 ): ConversationRow[] {
-    const answer: Answer = {
+    const context: RowContext = {
         columns,
         strings,
         formatter,
@@ -239,7 +239,7 @@ export function toRows(
         waitingAlertSeconds: (waitingAlertMinutes ?? 0) * 60,
         statusLabel: statusLabeller(conversations, strings),
     };
-    return conversations.map((conversation) => new Row(conversation, answer));
+    return conversations.map((conversation) => new Row(conversation, context));
 }
 
 /** Quick find: rows whose shown text contains every word of the query, in any column. */
