@@ -57,6 +57,24 @@ function inferKind(column: string, raw: unknown): ColumnKind {
     return "text";
 }
 
+/** What a date, a time in status or a number sorts by, from the raw value without formatting; undefined for other kinds. */
+function measuredSortValue(kind: ColumnKind, raw: unknown): number | undefined {
+    switch (kind) {
+        case "dateTime":
+            return dateOf(raw)?.getTime();
+        case "inStatus": {
+            // Shortest time in the status first: the latest change first.
+            const changed = dateOf(raw);
+            return changed ? -changed.getTime() : undefined;
+        }
+        case "duration":
+        case "number":
+            return typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
+        default:
+            return undefined;
+    }
+}
+
 const textCell = (text: string): Cell => ({ text, sortValue: text === "" ? undefined : text });
 
 /** A choice's text: the server's formatted value, else the resx label, else the bare number. */
@@ -113,21 +131,20 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
             const date = dateOf(raw);
             if (!date) return textCell(formatted ?? "");
             // Formatted here, not by the server, so every date column reads the same way.
-            return { text: formatter.dateTime(date), age: formatter.age(date, now), sortValue: date.getTime() };
+            return { text: formatter.dateTime(date), age: formatter.age(date, now), sortValue: measuredSortValue(kind, raw) };
         }
         case "inStatus": {
-            // How long since the status last changed, sorted by that time: shortest first when ascending.
+            // How long since the status last changed.
             const date = dateOf(raw);
             if (!date) return textCell(formatted ?? "");
-            const seconds = Math.max(0, (now.getTime() - date.getTime()) / 1000);
-            return { text: formatter.duration(seconds), sortValue: seconds };
+            return { text: formatter.duration(Math.max(0, (now.getTime() - date.getTime()) / 1000)), sortValue: measuredSortValue(kind, raw) };
         }
         case "duration":
         case "number": {
             const number = typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
             if (number === undefined) return textCell(formatted ?? "");
             const text = kind === "duration" ? formatter.duration(number) : (formatted ?? formatter.number(number));
-            return { text, sortValue: number };
+            return { text, sortValue: measuredSortValue(kind, raw) };
         }
         case "boolean":
             if (typeof raw !== "boolean") return textCell(formatted ?? "");
@@ -188,29 +205,20 @@ class Row implements ConversationRow {
 
     public sortValue(column: string): string | number | undefined {
         const value = this.conversation.field(column);
-        const { raw } = value;
-        switch (inferKind(column, raw)) {
-            case "dateTime":
-                return dateOf(raw)?.getTime() ?? this.cell(column).sortValue;
-            case "inStatus": {
-                // Shortest time in the status first: the latest change first.
-                const changed = dateOf(raw);
-                return changed ? -changed.getTime() : this.cell(column).sortValue;
-            }
-            case "duration":
-            case "number":
-                return typeof raw === "number" && Number.isFinite(raw) ? raw : this.cell(column).sortValue;
-            default:
-                // Labels from the resx and the server's texts, no formatting involved; kept only for rows already painted.
-                return (this.#cells?.get(column) ?? this.#make(column, value)).sortValue;
-        }
+        // Dates, times in status and numbers without formatting them; otherwise labels and the server's texts, kept only for rows already painted.
+        return measuredSortValue(inferKind(column, value.raw), value.raw) ?? (this.#cells?.get(column) ?? this.#make(column, value)).sortValue;
     }
 
     #make(column: string, value = this.conversation.field(column)): Cell {
         const { strings, formatter, now, waitingAlertSeconds, statusLabel } = this.#context;
         const cell = toCell(column, value, strings, formatter, now, statusLabel);
+        // An In status cell sorts by minus the time of the change: now plus it is the time spent in the status.
         const waitingTooLong =
-            waitingAlertSeconds > 0 && columnKind(column) === "inStatus" && this.conversation.statusCode === WAITING && typeof cell.sortValue === "number" && cell.sortValue > waitingAlertSeconds;
+            waitingAlertSeconds > 0 &&
+            columnKind(column) === "inStatus" &&
+            this.conversation.statusCode === WAITING &&
+            typeof cell.sortValue === "number" &&
+            (now.getTime() + cell.sortValue) / 1000 > waitingAlertSeconds;
         return waitingTooLong ? { ...cell, alert: strings.text("InStatus_WaitingLong") } : cell;
     }
 

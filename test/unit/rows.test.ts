@@ -65,7 +65,7 @@ describe("toRows", () => {
         const rows = toRows(toConversations(records, ["msdyn_statusupdatedon"]), ["msdyn_statusupdatedon"], strings, formatter, NOW, 30);
         expect(rows.map((row) => row.cell("msdyn_statusupdatedon").text)).toEqual(["1 hr 5 min", "2 hr", "10 min"]);
         expect(rows.map((row) => row.cell("msdyn_statusupdatedon").alert)).toEqual(["Waiting too long", undefined, undefined]);
-        expect(rows[0].cell("msdyn_statusupdatedon").sortValue).toBe(3900);
+        expect(rows[0].cell("msdyn_statusupdatedon").sortValue).toBe(-Date.parse("2026-11-21T10:55:00Z"));
         const unmarked = toRows(toConversations(records, ["msdyn_statusupdatedon"]), ["msdyn_statusupdatedon"], strings, formatter, NOW, 0);
         expect(unmarked.some((row) => row.cell("msdyn_statusupdatedon").alert)).toBe(false);
     });
