@@ -4,7 +4,7 @@ import { ConversationListContainer, type ConversationListContainerProps, type Co
 import { ConversationFeed, DEFAULT_TIMEOUT_MS } from "./conversations/feed";
 import { browserClock, browserTimers } from "./refresh/timers";
 import { createBrowserSharing, type RequestSharing } from "./refresh/sharing";
-import { isShown, Sight, watchOnScreen, watchPage } from "./refresh/visibility";
+import { Sight, watchOnScreen, watchPage, type ScreenWatch } from "./refresh/visibility";
 import { readViewState, viewStateRecord, type ViewState } from "./conversations/viewState";
 import { ConversationOpener } from "./conversations/opener";
 import { FocusedSession } from "./conversations/focusedSession";
@@ -29,6 +29,7 @@ function settingsOf(context: ComponentFramework.Context<IInputs>): ConversationS
         createdWithinDays: parameters.createdWithinDays.raw,
         createdAtLeastDaysAgo: parameters.createdAtLeastDaysAgo.raw,
         refreshMinutes: parameters.refreshMinutes.raw,
+        waitingAlertMinutes: parameters.waitingAlertMinutes.raw,
     };
 }
 
@@ -50,8 +51,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     private lastOpenedConversationId: string | undefined;
     private stopWatchingSessions: () => void;
     private stopWatchingPage: () => void;
-    private stopWatchingScreen: (() => void) | undefined;
-    private rootElement: HTMLElement | null = null;
+    private screenWatch: ScreenWatch | undefined;
     private sight: Sight;
     private context: ComponentFramework.Context<IInputs>;
     private initialViewState: ViewState;
@@ -95,7 +95,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             },
             onFocusMoved: () => {
                 this.focusedSession.check();
-                if (this.rootElement) this.sight.set("onScreen", isShown(this.rootElement));
+                this.screenWatch?.recheck();
             },
         });
         this.conversationOpener = new ConversationOpener({
@@ -115,8 +115,9 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.sight.set("control", context.mode.isVisible !== false);
         const plan = buildConversationRequest(settingsOf(context), this.statusLabels);
         this.feed.apply(plan);
+        const request = plan.kind === "request" ? plan : undefined;
         // Kept while equal, so an updateView that changed nothing does not re-render the chips.
-        const statuses = plan.kind === "request" ? (plan.input.status ?? []) : [];
+        const statuses = request?.input.status ?? [];
         if (statuses.join() !== this.statuses.join()) this.statuses = statuses;
         const props: ConversationListContainerProps = {
             store: this.store,
@@ -129,9 +130,9 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             onRefresh: this.refresh,
             onOpen: this.open,
             onDismissOpenFailure: this.dismissOpenFailure,
-            refreshMinutes: context.parameters.refreshMinutes.raw ?? undefined,
+            refreshMinutes: request?.refreshMinutes,
             statuses: this.statuses,
-            waitingAlertMinutes: context.parameters.waitingAlertMinutes.raw ?? undefined,
+            waitingAlertMinutes: request?.waitingAlertMinutes,
             initialViewState: this.initialViewState,
             onViewStateChange: this.saveViewState,
             onRootElement: this.watchRoot,
@@ -146,7 +147,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     public destroy(): void {
         this.stopWatchingSessions();
         this.stopWatchingPage();
-        this.stopWatchingScreen?.();
+        this.screenWatch?.stop();
         this.feed.destroy();
         this.conversationOpener.destroy();
         this.focusedSession.destroy();
@@ -164,11 +165,10 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.savedViewState = text;
         this.context.mode.setControlState?.(record);
     };
-    /** The view's root element: off screen or without a size, nobody can see the list. */
+    /** The view's root element: off screen, hidden or without a size, nobody can see the list. */
     private readonly watchRoot = (element: HTMLElement | null): void => {
-        this.stopWatchingScreen?.();
-        this.rootElement = element;
-        this.stopWatchingScreen = element ? watchOnScreen(element, (visible) => this.sight.set("onScreen", visible)) : undefined;
+        this.screenWatch?.stop();
+        this.screenWatch = element ? watchOnScreen(element, (visible) => this.sight.set("onScreen", visible)) : undefined;
         if (!element) this.sight.set("onScreen", true);
     };
 }

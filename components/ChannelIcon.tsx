@@ -58,7 +58,7 @@ const MOUTHS = {
 };
 
 /** Sentiment 7–9 negative, 10 neutral, 11–13 positive; 0 (not available) and unknown values get no face. */
-export function sentimentTone(code: number | undefined): keyof typeof MOUTHS | undefined {
+function sentimentTone(code: number | undefined): keyof typeof MOUTHS | undefined {
     if (code === undefined || code < 7 || code > 13) return undefined;
     return code < 10 ? "negative" : code === 10 ? "neutral" : "positive";
 }

@@ -98,9 +98,10 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
             </span>
         );
     }
-    if (cell.detail !== undefined) {
+    const detail = cell.alert ?? cell.age;
+    if (detail !== undefined) {
         return (
-            <span title={cell.alert ? `${cell.text} · ${cell.detail}` : cell.text}>
+            <span title={cell.alert ? `${cell.text} · ${cell.alert}` : cell.text}>
                 <span className={CLASSES.text}>{cell.text}</span>
                 <span className={cell.alert ? CLASSES.alert : CLASSES.detail} data-testid={cell.alert ? "waiting-alert" : undefined}>
                     {cell.alert && (
@@ -108,7 +109,7 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
                             <path fillRule="evenodd" d={WARNING} />
                         </svg>
                     )}
-                    {cell.detail}
+                    {detail}
                 </span>
             </span>
         );

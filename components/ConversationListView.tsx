@@ -6,7 +6,7 @@ import { listOf } from "../conversations/feed";
 import type { Conversation } from "../host/records";
 import type { OpenerState } from "../conversations/opener";
 import type { ConversationRow, SortOrder } from "../conversations/rows";
-import { filterRows, sortRows, toRows } from "../conversations/rows";
+import { filterRows, sortRows, statusLabeller, toRows } from "../conversations/rows";
 import type { ConversationFormatter } from "../conversations/formatting";
 import type { Strings } from "../conversations/strings";
 import { ConversationGrid } from "./ConversationGrid";
@@ -18,6 +18,7 @@ import { activeStatusFilter, filterByStatus, statusChips, toggleStatus } from ".
 import { EMPTY_VIEW_STATE, type ViewState } from "../conversations/viewState";
 import { EmptyState, FailedState, InvalidSettingsState, LoadingState, UnavailableState } from "./StateMessage";
 import { useSettledValue } from "./useSettledValue";
+import { MINUTE } from "../refresh/timers";
 
 export interface ConversationListViewProps {
     feed: FeedState;
@@ -63,7 +64,6 @@ const NO_STATUSES: readonly number[] = [];
 // Fluent mirrors its components (and the icons that point) from theme.rtl.
 const RTL_THEME: PartialTheme = { rtl: true };
 const LTR_THEME: PartialTheme = { rtl: false };
-const MINUTE = 60_000;
 /** Jitter may put a timed refresh up to 10% after the interval: only later is the list stale. */
 const STALE_AFTER_INTERVALS = 1.15;
 
@@ -142,25 +142,27 @@ export const ConversationListView = React.memo(function ConversationListView(pro
         () => (list ? toRows(list.conversations, list.columns, strings, formatter, minutesShown === 0 ? list.receivedAt : new Date(), props.waitingAlertMinutes) : NO_ROWS),
         [list, strings, formatter, minutesShown, props.waitingAlertMinutes],
     );
-    const chips = React.useMemo(() => statusChips(rows, statuses, statusFilter), [rows, statuses, statusFilter]);
+    const statusLabel = React.useMemo(() => statusLabeller(list?.conversations ?? [], strings), [list, strings]);
+    const chips = React.useMemo(() => statusChips(rows, statuses, statusFilter, statusLabel), [rows, statuses, statusFilter, statusLabel]);
     const filtered = React.useMemo(() => filterByStatus(filterRows(rows, query), statusFilter), [rows, query, statusFilter]);
-    const visible = React.useMemo(() => (sort ? sortRows(filtered, sort, formatter.collator) : filtered), [filtered, sort, formatter]);
+    const shownRows = React.useMemo(() => (sort ? sortRows(filtered, sort, formatter.collator) : filtered), [filtered, sort, formatter]);
 
     const onSort = React.useCallback(
         (column: string) => setSort((current) => ({ column, descending: current?.column === column ? !current.descending : false })),
         [],
     );
-    const openRow = React.useCallback((row: ConversationRow) => onOpen(row.conversation), [onOpen]);
+    // A row without an id opens nothing, wide or narrow; it says why in its title.
+    const openRow = React.useCallback((row: ConversationRow) => row.openable && onOpen(row.conversation), [onOpen]);
 
     let body: React.ReactNode;
     if (feed.kind === "invalid") body = <InvalidSettingsState strings={strings} problems={feed.problems} />;
     else if (feed.kind === "unavailable") body = <UnavailableState strings={strings} />;
     else if (!list) body = feed.kind === "failed" ? null : <LoadingState strings={strings} />;
-    else if (visible.length === 0) body = <EmptyState strings={strings} query={query} />;
+    else if (shownRows.length === 0) body = <EmptyState strings={strings} query={query} />;
     else if (narrow)
         body = (
             <NarrowList
-                rows={visible}
+                rows={shownRows}
                 columns={list.columns}
                 sort={sort}
                 strings={strings}
@@ -173,7 +175,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     else
         body = (
             <ConversationGrid
-                rows={visible}
+                rows={shownRows}
                 columns={list.columns}
                 sort={sort}
                 strings={strings}
@@ -207,7 +209,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                     formatter={formatter}
                     query={query}
                     onQueryChange={setQuery}
-                    shown={list ? visible.length : undefined}
+                    shown={list ? shownRows.length : undefined}
                     total={list ? rows.length : undefined}
                     updating={feed.kind === "loading"}
                     firstLoad={!list}

@@ -48,7 +48,7 @@ const classes = mergeStyleSets({
         selectors: {
             ":hover": { background: colorVar("hover") },
             ":focus-visible": { outline: `2px solid ${colorVar("focus")}`, outlineOffset: -2 },
-            ":disabled": { cursor: "default", color: colorVar("subtext") },
+            '&[aria-disabled="true"]': { cursor: "default", color: colorVar("subtext") },
             '&[aria-current="true"]': { position: "relative" },
             '&[aria-current="true"]::before': FOCUSED_BAR,
         },
@@ -86,7 +86,7 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
                 <button
                     type="button"
                     className={classes.item}
-                    disabled={!row.openable}
+                    aria-disabled={!row.openable || undefined}
                     title={row.openable ? strings.text("Row_OpenHint") : strings.text("Row_CannotOpen")}
                     aria-busy={row.key === openingKey || undefined}
                     aria-current={(focusedConversationId !== undefined && row.conversation.conversationId === focusedConversationId) || undefined}

@@ -1,7 +1,6 @@
 import * as React from "react";
 import { mergeStyleSets } from "@fluentui/react";
 import { colorVar } from "../theme/colors";
-import { statusLabelKey } from "../conversations/choices";
 import type { ConversationFormatter } from "../conversations/formatting";
 import type { StatusChip } from "../conversations/statusFilter";
 import type { Strings } from "../conversations/strings";
@@ -51,7 +50,7 @@ const TICK = "M3.6 8.4 0.9 5.7l1-1 1.7 1.7L8.1 1.9l1 1z";
 export const StatusChips = React.memo(function StatusChips({ chips, strings, formatter, onToggle }: StatusChipsProps) {
     return (
         <div role="group" aria-label={strings.text("Chips_AriaLabel")} className={classes.group} data-testid="status-chips">
-            {chips.map(({ code, count, pressed }) => (
+            {chips.map(({ code, label, count, pressed }) => (
                 <button
                     key={code}
                     type="button"
@@ -64,7 +63,7 @@ export const StatusChips = React.memo(function StatusChips({ chips, strings, for
                             <path d={TICK} />
                         </svg>
                     )}
-                    {strings.optional(statusLabelKey(code)) ?? String(code)} {formatter.number(count)}
+                    {label} {formatter.number(count)}
                 </button>
             ))}
         </div>

@@ -1,3 +1,5 @@
+import { MINUTE } from "../refresh/timers";
+
 /** The user's formatting settings, as PCF's userSettings give them. */
 export interface LocaleSettings {
     /** BCP 47 tag, e.g. "en-US". */
@@ -18,7 +20,7 @@ export function localeFromLanguageId(languageId: number | undefined, fallback: s
     return (languageId !== undefined && LOCALES[languageId]) || fallback;
 }
 
-const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 /** Shown for a value that is there but has no name to show (a lookup the host sent as a bare id). */
 export const NO_NAME = "\u2014";
 
@@ -45,18 +47,26 @@ export class ConversationFormatter {
     }
 
     public dateTime(date: Date): string {
-        const offset = Number(this.#settings.timeZoneOffsetMinutes(date));
-        const shifted = new Date(date.getTime() + (Number.isFinite(offset) ? offset : 0) * MINUTE);
-        return this.#dateTimeFormat.format(shifted);
+        return this.#dateTimeFormat.format(new Date(this.#userTime(date)));
     }
 
-    /** "12 min. ago", "3 hr. ago", "3 days ago": how long ago `date` was at `now`, rounded to the nearest unit. */
+    /** The instant as the user's wall clock reads it, in milliseconds, to be printed or counted as UTC. */
+    #userTime(date: Date): number {
+        const offset = Number(this.#settings.timeZoneOffsetMinutes(date));
+        return date.getTime() + (Number.isFinite(offset) ? offset : 0) * MINUTE;
+    }
+
+    /**
+     * "12 min. ago", "3 hr. ago", "yesterday", "3 days ago": minutes and hours rounded to the nearest,
+     * days counted in midnights passed in the user's time zone, so "yesterday" is never this morning.
+     */
     public age(date: Date, now: Date): string {
         const minutes = Math.round(Math.max(0, now.getTime() - date.getTime()) / MINUTE);
         if (minutes < 60) return this.#relativeFormat.format(-minutes, "minute");
         const hours = Math.round(minutes / 60);
-        if (hours < 24) return this.#relativeFormat.format(-hours, "hour");
-        return this.#relativeFormat.format(-Math.round(hours / 24), "day");
+        const days = Math.floor(this.#userTime(now) / DAY) - Math.floor(this.#userTime(date) / DAY);
+        if (hours < 24 || days < 1) return this.#relativeFormat.format(-hours, "hour");
+        return this.#relativeFormat.format(-days, "day");
     }
 
     /** "in 4 min.": how long until `date` at `now`, in whole minutes rounded up. */

@@ -2,7 +2,7 @@ import { NO_NAME } from "./formatting";
 import type { ConversationRow } from "./rows";
 
 /** Below this width (pixels) the grid becomes a two-line list: its columns would not fit without scrolling sideways. */
-export const NARROW_BELOW = 560;
+const NARROW_BELOW = 560;
 
 export const isNarrow = (width: number | undefined): boolean => width !== undefined && width > 0 && width < NARROW_BELOW;
 
@@ -12,9 +12,8 @@ const SUMMARY_COLUMNS = ["msdyn_customer", "msdyn_channel"];
 /** "Contoso · Live chat · 12 min. ago": the shown customer and channel, and the age of the first date column. */
 export function narrowSummary(row: ConversationRow, columns: readonly string[]): string {
     const parts = SUMMARY_COLUMNS.filter((column) => columns.includes(column)).map((column) => row.cell(column).text);
-    // Only date cells have a detail line: their age.
-    const dateColumn = columns.find((column) => row.cell(column).detail !== undefined);
-    if (dateColumn) parts.push(row.cell(dateColumn).detail ?? "");
+    const age = columns.map((column) => row.cell(column).age).find((text) => text !== undefined);
+    if (age !== undefined) parts.push(age);
     // A customer without a name says nothing on a line this short: left out rather than shown as a dash.
     return parts.filter((part) => part !== "" && part !== NO_NAME).join(" · ");
 }

@@ -12,7 +12,11 @@ export type SettingName =
     | "orderBy"
     | "createdWithinDays"
     | "createdAtLeastDaysAgo"
-    | "refreshMinutes";
+    | "refreshMinutes"
+    | "waitingAlertMinutes";
+
+/** A Whole.None property: a number, or an empty string when a maker (or the test harness) cleared it. */
+export type WholeNumberSetting = number | string | null | undefined;
 
 /** Property values as the host hands them over, before any validation. */
 export interface ConversationSettings {
@@ -24,9 +28,10 @@ export interface ConversationSettings {
     statuses: string | null | undefined;
     columns: string | null | undefined;
     orderBy: string | null | undefined;
-    createdWithinDays: number | null | undefined;
-    createdAtLeastDaysAgo: number | null | undefined;
-    refreshMinutes: number | null | undefined;
+    createdWithinDays: WholeNumberSetting;
+    createdAtLeastDaysAgo: WholeNumberSetting;
+    refreshMinutes: WholeNumberSetting;
+    waitingAlertMinutes?: WholeNumberSetting;
 }
 
 export type ProblemCode =
@@ -57,6 +62,8 @@ export interface ConversationRequest {
     columns: string[];
     /** Minutes between automatic refreshes; 0 turns them off. */
     refreshMinutes: number;
+    /** Waiting conversations longer than this many minutes in their status are marked; 0 marks none. */
+    waitingAlertMinutes: number;
     /** Keep only conversations created in the last N local days: the host has no such filter. */
     createdWithinDays?: number;
 }
@@ -74,7 +81,7 @@ const problem = (setting: SettingName, code: ProblemCode, value: string): Settin
 const DEFAULT_ORDER: readonly OrderByKey[] = [{ attributeName: "createdon", descending: true }];
 const DEFAULT_REFRESH_MINUTES = 5;
 /** A day. Longer intervals would also overflow the browser's timers and fire at once. */
-export const MAX_REFRESH_MINUTES = 1440;
+const MAX_REFRESH_MINUTES = 1440;
 
 const listItems = (text: string): string[] =>
     text
@@ -174,9 +181,10 @@ function resolveOrder(text: string | null | undefined, problems: SettingsProblem
     return order;
 }
 
-function resolveWholeNumber(setting: SettingName, value: number | null | undefined, problems: SettingsProblem[]): number | undefined {
-    if (value == null) return undefined;
-    if (!Number.isSafeInteger(value) || value < 0) {
+/** A whole number of 0 or more; empty (null, or a cleared field's "") is undefined. */
+function resolveWholeNumber(setting: SettingName, value: WholeNumberSetting, problems: SettingsProblem[]): number | undefined {
+    if (value == null || (typeof value === "string" && value.trim() === "")) return undefined;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
         problems.push(problem(setting, "notAWholeNumber", String(value)));
         return undefined;
     }
@@ -207,6 +215,7 @@ export function buildConversationRequest(
         problems.push(problem("refreshMinutes", "refreshTooLong", String(refreshMinutes)));
         refreshMinutes = MAX_REFRESH_MINUTES;
     }
+    const waitingAlertMinutes = resolveWholeNumber("waitingAlertMinutes", settings.waitingAlertMinutes, problems) ?? 0;
 
     if (problems.length > 0 || agentId === undefined) return { kind: "invalid", problems };
 
@@ -218,7 +227,7 @@ export function buildConversationRequest(
     };
     if (createdAtLeastDaysAgo) input.createdBeforeDays = createdAtLeastDaysAgo;
     // The shown columns and the client-side age filter are in the key too: they change what is shown, not what is asked.
-    const request: ConversationRequest = { kind: "request", input, key: JSON.stringify({ input, columns, createdWithinDays }), columns, refreshMinutes };
+    const request: ConversationRequest = { kind: "request", input, key: JSON.stringify({ input, columns, createdWithinDays }), columns, refreshMinutes, waitingAlertMinutes };
     if (createdWithinDays) request.createdWithinDays = createdWithinDays;
     return request;
 }

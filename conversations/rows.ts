@@ -10,8 +10,8 @@ import type { Strings } from "./strings";
 /** One cell as shown: plain text (never HTML), an optional second line, and what it sorts by. */
 export interface Cell {
     text: string;
-    /** A secondary text, e.g. the age under a date. */
-    detail?: string;
+    /** A date's age ("12 min. ago"), shown under it. */
+    age?: string;
     sortValue: string | number | undefined;
     /** For the status badge's colour. */
     statusCode?: number;
@@ -19,8 +19,8 @@ export interface Cell {
     channels?: readonly number[];
     /** msdyn_customersentimentlabel, for the sentiment icon. */
     sentiment?: number;
-    /** Waiting past the maker's waitingAlertMinutes: shown with an icon and words, never colour alone. */
-    alert?: boolean;
+    /** Waiting past the maker's waitingAlertMinutes: the words, shown under the time in status with an icon, never colour alone. */
+    alert?: string;
 }
 
 export interface ConversationRow {
@@ -57,6 +57,24 @@ function inferKind(column: string, raw: unknown): ColumnKind {
     return "text";
 }
 
+/** What a date, a time in status or a number sorts by, from the raw value without formatting; undefined for other kinds. */
+function measuredSortValue(kind: ColumnKind, raw: unknown): number | undefined {
+    switch (kind) {
+        case "dateTime":
+            return dateOf(raw)?.getTime();
+        case "inStatus": {
+            // Shortest time in the status first: the latest change first.
+            const changed = dateOf(raw);
+            return changed ? -changed.getTime() : undefined;
+        }
+        case "duration":
+        case "number":
+            return typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
+        default:
+            return undefined;
+    }
+}
+
 const textCell = (text: string): Cell => ({ text, sortValue: text === "" ? undefined : text });
 
 /** A choice's text: the server's formatted value, else the resx label, else the bare number. */
@@ -65,14 +83,37 @@ function choiceText(code: number | undefined, formatted: string | undefined, lab
     return code === undefined ? "" : (strings.optional(labelKey(code)) ?? String(code));
 }
 
+/** A status's label for one answer's chips and badges alike. */
+export type StatusLabel = (code: number) => string;
+
+/**
+ * The server's formatted value when any conversation of the answer carries one for that status (an
+ * org's renamed or custom status), else the resx label, else the bare number. Looked up once per status.
+ */
+export function statusLabeller(conversations: readonly Conversation[], strings: Strings): StatusLabel {
+    const labels = new Map<number, string>();
+    return (code) => {
+        let label = labels.get(code);
+        if (label === undefined) {
+            for (const conversation of conversations) {
+                if (conversation.statusCode === code) label ??= conversation.field("statuscode").formatted;
+                if (label !== undefined) break;
+            }
+            label ??= strings.optional(statusLabelKey(code)) ?? String(code);
+            labels.set(code, label);
+        }
+        return label;
+    };
+}
+
 /** Builds the cells of one column; the server's formatted text wins whenever it sent one. */
-function toCell(column: string, value: FieldValue, strings: Strings, formatter: ConversationFormatter, now: Date): Cell {
+function toCell(column: string, value: FieldValue, strings: Strings, formatter: ConversationFormatter, now: Date, statusLabel: StatusLabel): Cell {
     const { raw, formatted } = value;
     const kind = inferKind(column, raw);
     switch (kind) {
         case "status": {
             const code = choiceValue(raw);
-            const text = choiceText(code, formatted, statusLabelKey, strings);
+            const text = code === undefined ? (formatted ?? "") : statusLabel(code);
             return { text, sortValue: text || undefined, statusCode: code };
         }
         case "channel": {
@@ -90,21 +131,20 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
             const date = dateOf(raw);
             if (!date) return textCell(formatted ?? "");
             // Formatted here, not by the server, so every date column reads the same way.
-            return { text: formatter.dateTime(date), detail: formatter.age(date, now), sortValue: date.getTime() };
+            return { text: formatter.dateTime(date), age: formatter.age(date, now), sortValue: measuredSortValue(kind, raw) };
         }
         case "inStatus": {
-            // How long since the status last changed, sorted by that time: shortest first when ascending.
+            // How long since the status last changed.
             const date = dateOf(raw);
             if (!date) return textCell(formatted ?? "");
-            const seconds = Math.max(0, (now.getTime() - date.getTime()) / 1000);
-            return { text: formatter.duration(seconds), sortValue: seconds };
+            return { text: formatter.duration(Math.max(0, (now.getTime() - date.getTime()) / 1000)), sortValue: measuredSortValue(kind, raw) };
         }
         case "duration":
         case "number": {
             const number = typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
             if (number === undefined) return textCell(formatted ?? "");
             const text = kind === "duration" ? formatter.duration(number) : (formatted ?? formatter.number(number));
-            return { text, sortValue: number };
+            return { text, sortValue: measuredSortValue(kind, raw) };
         }
         case "boolean":
             if (typeof raw !== "boolean") return textCell(formatted ?? "");
@@ -121,7 +161,7 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
 }
 
 /** What every row of one answer shares. */
-interface Answer {
+interface RowContext {
     columns: readonly string[];
     strings: Strings;
     formatter: ConversationFormatter;
@@ -129,6 +169,7 @@ interface Answer {
     untitled: string;
     /** Waiting longer than this in the status is marked; 0 marks none. */
     waitingAlertSeconds: number;
+    statusLabel: StatusLabel;
 }
 
 /** A row that does no work until the grid paints it or quick find searches it. */
@@ -137,14 +178,14 @@ class Row implements ConversationRow {
     /** Made on the first paint: most rows of a long answer are never painted. */
     #cells?: Map<string, Cell>;
     #lowerText?: string;
-    readonly #answer: Answer;
+    readonly #context: RowContext;
 
     constructor(
         public readonly conversation: Conversation,
-        answer: Answer,
+        context: RowContext,
     ) {
         this.key = conversation.key;
-        this.#answer = answer;
+        this.#context = context;
     }
 
     public get openable(): boolean {
@@ -152,7 +193,7 @@ class Row implements ConversationRow {
     }
 
     public get label(): string {
-        return this.conversation.title ?? this.#answer.untitled;
+        return this.conversation.title ?? this.#context.untitled;
     }
 
     public cell(column: string): Cell {
@@ -164,34 +205,25 @@ class Row implements ConversationRow {
 
     public sortValue(column: string): string | number | undefined {
         const value = this.conversation.field(column);
-        const { raw } = value;
-        switch (inferKind(column, raw)) {
-            case "dateTime":
-                return dateOf(raw)?.getTime() ?? this.cell(column).sortValue;
-            case "inStatus": {
-                // Shortest time in the status first: the latest change first.
-                const changed = dateOf(raw);
-                return changed ? -changed.getTime() : this.cell(column).sortValue;
-            }
-            case "duration":
-            case "number":
-                return typeof raw === "number" && Number.isFinite(raw) ? raw : this.cell(column).sortValue;
-            default:
-                // Labels from the resx and the server's texts, no formatting involved; kept only for rows already painted.
-                return (this.#cells?.get(column) ?? this.#make(column, value)).sortValue;
-        }
+        // Dates, times in status and numbers without formatting them; otherwise labels and the server's texts, kept only for rows already painted.
+        return measuredSortValue(inferKind(column, value.raw), value.raw) ?? (this.#cells?.get(column) ?? this.#make(column, value)).sortValue;
     }
 
     #make(column: string, value = this.conversation.field(column)): Cell {
-        const { strings, formatter, now, waitingAlertSeconds } = this.#answer;
-        const cell = toCell(column, value, strings, formatter, now);
+        const { strings, formatter, now, waitingAlertSeconds, statusLabel } = this.#context;
+        const cell = toCell(column, value, strings, formatter, now, statusLabel);
+        // An In status cell sorts by minus the time of the change: now plus it is the time spent in the status.
         const waitingTooLong =
-            waitingAlertSeconds > 0 && columnKind(column) === "inStatus" && this.conversation.statusCode === WAITING && typeof cell.sortValue === "number" && cell.sortValue > waitingAlertSeconds;
-        return waitingTooLong ? { ...cell, alert: true, detail: strings.text("InStatus_WaitingLong") } : cell;
+            waitingAlertSeconds > 0 &&
+            columnKind(column) === "inStatus" &&
+            this.conversation.statusCode === WAITING &&
+            typeof cell.sortValue === "number" &&
+            (now.getTime() + cell.sortValue) / 1000 > waitingAlertSeconds;
+        return waitingTooLong ? { ...cell, alert: strings.text("InStatus_WaitingLong") } : cell;
     }
 
     public get searchText(): string {
-        this.#lowerText ??= this.#answer.columns.map((column) => this.cell(column).text).join("\n").toLocaleLowerCase();
+        this.#lowerText ??= this.#context.columns.map((column) => this.cell(column).text).join("\n").toLocaleLowerCase();
         return this.#lowerText;
     }
 }
@@ -206,8 +238,16 @@ export function toRows(
     /** Waiting conversations longer than this in their status are marked; undefined or 0 marks none. */
     waitingAlertMinutes?: number,
 ): ConversationRow[] {
-    const answer: Answer = { columns, strings, formatter, now, untitled: strings.text("Row_Untitled"), waitingAlertSeconds: (waitingAlertMinutes ?? 0) * 60 };
-    return conversations.map((conversation) => new Row(conversation, answer));
+    const context: RowContext = {
+        columns,
+        strings,
+        formatter,
+        now,
+        untitled: strings.text("Row_Untitled"),
+        waitingAlertSeconds: (waitingAlertMinutes ?? 0) * 60,
+        statusLabel: statusLabeller(conversations, strings),
+    };
+    return conversations.map((conversation) => new Row(conversation, context));
 }
 
 /** Quick find: rows whose shown text contains every word of the query, in any column. */
@@ -222,13 +262,18 @@ export interface SortOrder {
     descending: boolean;
 }
 
-/** A stable sort on one column; empty cells go last in either direction. */
+/**
+ * A stable sort on one column; empty cells go last in either direction. A maker-added column can mix
+ * numbers and texts (its kind is read from each value): numbers come before texts, so the order is
+ * one order whatever order the host sent.
+ */
 export function sortRows(rows: readonly ConversationRow[], order: SortOrder, collator: Intl.Collator): readonly ConversationRow[] {
     const direction = order.descending ? -1 : 1;
     const compare = (a: string | number | undefined, b: string | number | undefined): number => {
         if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
-        const result = typeof a === "number" && typeof b === "number" ? a - b : collator.compare(String(a), String(b));
-        return result * direction;
+        if (typeof a === "number" && typeof b === "number") return (a - b) * direction;
+        if (typeof a === "string" && typeof b === "string") return collator.compare(a, b) * direction;
+        return (typeof a === "number" ? -1 : 1) * direction;
     };
     return rows
         .map((row, index) => ({ row, index, key: row.sortValue(order.column) }))

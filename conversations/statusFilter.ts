@@ -1,20 +1,21 @@
-import type { ConversationRow } from "./rows";
+import type { ConversationRow, StatusLabel } from "./rows";
 
-/** One status chip: the status, how many rows have it, and whether it is picked. */
+/** One status chip: the status, its label, how many rows have it, and whether it is picked. */
 export interface StatusChip {
     code: number;
+    label: string;
     count: number;
     pressed: boolean;
 }
 
-/** One chip per configured status, in the maker's order, counting every row received. */
-export function statusChips(rows: readonly ConversationRow[], statuses: readonly number[], picked: readonly number[]): StatusChip[] {
+/** One chip per configured status, in the maker's order, counting every row received; labelled as the badges are. */
+export function statusChips(rows: readonly ConversationRow[], statuses: readonly number[], picked: readonly number[], label: StatusLabel): StatusChip[] {
     const counts = new Map<number, number>();
     for (const row of rows) {
         const code = row.conversation.statusCode;
         if (code !== undefined) counts.set(code, (counts.get(code) ?? 0) + 1);
     }
-    return statuses.map((code) => ({ code, count: counts.get(code) ?? 0, pressed: picked.includes(code) }));
+    return statuses.map((code) => ({ code, label: label(code), count: counts.get(code) ?? 0, pressed: picked.includes(code) }));
 }
 
 /** The picked statuses still configured; a pick the maker has since removed is ignored. */

@@ -1,3 +1,6 @@
+/** A minute in milliseconds, for every timer and age. */
+export const MINUTE = 60_000;
+
 /** The timer functions the refresh policy uses: the browser's in the control, fake ones in tests and the fleet benchmark. */
 export interface Timers {
     setTimeout(callback: () => void, ms: number): unknown;

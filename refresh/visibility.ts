@@ -31,22 +31,34 @@ export function watchPage(doc: Document, onChange: (visible: boolean) => void): 
     return () => doc.removeEventListener("visibilitychange", tell);
 }
 
-/** Whether the element has a size and some of it is on screen; always true where IntersectionObserver is missing. */
-export function watchOnScreen(element: Element, onChange: (visible: boolean) => void): () => void {
-    if (typeof IntersectionObserver === "undefined") return () => undefined;
-    const observer = new IntersectionObserver((entries) => {
-        const last = entries[entries.length - 1];
-        if (last) onChange(last.isIntersecting && last.boundingClientRect.width > 0 && last.boundingClientRect.height > 0);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
+/** Follows whether the element can be seen; `recheck` asks again when the workspace moved the agent to another session or tab. */
+export interface ScreenWatch {
+    recheck(): void;
+    stop(): void;
 }
 
 /**
- * Whether the element is laid out with a size and not hidden by CSS: asked when the workspace says
- * the agent moved to another session or tab, since IntersectionObserver ignores `visibility: hidden`.
+ * The one source of "onScreen": the element intersects the viewport (IntersectionObserver; assumed
+ * where it is missing) and is laid out with a size and not hidden by CSS. IntersectionObserver does
+ * not see `visibility: hidden`, which the workspace puts on a session in the background, so every
+ * observer callback and every recheck reads both: a scroll there cannot make the list count as seen.
  */
-export function isShown(element: Element): boolean {
+export function watchOnScreen(element: Element, onChange: (visible: boolean) => void): ScreenWatch {
+    let intersecting = true;
+    const tell = (): void => onChange(intersecting && isShown(element));
+    if (typeof IntersectionObserver === "undefined") return { recheck: tell, stop: () => undefined };
+    const observer = new IntersectionObserver((entries) => {
+        const last = entries[entries.length - 1];
+        if (!last) return;
+        intersecting = last.isIntersecting;
+        tell();
+    });
+    observer.observe(element);
+    return { recheck: tell, stop: () => observer.disconnect() };
+}
+
+/** Whether the element is laid out with a size and not hidden by CSS (`visibility: hidden` included). */
+function isShown(element: Element): boolean {
     const rect = element.getBoundingClientRect();
     if (rect.width === 0 || rect.height === 0) return false;
     const checkable = element as Element & { checkVisibility?: (options: { visibilityProperty: boolean }) => boolean };

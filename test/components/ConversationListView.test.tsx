@@ -206,18 +206,29 @@ describe("ConversationListView grid", () => {
         expect(screen.getAllByTestId("narrow-row")[0]).toHaveAttribute("aria-busy", "true");
     });
 
-    it("tells a row without an id apart", () => {
-        renderView({ kind: "loaded", list: listOf() });
-        expect(dataRows()[2]).toHaveAttribute("title", "This conversation has no id and can't be opened");
-        expect(dataRows()[2]).toHaveAttribute("aria-disabled", "true");
-        expect(dataRows()[0]).toHaveAttribute("title", "Click or press Enter to open this conversation");
+    it("treats a row without an id alike wide and narrow: focusable, marked disabled with the same words, opening nothing", async () => {
+        const { props, rerender } = renderView({ kind: "loaded", list: listOf() });
+        const check = async (rows: HTMLElement[]) => {
+            expect(rows[2]).toHaveAttribute("title", "This conversation has no id and can't be opened");
+            expect(rows[2]).toHaveAttribute("aria-disabled", "true");
+            expect(rows[2]).not.toBeDisabled();
+            expect(rows[0]).toHaveAttribute("title", "Click or press Enter to open this conversation");
+            expect(rows[0]).not.toHaveAttribute("aria-disabled");
+            await userEvent.click(rows[2]);
+            fireEvent.keyDown(rows[2], { key: "Enter" });
+            expect(props.onOpen).not.toHaveBeenCalled();
+        };
+        await check(dataRows());
+        rerender(<ConversationListView {...props} width={380} />);
+        await check(screen.getAllByTestId("narrow-row"));
     });
 
     it("virtualizes: a few thousand conversations render only a page of rows", () => {
         const many = Array.from({ length: 3000 }, (_, i) => ({ msdyn_ocliveworkitemid: `c${i}`, msdyn_title: `Conversation ${i}`, statuscode: 2 }));
         renderView({ kind: "loaded", list: listOf(many) });
         expect(screen.getByTestId("conversation-count")).toHaveTextContent("3,000 conversations");
-        expect(dataRows().length).toBeLessThan(200);
+        // jsdom lays nothing out, so Fluent's List renders its first page: ten rows.
+        expect(dataRows().map((row) => within(row).getAllByRole("gridcell")[0].textContent)).toEqual(Array.from({ length: 10 }, (_, i) => `Conversation ${i}`));
     });
 });
 
@@ -300,6 +311,19 @@ describe("status chips", () => {
         expect(names).toEqual(["Active 1", "Waiting 1", "Wrap-up 1", "Open 0"]);
     });
 
+    it("label chips and badges alike: the org's own label when any row carries it, the resx otherwise", () => {
+        const FORMATTED = "statuscode@OData.Community.Display.V1.FormattedValue";
+        const records = [
+            { msdyn_ocliveworkitemid: "a", msdyn_title: "a", statuscode: 192350000, [FORMATTED]: "Escalated" },
+            { msdyn_ocliveworkitemid: "b", msdyn_title: "b", statuscode: 3, [FORMATTED]: "On hold" },
+            { msdyn_ocliveworkitemid: "c", msdyn_title: "c", statuscode: 3 },
+        ];
+        renderView({ kind: "loaded", list: listOf(records) }, { statuses: [2, 3, 192350000] });
+        const names = within(screen.getByTestId("status-chips")).getAllByRole("button").map((button) => button.textContent);
+        expect(names).toEqual(["Active 0", "On hold 2", "Escalated 1"]);
+        expect(dataRows().map((row) => within(row).getAllByRole("gridcell")[1].textContent)).toEqual(["Escalated", "On hold", "On hold"]);
+    });
+
     it("filter on a click without asking the host again, toggle off on a second click, and carry aria-pressed", async () => {
         const onViewStateChange = jest.fn();
         const { props } = renderView({ kind: "loaded", list: listOf() }, { statuses: [2, 3, 5], onViewStateChange });
@@ -375,7 +399,6 @@ describe("narrow layout", () => {
         expect(titles()).toEqual(["Refund for order 1001", "Billing question", "<img src=x onerror=alert(1)>"]);
         await userEvent.click(items()[0]);
         expect(props.onOpen).toHaveBeenCalledWith(expect.objectContaining({ conversationId: "c1" }));
-        expect(items()[1]).toBeDisabled();
     });
 });
 
@@ -390,7 +413,7 @@ describe("channel icons", () => {
         expect(cells.map((cell) => cell.textContent)).toEqual(["Live chat", "Voice", "SMS", "WhatsApp", "Facebook", "Microsoft Teams", "Entity records", "Custom", "42"]);
         const glyphs = cells.map((cell) => cell.querySelector("path")?.getAttribute("d"));
         expect(new Set(glyphs.slice(0, 8)).size).toBe(8); // each named channel has its own glyph
-        expect(container.querySelectorAll("svg[aria-hidden='true']").length).toBeGreaterThanOrEqual(9);
+        expect(container.querySelectorAll("svg[aria-hidden='true']")).toHaveLength(9);
         expect(container.querySelector("link, [class*='ms-Icon']")).toBeNull();
     });
 });

@@ -225,6 +225,24 @@ describe("ConversationList lifecycle", () => {
         expect(new Set(dataRows().map((row) => within(row).getAllByRole("gridcell")[1].textContent))).toEqual(new Set(["פעילה", "ממתינה"]));
     });
 
+    it("marks the list out of date after an hour out of sight, also with Refresh every cleared (the default interval)", async () => {
+        const control = start({ parameters: { refreshMinutes: "", statuses: "7" } }); // no rows: sixty re-renders stay cheap
+        await flush();
+        expect(screen.getByTestId("freshness")).toHaveTextContent(/^Updated this minute$/);
+        (control.context.mode as { isVisible: boolean }).isVisible = false;
+        control.updateViewInAct();
+        await advance(60 * 60_000);
+        expect(simulator.calls.getConversations).toHaveLength(1);
+        expect(screen.getByTestId("freshness")).toHaveTextContent(/^Updated 1 hr\. ago · Out of date$/);
+    });
+
+    it("names a wrong waiting alert instead of listing without the mark", async () => {
+        start({ parameters: { waitingAlertMinutes: -1 } });
+        await flush();
+        expect(simulator.calls.getConversations).toHaveLength(0);
+        await waitFor(() => expect(screen.getByTestId("state-invalid")).toHaveTextContent("Waiting alert after (minutes): “-1” is not a whole number of 0 or more."));
+    });
+
     it("does nothing after destroy, even when answers arrive later", async () => {
         install(1000);
         const control = start();

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { XMLParser } from "fast-xml-parser";
 import type { IInputs } from "../../generated/ManifestTypes";
+import type { WholeNumberSetting } from "../../conversations/request";
 import { loadResx, REPO_ROOT } from "./resx";
 
 /** Raw property values, named as in the manifest. */
@@ -11,10 +12,11 @@ export interface ParameterValues {
     statuses: string | null;
     columns: string | null;
     orderBy: string | null;
-    createdWithinDays: number | null;
-    createdAtLeastDaysAgo: number | null;
-    refreshMinutes: number | null;
-    waitingAlertMinutes: number | null;
+    /** Whole numbers arrive as "" when cleared in the test harness. */
+    createdWithinDays: WholeNumberSetting;
+    createdAtLeastDaysAgo: WholeNumberSetting;
+    refreshMinutes: WholeNumberSetting;
+    waitingAlertMinutes: WholeNumberSetting;
 }
 
 export interface ContextOptions {

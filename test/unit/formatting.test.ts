@@ -18,6 +18,19 @@ describe("ConversationFormatter", () => {
         expect(english.age(new Date("2026-11-18T12:00:00Z"), now)).toBe("3 days ago");
     });
 
+    it("says yesterday and N days ago by the calendar in the user's time zone, not by rounded hours", () => {
+        const utc = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => 0 });
+        const plusTwo = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => 120 });
+        // 23.7 hours ago, this morning.
+        expect(utc.age(new Date("2026-11-21T00:08:00Z"), new Date("2026-11-21T23:50:00Z"))).toBe("24 hr. ago");
+        // The same two instants fall on one day at UTC+2 (00:08 and 23:50), on two at UTC.
+        const [created, now] = [new Date("2026-11-20T22:08:00Z"), new Date("2026-11-21T21:50:00Z")];
+        expect(plusTwo.age(created, now)).toBe("24 hr. ago");
+        expect(utc.age(created, now)).toBe("yesterday");
+        // 26 hours, but two midnights ago.
+        expect(utc.age(new Date("2026-11-19T23:00:00Z"), new Date("2026-11-21T01:00:00Z"))).toBe("2 days ago");
+    });
+
     it("formats durations in two units, the smaller rounded to the nearest", () => {
         const english = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => 0 });
         expect(english.duration(45)).toBe("45 sec");

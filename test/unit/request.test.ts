@@ -12,6 +12,7 @@ const settings = (overrides: Partial<ConversationSettings> = {}): ConversationSe
     createdWithinDays: null,
     createdAtLeastDaysAgo: null,
     refreshMinutes: 5,
+    waitingAlertMinutes: null,
     ...overrides,
 });
 
@@ -146,6 +147,22 @@ describe("buildConversationRequest", () => {
         expect(requestOf({ refreshMinutes: 1 }).key).toBe(requestOf().key);
         // The same attributes are asked for, but the grid shows another column.
         expect(requestOf({ columns: "msdyn_title,statuscode,createdon,msdyn_lastsessionid" }).key).not.toBe(requestOf().key);
+    });
+
+    it("validates the waiting alert: a whole number of minutes, 0 or empty marking nothing", () => {
+        expect(requestOf({ waitingAlertMinutes: 10 }).waitingAlertMinutes).toBe(10);
+        expect(requestOf({ waitingAlertMinutes: null }).waitingAlertMinutes).toBe(0);
+        expect(problemsOf({ waitingAlertMinutes: -1 })).toEqual([{ setting: "waitingAlertMinutes", code: "notAWholeNumber", value: "-1" }]);
+        expect(problemsOf({ waitingAlertMinutes: 1.5 })).toEqual([{ setting: "waitingAlertMinutes", code: "notAWholeNumber", value: "1.5" }]);
+    });
+
+    it("reads a cleared number property, which can arrive as an empty string, as no limit or the default", () => {
+        const cleared = requestOf({ createdWithinDays: "", createdAtLeastDaysAgo: " ", refreshMinutes: "", waitingAlertMinutes: "" });
+        expect(cleared).not.toHaveProperty("createdWithinDays");
+        expect(cleared.input).not.toHaveProperty("createdBeforeDays");
+        expect(cleared.refreshMinutes).toBe(5);
+        expect(cleared.waitingAlertMinutes).toBe(0);
+        expect(cleared.key).toBe(requestOf({ createdWithinDays: null, createdAtLeastDaysAgo: null, refreshMinutes: null }).key);
     });
 
     it("reports every problem at once", () => {

@@ -64,9 +64,8 @@ describe("toRows", () => {
         ];
         const rows = toRows(toConversations(records, ["msdyn_statusupdatedon"]), ["msdyn_statusupdatedon"], strings, formatter, NOW, 30);
         expect(rows.map((row) => row.cell("msdyn_statusupdatedon").text)).toEqual(["1 hr 5 min", "2 hr", "10 min"]);
-        expect(rows.map((row) => row.cell("msdyn_statusupdatedon").alert ?? false)).toEqual([true, false, false]);
-        expect(rows[0].cell("msdyn_statusupdatedon").detail).toBe("Waiting too long");
-        expect(rows[0].cell("msdyn_statusupdatedon").sortValue).toBe(3900);
+        expect(rows.map((row) => row.cell("msdyn_statusupdatedon").alert)).toEqual(["Waiting too long", undefined, undefined]);
+        expect(rows[0].cell("msdyn_statusupdatedon").sortValue).toBe(-Date.parse("2026-11-21T10:55:00Z"));
         const unmarked = toRows(toConversations(records, ["msdyn_statusupdatedon"]), ["msdyn_statusupdatedon"], strings, formatter, NOW, 0);
         expect(unmarked.some((row) => row.cell("msdyn_statusupdatedon").alert)).toBe(false);
     });
@@ -74,7 +73,7 @@ describe("toRows", () => {
     it("shows dates in the user's time zone, with an age, and sorts them by time", () => {
         const [row] = rowsOf([{ createdon: "2026-11-21T11:48:00Z" }], ["createdon"]);
         expect(row.cell("createdon").text).toBe("11/21/26, 12:48 PM");
-        expect(row.cell("createdon").detail).toBe("12 min. ago");
+        expect(row.cell("createdon").age).toBe("12 min. ago");
         expect(row.cell("createdon").sortValue).toBe(Date.parse("2026-11-21T11:48:00Z"));
     });
 
@@ -133,6 +132,15 @@ describe("sortRows", () => {
 
     it("sorts numbers as numbers, keeping the original order among equals", () => {
         expect(keys(sortRows(rows, { column: "msdyn_transfercount", descending: false }, formatter.collator))).toEqual(["a", "c", "d", "b"]);
+    });
+
+    it("sorts a maker-added column of mixed numbers and texts in one order, whatever order the host sent", () => {
+        const values = [2.05, "2.3", 2.1, "n/a"];
+        const permutations = [[0, 1, 2, 3], [1, 2, 0, 3], [2, 0, 1, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 1, 3, 0]];
+        for (const order of permutations) {
+            const mixed = rowsOf(order.map((index) => ({ msdyn_ocliveworkitemid: `v${index}`, new_score: values[index] })), ["new_score"]);
+            expect(keys(sortRows(mixed, { column: "new_score", descending: false }, formatter.collator))).toEqual(["v0", "v2", "v1", "v3"]);
+        }
     });
 
     it("sorts the time in status shortest first, without formatting a duration", () => {

@@ -14,10 +14,10 @@ const rows = toRows(
 
 describe("status filter", () => {
     it("counts rows per configured status, whether statuscode is a shown column or not", () => {
-        expect(statusChips(rows, [2, 3, 5], [3])).toEqual([
-            { code: 2, count: 2, pressed: false },
-            { code: 3, count: 1, pressed: true },
-            { code: 5, count: 0, pressed: false },
+        expect(statusChips(rows, [2, 3, 5], [3], (code) => `status ${code}`)).toEqual([
+            { code: 2, label: "status 2", count: 2, pressed: false },
+            { code: 3, label: "status 3", count: 1, pressed: true },
+            { code: 5, label: "status 5", count: 0, pressed: false },
         ]);
     });
 
