@@ -228,9 +228,9 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                         nextTry={failed.retryAt ? formatter.until(failed.retryAt, now) : undefined}
                     />
                 )}
-                {list?.moreRecords && (
+                {list && list.moreRecords !== false && (
                     <MessageBar data-testid="more-records" messageBarType={MessageBarType.info}>
-                        {strings.format("State_MoreRecords", formatter.number(list.conversations.length))}
+                        {strings.format("State_MoreRecords", formatter.number(list.moreRecords))}
                     </MessageBar>
                 )}
                 {openFailure && (

@@ -33,8 +33,11 @@ export interface ConversationList {
     conversations: readonly Conversation[];
     columns: readonly string[];
     receivedAt: Date;
-    /** The host stopped at the Web API's 5,000-row limit: only the first rows are shown. */
-    moreRecords: boolean;
+    /**
+     * The host stopped at the Web API's 5,000-row limit: the number of rows it returned (before this
+     * control's own Created-within filter), else false.
+     */
+    moreRecords: false | number;
 }
 
 /** The rows to show in a state, current or previous. */
@@ -189,7 +192,7 @@ export class ConversationFeed {
         const { createdWithinDays } = request;
         const records = createdWithinDays ? createdSince(read.records, createdWithinCutoff(createdWithinDays, receivedAt)) : read.records;
         const conversations = toConversations(records, request.columns);
-        const list = { conversations, columns: request.columns, receivedAt, moreRecords: read.moreRecords };
+        const list = { conversations, columns: request.columns, receivedAt, moreRecords: read.moreRecords && read.records.length };
         this.#settle(call, { kind: "loaded", list }, "answered", fromOtherTab);
     }
 

@@ -20,7 +20,7 @@ const RECORDS: Record<string, unknown>[] = [
     { msdyn_title: "Billing question", statuscode: 5, msdyn_channel: 192340000, createdon: "2026-11-19T09:00:00Z" },
 ];
 
-function listOf(records: Record<string, unknown>[] = RECORDS, moreRecords = false): ConversationList {
+function listOf(records: Record<string, unknown>[] = RECORDS, moreRecords: false | number = false): ConversationList {
     return { conversations: toConversations(records, COLUMNS), columns: COLUMNS, receivedAt: new Date("2026-11-21T12:00:00Z"), moreRecords };
 }
 
@@ -98,8 +98,9 @@ describe("ConversationListView states", () => {
     });
 
     it("says only the first rows are shown, and how to narrow the list, when the host hit its 5,000-row limit", async () => {
-        const { rerender, props } = renderView({ kind: "loaded", list: listOf(RECORDS, true) });
-        await waitFor(() => expect(screen.getByTestId("more-records")).toHaveTextContent("Only the first 3 conversations are shown"));
+        // The host's count, not the rows left after the control's own Created-within filter.
+        const { rerender, props } = renderView({ kind: "loaded", list: listOf(RECORDS, 5000) });
+        await waitFor(() => expect(screen.getByTestId("more-records")).toHaveTextContent("Only the first 5,000 conversations are shown"));
         expect(screen.getByTestId("more-records")).toHaveTextContent("fewer statuses or a shorter time window");
         rerender(<ConversationListView {...props} feed={{ kind: "loaded", list: listOf(RECORDS, false) }} />);
         expect(screen.queryByTestId("more-records")).not.toBeInTheDocument();

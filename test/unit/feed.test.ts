@@ -56,6 +56,17 @@ describe("ConversationFeed", () => {
         expect(conversationCount(feed.state)).toBe(81); // what the default seed holds for this request
     });
 
+    it("counts the rows the host returned at its 5,000-row limit, not those left after the Created-within filter", async () => {
+        const { simulator, feed } = setup();
+        simulator.setScenario("backlog");
+        feed.apply(plan({ createdWithinDays: 1 }));
+        await jest.advanceTimersByTimeAsync(0);
+        const list = feed.state.kind === "loaded" ? feed.state.list : undefined;
+        expect(list?.moreRecords).toBe(5000);
+        // The filter must have removed some, or the test cannot tell the two counts apart.
+        expect(list?.conversations.length).toBeLessThan(5000);
+    });
+
     it("keeps only the conversations of the last N local days when createdWithinDays is set: the host cannot filter so", async () => {
         const { simulator, feed } = setup();
         feed.apply(plan({ createdWithinDays: 2 }));
