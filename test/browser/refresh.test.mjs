@@ -5,11 +5,10 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { chromium } from "playwright-core";
 import { CHROMIUM_FLAGS, findChromium, offlineContext } from "../../scripts/harness/chromium.mjs";
-import { buildDirs } from "../../scripts/harness/paths.mjs";
-import { DATA_ROWS, propertyInput } from "./harnessPage.mjs";
+import { browserTestDirs, DATA_ROWS, propertyInput } from "./harnessPage.mjs";
 import { startHarnessServer } from "../../scripts/harness/server.mjs";
 
-const { control: CONTROL_DIR, simulator: SIMULATOR_BUNDLE } = buildDirs("browser-tests");
+const { control: CONTROL_DIR, simulator: SIMULATOR_BUNDLE } = browserTestDirs();
 const MINUTE = 60_000;
 
 let browser;
