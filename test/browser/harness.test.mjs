@@ -21,8 +21,6 @@ const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
  * would come within a few frames of the event that ends the wait; 500 ms leaves room for a loaded machine.
  */
 const NOTHING_MORE_MS = 500;
-/** Tests of one group run two pages at once: each has its own browser context, and the servers take any free port. */
-const PAGES_AT_ONCE = 2;
 
 const AXE_SCRIPT = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
 /** The WCAG 2.1 A and AA rules of axe-core. */
@@ -152,7 +150,7 @@ describe("production build without the simulator", () => {
     });
 });
 
-describe("with the simulated host", { concurrency: PAGES_AT_ONCE }, () => {
+describe("with the simulated host", () => {
     it("requests the harness user's active work and shows rows with correct labels and dates", async () => {
         const { page, done } = await openHarness();
         await waitForRows(page);
@@ -435,7 +433,7 @@ const A11Y_STATES = [
     { state: "brand theme, error", query: "?theme=brand&scenario=reject", ready: (page) => visible(page, "state-error") },
 ];
 
-describe("accessibility: axe-core WCAG 2.1 AA in every state", { concurrency: PAGES_AT_ONCE }, () => {
+describe("accessibility: axe-core WCAG 2.1 AA in every state", () => {
     for (const { state, query, server, viewport, deviceScaleFactor, forcedColors, ready } of A11Y_STATES) {
         it(`${state}: 0 violations`, async () => {
             const { page, done } = await openHarness(query, { server: server?.(), viewport, deviceScaleFactor, forcedColors });
@@ -448,7 +446,7 @@ describe("accessibility: axe-core WCAG 2.1 AA in every state", { concurrency: PA
     }
 });
 
-describe("accessibility: keyboard, screen reader, languages", { concurrency: PAGES_AT_ONCE }, () => {
+describe("accessibility: keyboard, screen reader, languages", () => {
     const focused = (page) =>
         page.evaluate(() => {
             const el = document.activeElement;
@@ -632,7 +630,7 @@ describe("accessibility: keyboard, screen reader, languages", { concurrency: PAG
     });
 });
 
-describe("a 380 px form column", { concurrency: PAGES_AT_ONCE }, () => {
+describe("a 380 px form column", () => {
     const NARROW = { width: 380, height: 700 };
 
     it("switches to the two-line list and never scrolls sideways, down to a 320 px container", async () => {
