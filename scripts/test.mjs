@@ -93,10 +93,11 @@ if (treeBefore && treeAfter) {
 }
 
 const total = (Date.now() - startedAt) / 1000;
-const width = Math.max(...results.map((r) => r.name.length), 5);
+const TOTAL = "total (wall clock; steps overlap)";
+const width = Math.max(...results.map((r) => r.name.length), TOTAL.length);
 console.log(`\n${"step".padEnd(width)}  time (s)  result`);
 for (const r of results) console.log(`${r.name.padEnd(width)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.skipped ? "not run" : r.ok ? "passed" : "FAILED"}`);
-console.log(`${"total (wall clock; steps overlap)".padEnd(width)}  ${total.toFixed(1).padStart(8)}`);
+console.log(`${TOTAL.padEnd(width)}  ${total.toFixed(1).padStart(8)}`);
 const failed = results.filter((r) => !r.ok);
 if (failed.length > 0) {
     console.log(`\nnpm test failed: ${failed.map((r) => r.name).join(", ")}`);
