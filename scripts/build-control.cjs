@@ -19,9 +19,9 @@ const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "out", "controls");
 const PCF_SCRIPTS = path.join(ROOT, "node_modules", "pcf-scripts", "bin", "pcf-scripts.js");
 /**
- * The production bundle's limit (issue #9): the size reached, rounded up to the next 1,000 bytes, so
- * that growth is a decision. The issue's target is 22,000 bytes; docs/performance.md ("Bundle") says
- * why the bundle is not there and what it would take.
+ * The production bundle's limit: the size reached, rounded up to the next 1,000 bytes, so that growth
+ * is a decision. The target was 22,000 bytes; docs/performance.md ("Bundle") says why the bundle is not
+ * there and what it would take.
  */
 const BUNDLE_LIMIT_BYTES = 48_000;
 

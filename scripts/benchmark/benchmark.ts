@@ -69,7 +69,7 @@ feed.destroy();
 
 const conversations = toConversations(allRecords, COLUMNS);
 const rows = toRows(conversations, COLUMNS, strings, formatter, NOW);
-/** A step's median over this data set, and scaled to 10,000 records (the issue's unit; sorts scale a little worse than linearly). */
+/** A step's median over this data set, and scaled to 10,000 records (the unit docs/performance.md compares in; sorts scale a little worse than linearly). */
 const perRecords = (ms: number, count: number): string => `${ms.toFixed(2)} ms  (${((ms * 10_000) / count).toFixed(1)} ms per 10,000)`;
 const results: [string, string][] = [
     ["simulator: generate the seeded data set (3,000 records)", `${measure(10, () => generateConversations(7, NOW)).toFixed(2)} ms`],

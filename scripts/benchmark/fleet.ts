@@ -239,7 +239,7 @@ ${table}
 "random" is the busiest second of the same number of requests at independent random times: what
 perfectly spread clients would give, as a floor for that ratio at this request rate.
 
-Against the issue's targets at the default interval: requests per agent-hour (≤ 12.5) and the
+Against the targets at the default interval: requests per agent-hour (≤ 12.5) and the
 outage rate (≤ 1 per agent per 5 minutes) are met. A session close asks once per browser (that is
 how the list learns a conversation moved on) and counts as that interval's refresh; a session or tab
 switch changes no conversation and asks nothing.

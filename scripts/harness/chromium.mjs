@@ -40,3 +40,26 @@ export async function offlineContext(browser, server, options) {
     };
     return { context, external, errors, newPage };
 }
+
+/**
+ * Waits until the control stands still: nothing animates and no row or cell sits under a translucent ancestor,
+ * three checks in a row 150 ms apart. Fluent fades rows in, and the list mounts its pages a few frames apart
+ * (a re-sort remounts them): mid-fade text is half transparent, in a picture and to axe's contrast rule alike.
+ */
+export async function waitForStill(page) {
+    await page.evaluate(() => (window.__stillChecks = 0));
+    await page.waitForFunction(
+        () => {
+            const still =
+                document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity) &&
+                [...document.querySelectorAll('[data-testid="conversation-list"] [role="gridcell"], [data-testid="conversation-list"] [role="row"], [data-testid="narrow-row"]')].every((cell) => {
+                    for (let element = cell; element; element = element.parentElement) if (getComputedStyle(element).opacity !== "1") return false;
+                    return true;
+                });
+            window.__stillChecks = still ? (window.__stillChecks ?? 0) + 1 : 0;
+            return window.__stillChecks >= 3;
+        },
+        undefined,
+        { polling: 150 },
+    );
+}

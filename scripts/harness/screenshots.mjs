@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildProduction, buildSimulator } from "./build.mjs";
-import { CHROMIUM_FLAGS, findChromium, NO_CHROMIUM, offlineContext } from "./chromium.mjs";
+import { CHROMIUM_FLAGS, findChromium, NO_CHROMIUM, offlineContext, waitForStill } from "./chromium.mjs";
 import { buildDirs, ROOT } from "./paths.mjs";
 import { startHarnessServer } from "./server.mjs";
 
@@ -27,23 +27,39 @@ const ROWS = '[role="grid"] [role="row"]:has([role="gridcell"]), [data-testid="n
 
 /**
  * Opens the harness page for `shot` (offline: anything off the loopback server is aborted), waits for the rows
- * and writes the picture to `file`. Returns the requests that tried to leave the machine and the page's errors.
+ * and writes the picture to `file`. Returns the requests that tried to leave the machine, the page's errors, the
+ * titles of the rows wholly in the picture and the titles of the simulator's answer, in its order.
  */
 export async function takeScreenshot(browser, server, shot, file) {
     const { context, external, errors, newPage } = await offlineContext(browser, server, { viewport: shot.viewport });
+    let shown;
     try {
         const page = await newPage();
         page.setDefaultTimeout(20_000);
         await page.goto(server.loopbackUrl + shot.query);
         await page.locator(ROWS).first().waitFor({ state: "visible" });
-        await page.waitForTimeout(300); // let the fonts and the row animation settle
+        await page.evaluate(() => document.fonts.ready);
+        await waitForStill(page);
+        shown = await page.evaluate(
+            ({ rows, element }) => {
+                const frame = element ? document.querySelector(element).getBoundingClientRect() : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
+                const inside = (box) => box.height > 0 && box.top >= frame.top && box.bottom <= Math.min(frame.bottom, innerHeight) && box.left >= frame.left && box.right <= frame.right;
+                const title = (row) => (row.querySelector('[role="rowheader"], [role="gridcell"]') ?? row).innerText.trim().split("\n")[0];
+                const sim = window.__omnichannelSimulator;
+                return {
+                    titles: [...document.querySelectorAll(rows)].filter((row) => inside(row.getBoundingClientRect())).map(title),
+                    answered: sim.query(sim.calls.getConversations.at(-1).input).map((record) => record.msdyn_title),
+                };
+            },
+            { rows: ROWS, element: shot.element },
+        );
         fs.mkdirSync(path.dirname(file), { recursive: true });
         if (shot.element) await page.locator(shot.element).screenshot({ path: file });
         else await page.screenshot({ path: file });
     } finally {
         await context.close();
     }
-    return { external, errors };
+    return { external, errors, ...shown };
 }
 
 async function main() {

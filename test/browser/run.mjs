@@ -2,12 +2,15 @@
 // `npm run test:browser`: the browser suite. Checks for Chromium (Debian's, never a downloaded
 // one), builds the production control and the simulator bundle, then runs every test/browser/*.test.mjs with
 // node's test runner against the real pcf-start harness page. Exits non-zero on any failure.
+// BROWSER_TESTS_CONTROL=<folder> tests a production control already built there (npm test passes the
+// solution's build) instead of building one.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { buildProduction, buildSimulator } from "../../scripts/harness/build.mjs";
 import { findChromium, NO_CHROMIUM } from "../../scripts/harness/chromium.mjs";
-import { buildDirs, ROOT } from "../../scripts/harness/paths.mjs";
+import { ROOT } from "../../scripts/harness/paths.mjs";
+import { browserTestDirs } from "./harnessPage.mjs";
 
 if (process.argv.includes("--help")) {
     console.log("npm run test:browser [-- test files]: builds the production control into out/browser-tests/ and runs test/browser/*.test.mjs in Chromium.");
@@ -22,13 +25,14 @@ if (!chromium) {
 }
 
 // The suite's own folder: npm start (out/harness) and npm run solution (out/controls) can run meanwhile.
-const dirs = buildDirs("browser-tests");
+const dirs = browserTestDirs();
+const prebuilt = process.env.BROWSER_TESTS_CONTROL !== undefined;
 try {
-    if (process.env.BROWSER_TESTS_NO_BUILD !== "1") {
-        console.log("Building the production control and the simulator bundle...");
+    if (!prebuilt) {
+        console.log("Building the production control...");
         await buildProduction({ quiet: true, outDir: dirs.control });
-        await buildSimulator(dirs.simulator);
     }
+    await buildSimulator(dirs.simulator);
 } catch (error) {
     console.error(`Build for the browser tests failed: ${error.message}`);
     console.error("0 passed, 1 failed");
@@ -38,9 +42,10 @@ try {
 const browserDir = path.join(ROOT, "test", "browser");
 const suite = fs.readdirSync(browserDir).filter((name) => name.endsWith(".test.mjs")).sort().map((name) => path.join(browserDir, name));
 const files = process.argv.slice(2).length ? process.argv.slice(2) : suite;
-const child = spawn(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", ...files], {
+// The two files side by side: each launches its own Chromium and serves on a free port.
+const child = spawn(process.execPath, ["--test", "--test-concurrency=2", "--test-reporter=spec", ...files], {
     cwd: ROOT,
-    env: { ...process.env, CHROMIUM_PATH: chromium },
+    env: { ...process.env, CHROMIUM_PATH: chromium, BROWSER_TESTS_CONTROL: dirs.control },
     stdio: ["ignore", "pipe", "inherit"],
 });
 let output = "";
@@ -53,7 +58,7 @@ child.on("close", (code) => {
     const passed = count("pass");
     const failed = count("fail") + (code !== 0 && count("fail") === 0 ? 1 : 0);
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-    const builds = process.env.BROWSER_TESTS_NO_BUILD === "1" ? "no builds" : "builds included";
+    const builds = prebuilt ? `the control built in ${path.relative(ROOT, dirs.control)}` : "its build included";
     console.log(`\nBrowser suite (Chromium ${chromium}): ${seconds} s in all, ${builds}`);
     console.log(`${passed} passed, ${failed} failed`);
     process.exit(code === 0 && failed === 0 ? 0 : 1);
