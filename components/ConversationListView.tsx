@@ -1,7 +1,7 @@
 import * as React from "react";
 import { MessageBar, MessageBarType, ThemeProvider, createTheme, mergeStyleSets, type PartialTheme } from "@fluentui/react";
 import { colorVar, colorsFromTokens, cssVariables, fluentThemeOf, LIGHT, type Colors } from "../theme/colors";
-import type { ConversationList, FeedState } from "../conversations/feed";
+import type { ConversationSnapshot, FeedState } from "../conversations/feed";
 import { listOf } from "../conversations/feed";
 import type { Conversation } from "../host/records";
 import type { OpenerState } from "../conversations/opener";
@@ -68,7 +68,7 @@ const LTR_THEME: PartialTheme = { rtl: false };
 const STALE_AFTER_INTERVALS = 1.15;
 
 /** Counts the minutes a list has been on screen, so ages ("12 min. ago") keep moving between refreshes. */
-function useMinutesShown(list: ConversationList | undefined): number {
+function useMinutesShown(list: ConversationSnapshot | undefined): number {
     const [minutes, setMinutes] = React.useState(0);
     React.useEffect(() => {
         if (!list) return undefined;

@@ -23,13 +23,13 @@ export type FeedState =
     | { kind: "invalid"; problems: readonly SettingsProblem[] }
     | { kind: "unavailable" }
     /** `previous` holds the rows shown before, while a refresh is under way or after it failed. */
-    | { kind: "loading"; previous?: ConversationList }
-    | { kind: "loaded"; list: ConversationList }
+    | { kind: "loading"; previous?: ConversationSnapshot }
+    | { kind: "loaded"; list: ConversationSnapshot }
     /** `retryAt`: when the next automatic try will be, if one is planned. */
-    | { kind: "failed"; failure: FeedFailure; previous?: ConversationList; retryAt?: Date; refusal?: Refusal };
+    | { kind: "failed"; failure: FeedFailure; previous?: ConversationSnapshot; retryAt?: Date; refusal?: Refusal };
 
 /** One answer's conversations with the columns they were asked for. */
-export interface ConversationList {
+export interface ConversationSnapshot {
     conversations: readonly Conversation[];
     columns: readonly string[];
     receivedAt: Date;
@@ -41,7 +41,7 @@ export interface ConversationList {
 }
 
 /** The rows to show in a state, current or previous. */
-export function listOf(state: FeedState): ConversationList | undefined {
+export function listOf(state: FeedState): ConversationSnapshot | undefined {
     if (state.kind === "loaded") return state.list;
     if (state.kind === "loading" || state.kind === "failed") return state.previous;
     return undefined;

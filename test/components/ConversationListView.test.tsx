@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import userEvent from "@testing-library/user-event";
 import { ConversationListView, type ConversationListViewProps } from "../../components/ConversationListView";
 import { RenderErrorBoundary } from "../../components/RenderErrorBoundary";
-import type { ConversationList, FeedState } from "../../conversations/feed";
+import type { ConversationSnapshot, FeedState } from "../../conversations/feed";
 import { toConversations } from "../../host/records";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
@@ -20,7 +20,7 @@ const RECORDS: Record<string, unknown>[] = [
     { msdyn_title: "Billing question", statuscode: 5, msdyn_channel: 192340000, createdon: "2026-11-19T09:00:00Z" },
 ];
 
-function listOf(records: Record<string, unknown>[] = RECORDS, moreRecords: false | number = false): ConversationList {
+function listOf(records: Record<string, unknown>[] = RECORDS, moreRecords: false | number = false): ConversationSnapshot {
     return { conversations: toConversations(records, COLUMNS), columns: COLUMNS, receivedAt: new Date("2026-11-21T12:00:00Z"), moreRecords };
 }
 
@@ -363,7 +363,7 @@ describe("status chips", () => {
 
 describe("narrow layout", () => {
     const COLUMNS_WITH_CUSTOMER = [...COLUMNS, "msdyn_customer"];
-    const narrowList = (): ConversationList => ({
+    const narrowList = (): ConversationSnapshot => ({
         conversations: toConversations(
             RECORDS.map((record, index) => ({ ...record, msdyn_customer: index === 0 ? "5f1d8e4a-3b2c-4d5e-8f90-a1b2c3d4e5f6" : undefined, "msdyn_customer@OData.Community.Display.V1.FormattedValue": index === 1 ? "Contoso" : undefined })),
             COLUMNS_WITH_CUSTOMER,

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { act, render, screen } from "@testing-library/react";
 import { ConversationListView } from "../../components/ConversationListView";
-import type { ConversationList, FeedState } from "../../conversations/feed";
+import type { ConversationSnapshot, FeedState } from "../../conversations/feed";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
 import { toConversations } from "../../host/records";
@@ -13,7 +13,7 @@ const formatter = new ConversationFormatter({ locale: "en-US", timeZoneOffsetMin
 const NOW = new Date("2026-11-21T12:00:00Z");
 const MINUTE = 60_000;
 
-const list = (ageMinutes: number): ConversationList => ({
+const list = (ageMinutes: number): ConversationSnapshot => ({
     conversations: toConversations([{ msdyn_ocliveworkitemid: "c1", msdyn_title: "Refund", statuscode: 2 }], ["msdyn_title"]),
     columns: ["msdyn_title"],
     moreRecords: false,
