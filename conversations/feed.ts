@@ -115,9 +115,9 @@ export class ConversationFeed {
         this.#request = plan;
         this.#follow(plan.key);
         this.#abandonRequest();
-        // The first request goes at once; later changes settle first, so typing a list asks once.
+        // The first request goes at once; later changes wait 400 ms of quiet, so typing a list asks once.
         if (first) this.#schedule.askNow();
-        else this.#schedule.settle();
+        else this.#schedule.settingsChanged();
     }
 
     /** Someone can (or can no longer) see the list: nothing is asked while nobody can. */
@@ -154,7 +154,7 @@ export class ConversationFeed {
         const host = this.#deps.resolveHost();
         if (!host) {
             // The workspace's script may still define it: Loading… until the schedule stops waiting.
-            this.#schedule.settled("noHost");
+            this.#schedule.requestEnded("noHost");
             this.#setState(this.#schedule.waitingForHost ? { kind: "loading", previous: listOf(this.#current) } : { kind: "unavailable" });
             return;
         }
@@ -193,19 +193,19 @@ export class ConversationFeed {
         const records = createdWithinDays ? createdSince(read.records, createdWithinCutoff(createdWithinDays, receivedAt)) : read.records;
         const conversations = toConversations(records, request.columns);
         const list = { conversations, columns: request.columns, receivedAt, moreRecords: read.moreRecords && read.records.length };
-        this.#settle(call, { kind: "loaded", list }, "answered", fromOtherTab);
+        this.#finish(call, { kind: "loaded", list }, "answered", fromOtherTab);
     }
 
     #fail(call: number, failure: FeedFailure, followed = false, refusal?: Refusal): void {
         // A column the table lacks is refused again until the settings change: no back-off retries.
         const outcome = refusal?.unknownColumn ? "refused" : "failed";
-        this.#settle(call, { kind: "failed", failure, previous: listOf(this.#current), ...(refusal && { refusal }) }, outcome, followed);
+        this.#finish(call, { kind: "failed", failure, previous: listOf(this.#current), ...(refusal && { refusal }) }, outcome, followed);
     }
 
     /** Applies the outcome of request `call` unless something newer or destroy came first. */
-    #settle(call: number, state: FeedState, outcome: Outcome, followed = false): void {
+    #finish(call: number, state: FeedState, outcome: Outcome, followed = false): void {
         if (this.#destroyed || !this.#call.end(call)) return;
-        this.#schedule.settled(outcome, followed);
+        this.#schedule.requestEnded(outcome, followed);
         // The answer may predate a session change that came meanwhile: ask again (throttled), unless backing off.
         if (this.#staleWhileInFlight) this.#schedule.sessionChanged();
         this.#staleWhileInFlight = false;

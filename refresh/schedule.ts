@@ -1,8 +1,7 @@
-import type { Clock } from "./timers";
+import { MINUTE, type Clock } from "./timers";
 
-const MINUTE = 60_000;
 /** Property changes wait this long for quiet before asking, so typing a list costs one request. */
-export const SETTLE_MS = 400;
+export const QUIET_MS = 400;
 /** Session events ask at most this often. */
 export const SESSION_THROTTLE_MS = 2_000;
 /** Session events reach every tab at once: each waits a random part of this, so the first tab's request can be shared. */
@@ -26,10 +25,10 @@ export type Outcome = "answered" | "failed" | "noHost" | "refused";
  *
  * - timed refreshes every interval ±10%, the first one at a random point of the interval;
  * - after failures in a row, waits of 1, 2, 4 … minutes up to 30 (never shorter than the interval);
- * - property changes settle for 400 ms; session closes ask at most once per 2 s, never during back-off,
+ * - property changes wait for 400 ms of quiet; session closes ask at most once per 2 s, never during back-off,
  *   and count as the interval's timed refresh (the beat goes on from the one they replaced);
  * - a missing host is looked for at HOST_LOOKS_MS, then at timed refreshes and whenever the list becomes visible;
- * - a refusal caused by the settings waits for them to change (settle) or for Refresh (askNow).
+ * - a refusal caused by the settings waits for them to change (settingsChanged) or for Refresh (askNow).
  */
 export class RefreshSchedule {
     #intervalMs = 0;
@@ -95,10 +94,10 @@ export class RefreshSchedule {
         this.#planAt(this.#clock.now());
     }
 
-    /** The request changed: ask once it has stayed the same for SETTLE_MS. */
-    public settle(): void {
+    /** The request changed: ask once it has stayed the same for QUIET_MS. */
+    public settingsChanged(): void {
         this.#stopped = false;
-        this.#planAt(this.#clock.now() + SETTLE_MS);
+        this.#planAt(this.#clock.now() + QUIET_MS);
     }
 
     /** A session was closed. During back-off the next try picks the change up. */
@@ -116,7 +115,7 @@ export class RefreshSchedule {
      * `followed`: another tab asked. Its tab keeps the lead (interval ±10%); this one plans a little
      * later (+10 to +20%) and asks only if the leader stops answering, so tabs never race each other.
      */
-    public settled(outcome: Outcome, followed = false): void {
+    public requestEnded(outcome: Outcome, followed = false): void {
         if (this.#stopped) return;
         this.#lastRunAt = Math.max(this.#lastRunAt, this.#clock.now());
         if (outcome === "noHost") return this.#planHostLook();
@@ -135,7 +134,7 @@ export class RefreshSchedule {
         }
     }
 
-    /** No request is wanted until the next askNow or settle (e.g. the properties are invalid). */
+    /** No request is wanted until the next askNow or settingsChanged (e.g. the properties are invalid). */
     public stop(): void {
         this.#stopped = true;
         this.#dueAt = undefined;

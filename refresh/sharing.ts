@@ -71,11 +71,11 @@ export class RequestSharing {
         this.#asking.set(key, this.#now());
         this.#post({ type: "asking", key });
         call()
-            .then((value) => this.#settle(key, { kind: "answer", value }))
-            .catch((reason: unknown) => this.#settle(key, { kind: "rejected", error: hostErrorOf(reason) }));
+            .then((value) => this.#deliver(key, { kind: "answer", value }))
+            .catch((reason: unknown) => this.#deliver(key, { kind: "rejected", error: hostErrorOf(reason) }));
     }
 
-    #settle(key: string, outcome: SharedOutcome): void {
+    #deliver(key: string, outcome: SharedOutcome): void {
         this.#asking.delete(key);
         // This tab's own list first: the copy for the other tabs is made after it has been rendered.
         this.#tell(key, outcome, false);

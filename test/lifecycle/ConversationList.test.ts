@@ -1,4 +1,4 @@
-import { SETTLE_MS } from "../../refresh/schedule";
+import { QUIET_MS } from "../../refresh/schedule";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ALEX_AGENT_ID, HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
@@ -87,10 +87,10 @@ describe("ConversationList lifecycle", () => {
         await flush();
         expect(simulator.calls.getConversations).toHaveLength(1);
         control.setParameters({ statuses: "Closed" });
-        await advance(SETTLE_MS);
+        await advance(QUIET_MS);
         expect(simulator.calls.getConversations.map((call) => call.input.status)).toEqual([[2, 3, 5], [4]]);
         control.setParameters({ agent: ALEX_AGENT_ID.toUpperCase() });
-        await advance(SETTLE_MS);
+        await advance(QUIET_MS);
         expect(simulator.calls.getConversations[2].input.agentId).toBe(ALEX_AGENT_ID);
     });
 
@@ -101,7 +101,7 @@ describe("ConversationList lifecycle", () => {
         control.setParameters({ statuses: "4" });
         await advance(400); // the first answer arrives and is dropped
         expect(screen.queryAllByRole("row")).toHaveLength(0);
-        await advance(SETTLE_MS + 1000);
+        await advance(QUIET_MS + 1000);
         const closed = simulator.query(simulator.calls.getConversations[1].input).length;
         expect(screen.getByTestId("conversation-count")).toHaveTextContent(`${closed.toLocaleString("en-US")} conversations`);
         expect(within(dataRows()[0]).getByText("Closed")).toBeInTheDocument();

@@ -1,7 +1,7 @@
 import { ConversationFeed, type FeedState } from "../../conversations/feed";
 import { browserTimers } from "../../refresh/timers";
 import { RequestSharing } from "../../refresh/sharing";
-import { SETTLE_MS } from "../../refresh/schedule";
+import { QUIET_MS } from "../../refresh/schedule";
 import { buildConversationRequest, type ConversationSettings, type RequestPlan } from "../../conversations/request";
 import type { OmnichannelHost } from "../../host/port";
 import { findOmnichannelHost } from "../../host/adapter";
@@ -88,7 +88,7 @@ describe("ConversationFeed", () => {
         await jest.advanceTimersByTimeAsync(0);
         expect(simulator.calls.getConversations).toHaveLength(1);
         feed.apply(plan({ statuses: "4" }));
-        await jest.advanceTimersByTimeAsync(SETTLE_MS);
+        await jest.advanceTimersByTimeAsync(QUIET_MS);
         expect(simulator.calls.getConversations.map((call) => call.input.status)).toEqual([[2, 3, 5], [4]]);
         expect(simulator.calls.getConversations[1].correlationId).toBe("corr-2");
     });
@@ -101,7 +101,7 @@ describe("ConversationFeed", () => {
         await jest.advanceTimersByTimeAsync(500); // the first answer arrives now, and must be ignored
         expect(feed.state.kind).toBe("loading");
         expect(states.filter((state) => state.kind === "loaded")).toHaveLength(0);
-        await jest.advanceTimersByTimeAsync(SETTLE_MS + 500);
+        await jest.advanceTimersByTimeAsync(QUIET_MS + 500);
         expect(feed.state.kind).toBe("loaded");
         const expected = simulator.query({ agentId: ALEX_AGENT_ID, status: [2, 3, 5] }).length;
         expect(conversationCount(feed.state)).toBe(expected);
@@ -182,7 +182,7 @@ describe("ConversationFeed", () => {
         await jest.advanceTimersByTimeAsync(120 * 60_000);
         expect(simulator.calls.getConversations).toHaveLength(1);
         feed.apply(plan({ columns: "msdyn_title", orderBy: "msdyn_sortme desc", refreshMinutes: 1 }));
-        await jest.advanceTimersByTimeAsync(SETTLE_MS);
+        await jest.advanceTimersByTimeAsync(QUIET_MS);
         expect(feed.state).toMatchObject({ kind: "failed", refusal: { correlationId: "corr-2", unknownColumn: { setting: "orderBy", column: "msdyn_sortme" } } });
         feed.refresh();
         await jest.advanceTimersByTimeAsync(0);
@@ -206,7 +206,7 @@ describe("ConversationFeed", () => {
         feeds[1].apply(plan({ statuses: "4" })); // its own earlier call: corr-1
         await jest.advanceTimersByTimeAsync(0);
         feeds.forEach((feed) => feed.apply(plan({ columns: "msdyn_titel" })));
-        await jest.advanceTimersByTimeAsync(SETTLE_MS);
+        await jest.advanceTimersByTimeAsync(QUIET_MS);
         expect(simulator.calls.getConversations.map((call) => call.correlationId)).toEqual(["corr-1", "corr-2"]);
         expect(feeds.map((feed) => feed.state.kind === "failed" && feed.state.refusal?.correlationId)).toEqual(["corr-2", undefined]);
     });
@@ -234,7 +234,7 @@ describe("ConversationFeed", () => {
         feed.apply(plan());
         await jest.advanceTimersByTimeAsync(100);
         feed.apply(plan({ statuses: "4" }));
-        await jest.advanceTimersByTimeAsync(SETTLE_MS + 100);
+        await jest.advanceTimersByTimeAsync(QUIET_MS + 100);
         const closed = simulator.query({ agentId: HARNESS_AGENT_ID, status: [4], orderBy: [{ attributeName: "createdon", descending: true }] });
         const shownIds = () => (feed.state.kind === "loaded" ? feed.state.list.conversations.map((c) => c.conversationId) : []);
         expect(shownIds()).toEqual(closed.map((r) => r.msdyn_ocliveworkitemid));
@@ -272,7 +272,7 @@ describe("ConversationFeed", () => {
         feed.apply(plan({ columns: "statuscode" }));
         await jest.advanceTimersByTimeAsync(0);
         feed.apply(plan({ columns: "statuscode,msdyn_ocliveworkitemid" }));
-        await jest.advanceTimersByTimeAsync(SETTLE_MS);
+        await jest.advanceTimersByTimeAsync(QUIET_MS);
         expect(simulator.calls.getConversations).toHaveLength(2);
         expect(feed.state.kind === "loaded" && feed.state.list.columns).toEqual(["statuscode", "msdyn_ocliveworkitemid"]);
     });
@@ -322,7 +322,7 @@ describe("ConversationFeed", () => {
         expect(feed.state).toEqual({ kind: "invalid", problems: [{ setting: "agent", code: "notAGuid", value: "not-a-guid" }] });
         expect(states).toHaveLength(1);
         feed.apply(plan());
-        await jest.advanceTimersByTimeAsync(SETTLE_MS);
+        await jest.advanceTimersByTimeAsync(QUIET_MS);
         expect(simulator.calls.getConversations).toHaveLength(1);
         expect(feed.state.kind).toBe("loaded");
     });

@@ -1,4 +1,4 @@
-import { HOST_LOOKS_MS, JITTER, MAX_BACKOFF_MS, RefreshSchedule, SESSION_THROTTLE_MS, SETTLE_MS } from "../../refresh/schedule";
+import { HOST_LOOKS_MS, JITTER, MAX_BACKOFF_MS, RefreshSchedule, SESSION_THROTTLE_MS, QUIET_MS } from "../../refresh/schedule";
 import { browserTimers } from "../../refresh/timers";
 
 const MINUTE = 60_000;
@@ -22,17 +22,17 @@ describe("RefreshSchedule", () => {
         schedule.setIntervalMinutes(5);
         schedule.askNow();
         expect(runs).toEqual([0]);
-        schedule.settled("answered"); // first timed refresh: 10% + 90% × 0 of the interval
+        schedule.requestEnded("answered"); // first timed refresh: 10% + 90% × 0 of the interval
         await jest.advanceTimersByTimeAsync(30 * MINUTE);
         expect(runs).toEqual([0, 0.5 * MINUTE]); // and nothing more until the answer says how it went
         const { schedule: other, runs: otherRuns } = setup([0.5, 1 - 1e-9, 0]);
         other.setIntervalMinutes(5);
         other.askNow();
-        other.settled("answered"); // first: 0.1 + 0.9 × 0.5 = 55% of the interval
+        other.requestEnded("answered"); // first: 0.1 + 0.9 × 0.5 = 55% of the interval
         await jest.advanceTimersByTimeAsync(0.55 * 5 * MINUTE);
-        other.settled("answered"); // + (1 + 10%) of the interval
+        other.requestEnded("answered"); // + (1 + 10%) of the interval
         await jest.advanceTimersByTimeAsync(5 * MINUTE * (1 + JITTER));
-        other.settled("answered"); // + (1 − 10%)
+        other.requestEnded("answered"); // + (1 − 10%)
         await jest.advanceTimersByTimeAsync(5 * MINUTE * (1 - JITTER));
         expect(otherRuns).toHaveLength(4);
         expect(otherRuns[2] - otherRuns[1]).toBeCloseTo(5 * MINUTE * 1.1, -1);
@@ -45,7 +45,7 @@ describe("RefreshSchedule", () => {
             const { schedule } = setup([i / 1000]);
             schedule.setIntervalMinutes(5);
             schedule.askNow();
-            schedule.settled("answered");
+            schedule.requestEnded("answered");
             starts.push((schedule.nextAt as number) - Date.now());
             schedule.stop();
         }
@@ -61,18 +61,18 @@ describe("RefreshSchedule", () => {
         schedule.askNow();
         const waits: number[] = [];
         for (let i = 0; i < 8; i++) {
-            schedule.settled("failed");
+            schedule.requestEnded("failed");
             waits.push(((schedule.nextAt as number) - Date.now()) / MINUTE);
         }
         expect(waits).toEqual([1, 2, 4, 8, 16, 30, 30, 30]); // random 0.5: no jitter
         expect(schedule.failuresInARow).toBe(8);
-        schedule.settled("answered");
+        schedule.requestEnded("answered");
         expect(schedule.failuresInARow).toBe(0);
         expect((schedule.nextAt as number) - Date.now()).toBe(0.55 * MINUTE); // the first timed refresh, at a random point
         schedule.setIntervalMinutes(5);
-        schedule.settled("failed");
+        schedule.requestEnded("failed");
         expect((schedule.nextAt as number) - Date.now()).toBe(5 * MINUTE);
-        for (let i = 0; i < 10; i++) schedule.settled("failed");
+        for (let i = 0; i < 10; i++) schedule.requestEnded("failed");
         expect((schedule.nextAt as number) - Date.now()).toBeLessThanOrEqual(MAX_BACKOFF_MS * (1 + JITTER));
     });
 
@@ -80,9 +80,9 @@ describe("RefreshSchedule", () => {
         const { schedule } = setup([0, 1 - 1e-9]);
         schedule.setIntervalMinutes(1);
         schedule.askNow();
-        schedule.settled("failed");
+        schedule.requestEnded("failed");
         expect((schedule.nextAt as number) - Date.now()).toBeCloseTo(0.9 * MINUTE, -1);
-        schedule.settled("failed");
+        schedule.requestEnded("failed");
         expect((schedule.nextAt as number) - Date.now()).toBeCloseTo(2.2 * MINUTE, -1);
     });
 
@@ -90,8 +90,8 @@ describe("RefreshSchedule", () => {
         const { schedule, runs } = setup();
         schedule.setIntervalMinutes(5);
         schedule.askNow();
-        schedule.settled("failed");
-        schedule.settled("failed");
+        schedule.requestEnded("failed");
+        schedule.requestEnded("failed");
         schedule.askNow();
         expect(runs).toHaveLength(2);
         expect(schedule.failuresInARow).toBe(0);
@@ -101,7 +101,7 @@ describe("RefreshSchedule", () => {
         const { schedule, runs } = setup();
         schedule.setIntervalMinutes(5);
         schedule.askNow();
-        schedule.settled("answered");
+        schedule.requestEnded("answered");
         schedule.setVisible(false);
         await jest.advanceTimersByTimeAsync(60 * MINUTE);
         expect(runs).toHaveLength(1);
@@ -117,7 +117,7 @@ describe("RefreshSchedule", () => {
         const { schedule, runs } = setup();
         schedule.setIntervalMinutes(5);
         schedule.askNow();
-        schedule.settled("answered"); // due after 2.75 min
+        schedule.requestEnded("answered"); // due after 2.75 min
         schedule.setVisible(false);
         await jest.advanceTimersByTimeAsync(MINUTE);
         schedule.setVisible(true);
@@ -126,11 +126,11 @@ describe("RefreshSchedule", () => {
         expect(runs).toHaveLength(2);
     });
 
-    it("settles changes: a burst of changes asks once, 400 ms after the last", async () => {
+    it("waits for quiet: a burst of changes asks once, 400 ms after the last", async () => {
         const { schedule, runs } = setup();
         for (let i = 0; i < 7; i++) {
-            schedule.settle();
-            await jest.advanceTimersByTimeAsync(SETTLE_MS - 1);
+            schedule.settingsChanged();
+            await jest.advanceTimersByTimeAsync(QUIET_MS - 1);
         }
         expect(runs).toHaveLength(0);
         await jest.advanceTimersByTimeAsync(1);
@@ -148,7 +148,7 @@ describe("RefreshSchedule", () => {
         expect(runs).toEqual([0]);
         await jest.advanceTimersByTimeAsync(SESSION_THROTTLE_MS);
         expect(runs).toEqual([0, SESSION_THROTTLE_MS]);
-        schedule.settled("failed");
+        schedule.requestEnded("failed");
         const retryAt = schedule.nextAt;
         schedule.sessionChanged();
         expect(schedule.nextAt).toBe(retryAt);
@@ -159,11 +159,11 @@ describe("RefreshSchedule", () => {
         const { schedule, runs } = setup([1, 0, 0.5]);
         schedule.setIntervalMinutes(5);
         schedule.askNow();
-        schedule.settled("answered"); // timed refresh due at 5 min
+        schedule.requestEnded("answered"); // timed refresh due at 5 min
         await jest.advanceTimersByTimeAsync(2 * MINUTE);
         schedule.sessionChanged(); // asks now, in place of the one due at 5 min
         expect(runs).toEqual([0, 2 * MINUTE]);
-        schedule.settled("answered");
+        schedule.requestEnded("answered");
         expect(schedule.nextAt! - Date.now()).toBe(8 * MINUTE); // 5 min + an interval, not 2 min + an interval
         await jest.advanceTimersByTimeAsync(8 * MINUTE);
         expect(runs).toEqual([0, 2 * MINUTE, 10 * MINUTE]);
@@ -173,13 +173,13 @@ describe("RefreshSchedule", () => {
         const { schedule } = setup([0.5, 0, 1 - 1e-9]);
         schedule.setIntervalMinutes(5);
         schedule.askNow();
-        schedule.settled("answered"); // first timed refresh
+        schedule.requestEnded("answered"); // first timed refresh
         await jest.advanceTimersByTimeAsync(5 * MINUTE);
-        schedule.settled("answered", true); // random 0: +10%
+        schedule.requestEnded("answered", true); // random 0: +10%
         expect(schedule.nextAt! - Date.now()).toBe(5 * MINUTE * 1.1);
-        schedule.settled("answered", true); // random ~1: +20%
+        schedule.requestEnded("answered", true); // random ~1: +20%
         expect(schedule.nextAt! - Date.now()).toBeCloseTo(5 * MINUTE * 1.2, -1);
-        schedule.settled("answered"); // its own answer: ±10% (random 0.5 by default: the interval)
+        schedule.requestEnded("answered"); // its own answer: ±10% (random 0.5 by default: the interval)
         expect(schedule.nextAt! - Date.now()).toBe(5 * MINUTE);
     });
 
@@ -187,7 +187,7 @@ describe("RefreshSchedule", () => {
         const { schedule, runs } = setup();
         schedule.setIntervalMinutes(0);
         schedule.askNow();
-        schedule.settled("failed");
+        schedule.requestEnded("failed");
         await jest.advanceTimersByTimeAsync(120 * MINUTE);
         expect(runs).toHaveLength(1);
         expect(schedule.nextAt).toBeUndefined();
@@ -200,17 +200,17 @@ describe("RefreshSchedule", () => {
         const waiting: boolean[] = [];
         // Every look finds no host and says so, as the feed does.
         for (const at of HOST_LOOKS_MS) {
-            schedule.settled("noHost");
+            schedule.requestEnded("noHost");
             waiting.push(schedule.waitingForHost);
             await jest.advanceTimersByTimeAsync(at - (Date.now() - start));
         }
-        schedule.settled("noHost");
+        schedule.requestEnded("noHost");
         waiting.push(schedule.waitingForHost);
         expect(runs).toEqual([0, 500, 1_000, 2_000, 4_000, 8_000, 16_000]);
         expect(waiting).toEqual([true, true, true, true, true, true, false]);
         // After the quick looks: the first timed refresh, at 10% of the interval with random 0.
         expect(schedule.nextAt! - Date.now()).toBe(0.5 * MINUTE);
-        schedule.settled("answered");
+        schedule.requestEnded("answered");
         expect(schedule.waitingForHost).toBe(false);
     });
 
@@ -219,7 +219,7 @@ describe("RefreshSchedule", () => {
         schedule.setIntervalMinutes(0);
         schedule.askNow();
         for (let look = 0; look <= HOST_LOOKS_MS.length; look++) {
-            schedule.settled("noHost");
+            schedule.requestEnded("noHost");
             await jest.advanceTimersByTimeAsync(20_000);
         }
         expect(runs).toHaveLength(1 + HOST_LOOKS_MS.length);
@@ -227,7 +227,7 @@ describe("RefreshSchedule", () => {
         schedule.setVisible(false);
         schedule.setVisible(true);
         expect(runs).toHaveLength(2 + HOST_LOOKS_MS.length);
-        schedule.settled("answered");
+        schedule.requestEnded("answered");
         schedule.setVisible(false);
         schedule.setVisible(true);
         expect(runs).toHaveLength(2 + HOST_LOOKS_MS.length);
@@ -237,16 +237,16 @@ describe("RefreshSchedule", () => {
         const { schedule, runs } = setup();
         schedule.setIntervalMinutes(1);
         schedule.askNow();
-        schedule.settled("refused");
+        schedule.requestEnded("refused");
         expect(schedule.nextAt).toBeUndefined();
         schedule.setIntervalMinutes(2);
         schedule.sessionChanged();
         await jest.advanceTimersByTimeAsync(120 * MINUTE);
         expect(runs).toEqual([0]);
-        schedule.settle();
-        await jest.advanceTimersByTimeAsync(SETTLE_MS);
-        expect(runs).toEqual([0, 120 * MINUTE + SETTLE_MS]);
-        schedule.settled("refused");
+        schedule.settingsChanged();
+        await jest.advanceTimersByTimeAsync(QUIET_MS);
+        expect(runs).toEqual([0, 120 * MINUTE + QUIET_MS]);
+        schedule.requestEnded("refused");
         schedule.askNow();
         expect(runs).toHaveLength(3);
     });
