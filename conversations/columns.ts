@@ -1,3 +1,4 @@
+import { ID_COLUMNS } from "../host/port";
 /** How a Conversation column is shown and sorted. */
 export type ColumnKind = "text" | "status" | "channel" | "sentiment" | "dateTime" | "duration" | "inStatus" | "number" | "boolean" | "lookup";
 
@@ -55,9 +56,4 @@ export const DEFAULT_COLUMNS: readonly string[] = [
 ];
 
 /** What the grid needs besides the shown columns: the ids to open a conversation, and its title to label it. */
-export const COLUMNS_FOR_OPENING_AND_LABELLING: readonly string[] = [
-    "msdyn_ocliveworkitemid",
-    "msdyn_lastsessionid",
-    "msdyn_liveworkstreamid",
-    "msdyn_title",
-];
+export const COLUMNS_FOR_OPENING_AND_LABELLING: readonly string[] = [ID_COLUMNS.conversation, ID_COLUMNS.session, ID_COLUMNS.workstream, "msdyn_title"];

@@ -1,7 +1,7 @@
 import { channelLabelKey, channelValues, choiceValue, sentimentLabelKey, statusLabelKey } from "./choices";
 import type { ColumnKind } from "./columns";
 import { columnKind, isKnownColumn } from "./columns";
-import type { Conversation, FieldValue } from "../host/records";
+import { dateOf, type Conversation, type FieldValue } from "../host/records";
 import type { ConversationFormatter } from "./formatting";
 import { NO_NAME } from "./formatting";
 import { normalizeGuid } from "./guid";
@@ -39,14 +39,7 @@ export interface ConversationRow {
 
 /** statuscode Waiting. */
 const WAITING = 3;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const EMPTY: Cell = { text: "", sortValue: undefined };
-
-function dateOf(raw: unknown): Date | undefined {
-    if (typeof raw !== "string" || !ISO_DATE.test(raw)) return undefined;
-    const date = new Date(raw);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
 
 /** Columns the control does not know are shown by what their value looks like. */
 function inferKind(column: string, raw: unknown): ColumnKind {

@@ -38,11 +38,12 @@ export interface OmnichannelHost {
     getConversationId(): Promise<unknown>;
 }
 
+/** The three ids `openConversation` takes, as columns of the Conversation table. */
+export const ID_COLUMNS = {
+    conversation: "msdyn_ocliveworkitemid",
+    session: "msdyn_lastsessionid",
+    workstream: "msdyn_liveworkstreamid",
+} as const;
+
 /** The columns the host always returns, whatever `attributes` asks for. */
-export const ALWAYS_RETURNED_ATTRIBUTES: readonly string[] = [
-    "msdyn_ocliveworkitemid",
-    "msdyn_liveworkstreamid",
-    "msdyn_lastsessionid",
-    "statuscode",
-    "createdon",
-];
+export const ALWAYS_RETURNED_ATTRIBUTES: readonly string[] = [ID_COLUMNS.conversation, ID_COLUMNS.workstream, ID_COLUMNS.session, "statuscode", "createdon"];

@@ -1,7 +1,7 @@
 import { choiceValue } from "../conversations/choices";
 import { normalizeGuid } from "../conversations/guid";
 import type { SettingName } from "../conversations/request";
-import type { ConversationRecord, GetConversationsInput } from "./port";
+import { ID_COLUMNS, type ConversationRecord, type GetConversationsInput } from "./port";
 
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 
@@ -109,9 +109,18 @@ export function unknownColumnOf(error: HostError, input: GetConversationsInput):
  */
 export function createdSince(records: readonly ConversationRecord[], since: number): ConversationRecord[] {
     return records.filter((record) => {
-        const created = typeof record.createdon === "string" ? Date.parse(record.createdon) : NaN;
-        return Number.isNaN(created) || created >= since;
+        const created = dateOf(record.createdon);
+        return created === undefined || created.getTime() >= since;
     });
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A date the host sent as Web API text (ISO 8601); anything else is not read as a date. */
+export function dateOf(raw: unknown): Date | undefined {
+    if (typeof raw !== "string" || !ISO_DATE.test(raw)) return undefined;
+    const date = new Date(raw);
+    return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /** The four names a column may come under: `name` or Web API style `_name_value`, each with its formatted text. */
@@ -152,10 +161,10 @@ function idOf(record: ConversationRecord, keys: FieldKeys): string | undefined {
 
 /** The columns every conversation reads besides the shown ones: its ids, title and status. */
 const OWN_KEYS = {
-    conversation: keysOf("msdyn_ocliveworkitemid"),
+    conversation: keysOf(ID_COLUMNS.conversation),
     activity: keysOf("activityid"),
-    session: keysOf("msdyn_lastsessionid"),
-    workstream: keysOf("msdyn_liveworkstreamid"),
+    session: keysOf(ID_COLUMNS.session),
+    workstream: keysOf(ID_COLUMNS.workstream),
     title: keysOf("msdyn_title"),
     status: keysOf("statuscode"),
 };

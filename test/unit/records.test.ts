@@ -1,4 +1,4 @@
-import { HOST_MESSAGE_MAX_LENGTH, hostErrorOf, readConversationsAnswer, toConversations, unknownColumnOf } from "../../host/records";
+import { createdSince, HOST_MESSAGE_MAX_LENGTH, hostErrorOf, readConversationsAnswer, toConversations, unknownColumnOf } from "../../host/records";
 
 describe("readConversationsAnswer", () => {
     it("reads the documented success shape", () => {
@@ -145,5 +145,13 @@ describe("toConversations", () => {
         const conversations = toConversations([{ msdyn_title: "No id" }, { msdyn_ocliveworkitemid: "x" }, { msdyn_ocliveworkitemid: "x" }], []);
         expect(conversations.map((c) => c.key)).toEqual(["row-0", "x", "x#2"]);
         expect(conversations[0].conversationId).toBeUndefined();
+    });
+});
+
+describe("createdSince", () => {
+    const since = Date.parse("2026-11-20T00:00:00Z");
+    it("reads createdon as the grid does: an ISO date is filtered, text that is not one is kept (and shown as text)", () => {
+        const records = [{ createdon: "2026-11-21T09:00:00Z" }, { createdon: "2026-11-19T09:00:00Z" }, { createdon: "November 1, 2020" }, {}];
+        expect(createdSince(records, since)).toEqual([{ createdon: "2026-11-21T09:00:00Z" }, { createdon: "November 1, 2020" }, {}]);
     });
 });
