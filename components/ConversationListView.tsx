@@ -118,8 +118,8 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     const initial = props.initialViewState ?? EMPTY_VIEW_STATE;
     const [query, setQuery] = React.useState(initial.query);
     const [sort, setSort] = React.useState<SortOrder | undefined>(initial.sort);
-    const [picked, setPicked] = React.useState<readonly number[]>(initial.statuses ?? NO_STATUSES);
-    React.useEffect(() => onViewStateChange?.({ query, sort, statuses: picked }), [query, sort, picked, onViewStateChange]);
+    const [picked, setPicked] = React.useState<readonly number[]>(initial.pickedStatuses ?? NO_STATUSES);
+    React.useEffect(() => onViewStateChange?.({ query, sort, pickedStatuses: picked }), [query, sort, picked, onViewStateChange]);
     const statuses = props.statuses ?? NO_STATUSES;
     const statusFilter = React.useMemo(() => activeStatusFilter(picked, statuses), [picked, statuses]);
     const onToggleStatus = React.useCallback((code: number) => setPicked((current) => toggleStatus(current, code)), []);

@@ -4,8 +4,8 @@ import type { SortOrder } from "./rows";
 export interface ViewState {
     query: string;
     sort?: SortOrder;
-    /** The statuses picked with the chips; none picked shows every status. */
-    statuses?: readonly number[];
+    /** The statuses picked with the chips (saved as `statuses`); none picked shows every status. */
+    pickedStatuses?: readonly number[];
 }
 
 export const EMPTY_VIEW_STATE: ViewState = { query: "" };
@@ -21,7 +21,7 @@ export function readViewState(saved: unknown): ViewState {
     }
     if (Array.isArray(statuses)) {
         const codes = statuses.filter((code): code is number => Number.isSafeInteger(code));
-        if (codes.length > 0) state.statuses = codes;
+        if (codes.length > 0) state.pickedStatuses = codes;
     }
     return state;
 }
@@ -30,6 +30,6 @@ export function readViewState(saved: unknown): ViewState {
 export function viewStateRecord(state: ViewState): Record<string, unknown> {
     const record: Record<string, unknown> = { query: state.query };
     if (state.sort) record.sort = { column: state.sort.column, descending: state.sort.descending };
-    if (state.statuses && state.statuses.length > 0) record.statuses = [...state.statuses];
+    if (state.pickedStatuses && state.pickedStatuses.length > 0) record.statuses = [...state.pickedStatuses];
     return record;
 }

@@ -335,7 +335,7 @@ describe("status chips", () => {
         expect(screen.getByTestId("conversation-count")).toHaveTextContent("1 of 3 conversations");
         await userEvent.click(chip(/^Active/));
         expect(dataRows()).toHaveLength(2);
-        expect(onViewStateChange).toHaveBeenLastCalledWith({ query: "", sort: undefined, statuses: [3, 2] });
+        expect(onViewStateChange).toHaveBeenLastCalledWith({ query: "", sort: undefined, pickedStatuses: [3, 2] });
         await userEvent.click(chip(/^Waiting/));
         await userEvent.click(chip(/^Active/));
         expect(dataRows()).toHaveLength(3);
@@ -355,7 +355,7 @@ describe("status chips", () => {
     });
 
     it("start from the saved pick and ignore a status the maker no longer shows", () => {
-        renderView({ kind: "loaded", list: listOf() }, { statuses: [2, 5], initialViewState: { query: "", statuses: [5, 3] } });
+        renderView({ kind: "loaded", list: listOf() }, { statuses: [2, 5], initialViewState: { query: "", pickedStatuses: [5, 3] } });
         expect(chip(/^Wrap-up/)).toHaveAttribute("aria-pressed", "true");
         expect(dataRows().map((row) => within(row).getAllByRole("gridcell")[0].textContent)).toEqual(["Billing question"]);
     });

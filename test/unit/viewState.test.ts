@@ -6,8 +6,8 @@ describe("saved view state", () => {
         const state = { query: "refund", sort: { column: "createdon", descending: true } };
         expect(readViewState(JSON.parse(JSON.stringify(viewStateRecord(state))))).toEqual(state);
         expect(readViewState(viewStateRecord({ query: "x" }))).toEqual({ query: "x" });
-        expect(readViewState(JSON.parse(JSON.stringify(viewStateRecord({ query: "", statuses: [3, 5] }))))).toEqual({ query: "", statuses: [3, 5] });
-        expect(viewStateRecord({ query: "", statuses: [] })).toEqual({ query: "" });
+        expect(readViewState(JSON.parse(JSON.stringify(viewStateRecord({ query: "", pickedStatuses: [3, 5] }))))).toEqual({ query: "", pickedStatuses: [3, 5] });
+        expect(viewStateRecord({ query: "", pickedStatuses: [] })).toEqual({ query: "" });
     });
 
     it.each([undefined, null, 42, "text", { query: 7 }, { sort: { column: "", descending: true } }, { sort: { column: "a", descending: "yes" } }, { statuses: "3" }, { statuses: ["3", 2.5, null] }])(
