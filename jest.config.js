@@ -1,5 +1,6 @@
 /** Three jest projects: the control's own tests in jsdom, the solution-zip tests and the docs' commands in node. */
-const tsJest = ["ts-jest", { tsconfig: "tsconfig.test.json" }];
+// Transpile only (isolatedModules): the typecheck step checks the types once, so jest need not per file.
+const tsJest = ["ts-jest", { tsconfig: "tsconfig.jest.json" }];
 
 /** @type {import('jest').Config} */
 module.exports = {
