@@ -1,0 +1,131 @@
+// What the browser test files share: one Chromium and the harness servers per file (started before its
+// tests, closed after them), and the helpers that open the harness page and read the control in it.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { after, before } from "node:test";
+import { chromium } from "playwright-core";
+import { CHROMIUM_FLAGS, findChromium, offlineContext } from "../../scripts/harness/chromium.mjs";
+import { ROOT } from "../../scripts/harness/paths.mjs";
+import { browserTestDirs, DATA_ROWS } from "./harnessPage.mjs";
+import { startHarnessServer } from "../../scripts/harness/server.mjs";
+
+export const { control: CONTROL_DIR, simulator: SIMULATOR_BUNDLE } = browserTestDirs();
+export const HARNESS_AGENT_ID = "00000000-0000-0000-0000-000000000000";
+export const TIMEOUT = 20_000;
+export const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
+/**
+ * How long a test watches for something that must not happen (a second call, the spinner giving way): its cause
+ * would come within a few frames of the event that ends the wait; 500 ms leaves room for a loaded machine.
+ */
+export const NOTHING_MORE_MS = 500;
+
+export const AXE_SCRIPT = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
+/** The WCAG 2.1 A and AA rules of axe-core. */
+export const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+export let browser;
+export let withSimulator;
+export let bare;
+
+before(async () => {
+    assert.ok(fs.existsSync(path.join(CONTROL_DIR, "bundle.js")), `no built control in ${CONTROL_DIR}: run the suite with npm run test:browser`);
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
+    withSimulator = await startHarnessServer({ codePath: CONTROL_DIR, simulatorBundle: SIMULATOR_BUNDLE, port: 0 });
+    bare = await startHarnessServer({ codePath: CONTROL_DIR, port: 0, simulator: false });
+});
+
+after(async () => {
+    await browser?.close();
+    await withSimulator?.close();
+    await bare?.close();
+});
+
+/** Opens the harness page in a fresh context; any request off the loopback server is recorded and aborted. */
+/** `clock`: the page runs on Playwright's clock, so a test can skip the seconds the control waits for a late host. */
+export async function openHarness(query = "", { server = withSimulator, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, forcedColors, clock = false } = {}) {
+    const { context, external, errors, newPage } = await offlineContext(browser, server, { viewport, deviceScaleFactor, forcedColors });
+    if (clock) await context.clock.install();
+    const page = await newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    await page.goto(server.loopbackUrl + query);
+    const done = async () => {
+        assert.deepEqual(external, [], "requests left the machine");
+        assert.deepEqual(errors, [], "uncaught errors in the page");
+        await context.close();
+    };
+    return { page, context, external, errors, done };
+}
+
+export const rows = (page) => page.locator(DATA_ROWS);
+
+/** Fails if `predicate` (run in the page with `arg`) becomes true within NOTHING_MORE_MS. */
+export async function assertNothingMore(page, predicate, arg, what) {
+    const happened = await page.waitForFunction(predicate, arg, { timeout: NOTHING_MORE_MS }).then(
+        () => true,
+        (error) => {
+            if (error.name !== "TimeoutError") throw error;
+            return false;
+        },
+    );
+    assert.equal(happened, false, `${what} within ${NOTHING_MORE_MS} ms`);
+}
+
+export async function waitForRows(page) {
+    await rows(page).first().waitFor({ state: "visible" });
+}
+
+/** The narrow layout's two-line rows (below 560 px). */
+export const narrowRows = (page) => page.getByTestId("narrow-row");
+
+export async function waitForNarrowRows(page) {
+    await narrowRows(page).first().waitFor({ state: "visible" });
+}
+
+/** Elements inside the control wider than their box that would scroll sideways, and the root's own overflow. */
+export function horizontalOverflow(page) {
+    return page.evaluate(() => {
+        const root = document.querySelector('[data-testid="conversation-list"]');
+        const scrolling = [root, ...root.querySelectorAll("*")].filter((el) => {
+            const style = getComputedStyle(el);
+            return el.scrollWidth > el.clientWidth + 1 && (style.overflowX === "auto" || style.overflowX === "scroll");
+        });
+        return { rootWidth: root.clientWidth, rootScrollWidth: root.scrollWidth, scrolling: scrolling.map((el) => el.className.slice(0, 60)) };
+    });
+}
+
+/** Header texts and the visible data rows' cell texts, in column order. */
+export function readGrid(page) {
+    return page.evaluate((selector) => {
+        const grid = document.querySelector('[role="grid"]');
+        const headers = [...grid.querySelectorAll('[role="columnheader"]')].map((h) => h.innerText.trim());
+        const data = [...document.querySelectorAll(selector)].map((row) => [...row.querySelectorAll('[role="gridcell"],[role="rowheader"]')].map((c) => c.innerText.trim()));
+        return { headers, rows: data };
+    }, DATA_ROWS);
+}
+
+export function calls(page) {
+    return page.evaluate(() => JSON.parse(JSON.stringify(window.__omnichannelSimulator.calls)));
+}
+
+/** What the simulator answers for the control's last request (happy style, with annotations). */
+export function expectedForLastRequest(page, style) {
+    return page.evaluate((s) => {
+        const sim = window.__omnichannelSimulator;
+        const last = sim.calls.getConversations.at(-1);
+        return sim.query(last.input, s ?? undefined);
+    }, style ?? null);
+}
+
+/**
+ * A date the control formatted itself: en-US M/D/YY or M/D/YYYY, in the harness user's time zone,
+ * so within a day of the UTC creation time.
+ */
+export function assertLocalDate(text, iso, what) {
+    const match = /(\d{1,2})\/(\d{1,2})\/(\d{2,4})/.exec(text);
+    assert.ok(match, `${what}: no en-US date in "${text}"`);
+    const year = match[3].length === 2 ? 2000 + Number(match[3]) : Number(match[3]);
+    const shown = Date.UTC(year, Number(match[1]) - 1, Number(match[2]));
+    const created = Date.parse(iso.slice(0, 10) + "T00:00:00Z");
+    assert.ok(Math.abs(shown - created) <= 86_400_000, `${what}: "${text}" is not the day of ${iso}`);
+}
