@@ -196,9 +196,10 @@ describe("ConversationList lifecycle", () => {
         await advance(500);
         expect(simulator.calls.openConversation).toHaveLength(1);
         const [call] = simulator.calls.openConversation;
-        const answered = simulator.query({ ...simulator.calls.getConversations[0].input });
-        const record = answered.find((r) => r.msdyn_ocliveworkitemid === call.conversationId);
-        expect(call).toEqual({ conversationId: record?.msdyn_ocliveworkitemid, lastsessionId: record?.msdyn_lastsessionid, liveworkstreamId: record?.msdyn_liveworkstreamid });
+        // The clicked row is the answer's first record (the host's order): its own ids, not those the control sent.
+        const [record] = simulator.query({ ...simulator.calls.getConversations[0].input });
+        expect(within(row).getAllByRole("gridcell")[0]).toHaveTextContent(record.msdyn_title as string);
+        expect(call).toEqual({ conversationId: record.msdyn_ocliveworkitemid, lastsessionId: record.msdyn_lastsessionid, liveworkstreamId: record.msdyn_liveworkstreamid });
         expect(control.notifyOutputChanged).toHaveBeenCalledTimes(1);
         expect(control.control.getOutputs()).toEqual({ lastOpenedConversationId: call.conversationId });
     });
