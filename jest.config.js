@@ -4,6 +4,8 @@ const tsJest = ["ts-jest", { tsconfig: "tsconfig.jest.json" }];
 
 /** @type {import('jest').Config} */
 module.exports = {
+    // npm test runs jest beside the browser suite on two cores: a rendering test may wait its turn for seconds.
+    testTimeout: 30_000,
     projects: [
         {
             displayName: "unit",
@@ -11,8 +13,6 @@ module.exports = {
             roots: ["<rootDir>/test"],
             testMatch: ["<rootDir>/test/{unit,components,lifecycle,simulator}/**/*.test.ts?(x)"],
             setupFilesAfterEnv: ["<rootDir>/test/support/setup.ts"],
-            // npm test runs these beside the browser suite on two cores: a rendering test may wait its turn for seconds.
-            testTimeout: 30_000,
             transform: { "^.+\\.tsx?$": tsJest },
         },
         {

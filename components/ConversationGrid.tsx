@@ -8,6 +8,7 @@ import {
     SelectionMode,
     mergeStyleSets,
     type IColumn,
+    type IDetailsList,
     type IDetailsRowProps,
 } from "@fluentui/react";
 import { colorVar } from "../theme/colors";
@@ -157,6 +158,27 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
         },
         [rows, onOpen],
     );
+    // Fluent's FocusZone would take End only to the last row the virtualized list has drawn: the grid scrolls to and
+    // focuses the answer's last (or first) row itself, before the FocusZone sees the key.
+    // focusIndex focuses only a row already drawn: one scrolled to is focused once it mounts.
+    const list = React.useRef<IDetailsList>(null);
+    const focusOnMount = React.useRef<number>();
+    const onKeyDownCapture = React.useCallback(
+        (event: React.KeyboardEvent<HTMLElement>) => {
+            focusOnMount.current = undefined;
+            if ((event.key !== "End" && event.key !== "Home") || event.altKey || event.shiftKey || !rowOf(event, rows)) return;
+            event.preventDefault();
+            event.stopPropagation();
+            focusOnMount.current = event.key === "End" ? rows.length - 1 : 0;
+            list.current?.focusIndex(focusOnMount.current);
+        },
+        [rows],
+    );
+    const onRowDidMount = React.useCallback((_row?: ConversationRow, index?: number) => {
+        if (index === undefined || index !== focusOnMount.current) return;
+        focusOnMount.current = undefined;
+        list.current?.focusIndex(index);
+    }, []);
     const onKeyDown = React.useCallback(
         (event: React.KeyboardEvent<HTMLElement>) => {
             // Enter and Space open, as on a button; DetailsRow itself does nothing with either.
@@ -195,8 +217,10 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
 
     return (
         // Clicks and keys bubble up from the rows, which are the grid's focusable, labelled elements.
-        <div className={CLASSES.grid} onClick={onClick} onKeyDown={onKeyDown}>
+        <div className={CLASSES.grid} onClick={onClick} onKeyDown={onKeyDown} onKeyDownCapture={onKeyDownCapture}>
             <DetailsList
+                componentRef={list}
+                onRowDidMount={onRowDidMount}
                 items={items}
                 columns={detailsColumns}
                 getKey={getKey}

@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 
 jest.setTimeout(120_000);
 
@@ -31,17 +31,19 @@ function namedCommands(): Map<string, string[]> {
     return found;
 }
 
-function answersHelp(command: string, args: string[]): string | undefined {
-    const result = spawnSync(command, [...args, "--help"], { cwd: ROOT, encoding: "utf8", timeout: 60_000, env: { ...process.env, FORCE_COLOR: "0" } });
-    const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim();
-    if (result.error) return `${command} ${args.join(" ")} --help: ${result.error.message}`;
-    if (result.status !== 0) return `${command} ${args.join(" ")} --help exited ${result.status}: ${output.slice(0, 300)}`;
-    if (output.length === 0) return `${command} ${args.join(" ")} --help printed nothing`;
-    return undefined;
+function answersHelp(command: string, args: string[]): Promise<string | undefined> {
+    const what = `${command} ${args.join(" ")} --help`;
+    return new Promise((resolve) => {
+        execFile(command, [...args, "--help"], { cwd: ROOT, encoding: "utf8", timeout: 60_000, env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) => {
+            const output = `${stdout}${stderr}`.trim();
+            if (error) resolve(typeof error.code === "number" ? `${what} exited ${error.code}: ${output.slice(0, 300)}` : `${what}: ${error.message}`);
+            else resolve(output.length === 0 ? `${what} printed nothing` : undefined);
+        });
+    });
 }
 
 /** Problems with script `name` and everything it runs; empty when every step answered. */
-function check(name: string, seen = new Set<string>()): string[] {
+async function check(name: string, seen = new Set<string>()): Promise<string[]> {
     if (seen.has(name)) return [];
     seen.add(name);
     const script = scripts[name];
@@ -50,19 +52,19 @@ function check(name: string, seen = new Set<string>()): string[] {
     for (const step of script.split("&&").map((s) => s.trim())) {
         const words = step.split(/\s+/);
         if (words[0] === "npm" && words[1] === "run") {
-            problems.push(...check(words.filter((w) => !w.startsWith("-"))[2] ?? "", seen).map((p) => `${name} → ${p}`));
+            problems.push(...(await check(words.filter((w) => !w.startsWith("-"))[2] ?? "", seen)).map((p) => `${name} → ${p}`));
         } else if (words[0] === "node") {
             const file = words[1];
             if (!fs.existsSync(path.join(ROOT, file))) problems.push(`${name}: ${file} does not exist`);
             else {
-                const problem = answersHelp(process.execPath, [file]);
+                const problem = await answersHelp(process.execPath, [file]);
                 if (problem) problems.push(`${name}: ${problem}`);
             }
         } else {
             const bin = path.join(ROOT, "node_modules", ".bin", words[0]);
             if (!fs.existsSync(bin)) problems.push(`${name}: ${words[0]} is not installed (node_modules/.bin)`);
             else {
-                const problem = answersHelp(bin, []);
+                const problem = await answersHelp(bin, []);
                 if (problem) problems.push(`${name}: ${problem}`);
             }
         }
@@ -77,8 +79,9 @@ describe("commands named in README.md and docs/", () => {
         expect([...commands.keys()]).toEqual(expect.arrayContaining(["start", "test"]));
     });
 
-    it.each([...commands.keys()].sort())("npm run %s exists and every step of it answers", (name) => {
-        const problems = check(name);
+    // Side by side: each command is mostly a tool starting up, so together they take little longer than the slowest.
+    it.concurrent.each([...commands.keys()].sort())("npm run %s exists and every step of it answers", async (name) => {
+        const problems = await check(name);
         expect({ name, namedIn: commands.get(name), problems }).toEqual({ name, namedIn: commands.get(name), problems: [] });
     });
 });
