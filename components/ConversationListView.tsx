@@ -138,11 +138,13 @@ export const ConversationListView = React.memo(function ConversationListView(pro
 
     const list = listOf(feed);
     const minutesShown = useMinutesShown(list);
-    const rows = React.useMemo(
-        () => (list ? toRows(list.conversations, list.columns, strings, formatter, minutesShown === 0 ? list.receivedAt : new Date(), props.waitingAlertMinutes) : NO_ROWS),
-        [list, strings, formatter, minutesShown, props.waitingAlertMinutes],
-    );
+    // One answer's status labels, for its chips and its badges alike, and not looked up again as ages move.
     const statusLabel = React.useMemo(() => statusLabeller(list?.conversations ?? [], strings), [list, strings]);
+    const rows = React.useMemo(
+        () =>
+            list ? toRows(list.conversations, list.columns, strings, formatter, minutesShown === 0 ? list.receivedAt : new Date(), props.waitingAlertMinutes, statusLabel) : NO_ROWS,
+        [list, strings, formatter, minutesShown, props.waitingAlertMinutes, statusLabel],
+    );
     const chips = React.useMemo(() => statusChips(rows, statuses, statusFilter, statusLabel), [rows, statuses, statusFilter, statusLabel]);
     const filtered = React.useMemo(() => filterByStatus(filterRows(rows, query), statusFilter), [rows, query, statusFilter]);
     const shownRows = React.useMemo(() => (sort ? sortRows(filtered, sort, formatter.collator) : filtered), [filtered, sort, formatter]);

@@ -47,7 +47,6 @@ export function listOf(state: FeedState): ConversationSnapshot | undefined {
     return undefined;
 }
 
-
 export interface FeedDependencies {
     /** Looked up per request, so a host that appears late is still found. */
     resolveHost: () => OmnichannelHost | undefined;
@@ -182,8 +181,10 @@ export class ConversationFeed {
         if (outcome.kind === "rejected") {
             const { error } = outcome;
             if (!error) return this.#fail(call, "rejected", fromOtherTab);
-            console.warn("Conversation list: getConversations rejected", error.code ?? "", error.message ?? "");
-            const refusal = { error, correlationId: fromOtherTab ? undefined : this.#correlationId, unknownColumn: unknownColumnOf(error, request.input) };
+            const correlationId = fromOtherTab ? undefined : this.#correlationId;
+            // Logged for admins by the instance that asked, not again by each that shared its call.
+            if (correlationId !== undefined) console.warn("Conversation list: getConversations rejected", error.code ?? "", error.message ?? "");
+            const refusal = { error, correlationId, unknownColumn: unknownColumnOf(error, request.input) };
             return this.#fail(call, "rejected", fromOtherTab, refusal);
         }
         const read = readConversationsAnswer(outcome.value);

@@ -230,6 +230,8 @@ export function toRows(
     now: Date,
     /** Waiting conversations longer than this in their status are marked; undefined or 0 marks none. */
     waitingAlertMinutes?: number,
+    /** The answer's status labels, when the caller already has them for its chips. */
+    statusLabel: StatusLabel = statusLabeller(conversations, strings),
 ): ConversationRow[] {
     const context: RowContext = {
         columns,
@@ -238,7 +240,7 @@ export function toRows(
         now,
         untitled: strings.text("Row_Untitled"),
         waitingAlertSeconds: (waitingAlertMinutes ?? 0) * 60,
-        statusLabel: statusLabeller(conversations, strings),
+        statusLabel,
     };
     return conversations.map((conversation) => new Row(conversation, context));
 }
