@@ -143,8 +143,6 @@ async function openPage(browser, server, answerText, columns, side, beforeLoad) 
         if (!route.request().url().startsWith(server.loopbackUrl)) return route.abort();
         if (url.pathname === "/__bench/answer.json") return route.fulfill({ body: answerText, contentType: "application/json" });
         if (url.pathname === "/__bench/bare.html") return route.fulfill({ body: bareGridHtml(columns), contentType: "text/html" });
-        // The platform runs React's production build; the harness page asks for the development one.
-        if (url.pathname.endsWith(".development.js")) return route.continue({ url: route.request().url().replace(".development.js", ".production.min.js") });
         return route.continue();
     });
     if (side === "control") await context.addInitScript(benchHostScript);
@@ -320,7 +318,7 @@ if (args.profile) {
     const controlDir = buildDirs("benchmark").control;
     await buildProduction({ quiet: true, outDir: controlDir });
     const { columns, answers } = await makeAnswers([n]);
-    const server = await startHarnessServer({ codePath: controlDir, port: 0, simulator: false });
+    const server = await startHarnessServer({ codePath: controlDir, port: 0, simulator: false, productionReact: true });
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     try {
         await profileCase(browser, server, answers, columns, kind, n);
@@ -336,7 +334,7 @@ console.log(`Building the production control...`);
 const controlDir = buildDirs("benchmark").control;
 const { bytes } = await buildProduction({ quiet: true, outDir: controlDir });
 const { columns, answers } = await makeAnswers([...new Set([...SIZES, HEAP_ROWS, SORT_ROWS])]);
-const server = await startHarnessServer({ codePath: controlDir, port: 0, simulator: false });
+const server = await startHarnessServer({ codePath: controlDir, port: 0, simulator: false, productionReact: true });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 const version = browser.version();
 const samples = new Map();

@@ -1,5 +1,7 @@
 // What the browser test files share: one Chromium and the harness servers per file (started before its
 // tests, closed after them), and the helpers that open the harness page and read the control in it.
+// The pages get React's production build, as the platform serves it: the development build's checks
+// cost a fifth of every page load's CPU, and the suite is bound by CPU.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
@@ -28,11 +30,16 @@ export let browser;
 export let withSimulator;
 export let bare;
 
+/** A harness server for the control under test, on a free port; `options` as startHarnessServer's. */
+export function startTestServer(options = {}) {
+    return startHarnessServer({ codePath: CONTROL_DIR, simulatorBundle: SIMULATOR_BUNDLE, port: 0, productionReact: true, ...options });
+}
+
 before(async () => {
     assert.ok(fs.existsSync(path.join(CONTROL_DIR, "bundle.js")), `no built control in ${CONTROL_DIR}: run the suite with npm run test:browser`);
     browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
-    withSimulator = await startHarnessServer({ codePath: CONTROL_DIR, simulatorBundle: SIMULATOR_BUNDLE, port: 0 });
-    bare = await startHarnessServer({ codePath: CONTROL_DIR, port: 0, simulator: false });
+    withSimulator = await startTestServer();
+    bare = await startTestServer({ simulator: false });
 });
 
 after(async () => {
