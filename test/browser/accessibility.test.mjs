@@ -4,8 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { waitForStill } from "../../scripts/harness/chromium.mjs";
 import { DATA_ROWS, propertyInput } from "./harnessPage.mjs";
-import { startHarnessServer } from "../../scripts/harness/server.mjs";
-import { AXE_SCRIPT, WCAG_21_AA, bare, openHarness, rows, waitForRows, narrowRows, waitForNarrowRows, readGrid, calls, expectedForLastRequest, CONTROL_DIR, SIMULATOR_BUNDLE } from "./fixture.mjs";
+import { AXE_SCRIPT, WCAG_21_AA, bare, openHarness, sharedPage, rows, waitForRows, narrowRows, waitForNarrowRows, setContainerWidth, readGrid, calls, expectedForLastRequest, startTestServer } from "./fixture.mjs";
 
 /** Runs axe-core's WCAG 2.1 AA rules on the control (not the harness page around it): violations, rules passed, rules to review. */
 async function axeViolations(page) {
@@ -22,59 +21,184 @@ async function axeViolations(page) {
     }, WCAG_21_AA);
 }
 
+/** The user's language and direction, from `?language=`: what the page shows for it. */
+const LANGUAGES = {
+    ar: { language: 1025, isRTL: true, header: "العنوان", locale: "ar-SA" },
+    he: { language: 1037, isRTL: true, header: "כותרת", locale: "he-IL" },
+    ja: { language: 1041, isRTL: false, header: "タイトル", locale: "ja-JP" },
+    de: { language: 1031, isRTL: false, header: "Titel", locale: "de-DE" },
+};
+const languageCheckName = ({ language, isRTL, locale }) => `?language=${language} sets the user's language and direction: ${isRTL ? "right to left" : "left to right"}, ${locale} numbers`;
+
+async function checkLanguage(page, { isRTL, header, locale }) {
+    await waitForRows(page);
+    const root = page.getByTestId("conversation-list");
+    assert.equal(await root.getAttribute("dir"), isRTL ? "rtl" : "ltr");
+    assert.equal((await readGrid(page)).headers[0], header);
+    const count = (await expectedForLastRequest(page)).length;
+    assert.ok((await page.getByTestId("conversation-count").innerText()).includes(new Intl.NumberFormat(locale).format(count)), "count in the user's digits");
+    const box = async (selector) => (await page.locator(selector).first().boundingBox()).x;
+    const search = await box('[data-testid="conversation-list"] .ms-SearchBox');
+    const refresh = await box('[data-testid="conversation-list"] button.ms-Button');
+    assert.equal(refresh < search, isRTL, "Refresh is left of quick find exactly when the layout is right to left");
+}
+
+/** The colours of the control's surface, a cell and a header, and the theme it says it follows. */
+const colorsOf = (page) =>
+    page.evaluate(() => {
+        const root = document.querySelector('[data-testid="conversation-list"]');
+        const cell = root.querySelector('[role="gridcell"]');
+        const header = root.querySelector('[role="columnheader"]');
+        return { theme: root.dataset.theme, root: getComputedStyle(root).backgroundColor, cell: getComputedStyle(cell).color, header: getComputedStyle(header).color };
+    });
+
+const focused = (page) =>
+    page.evaluate(() => {
+        const el = document.activeElement;
+        return { role: el?.getAttribute("role"), index: el?.getAttribute("data-item-index"), name: el?.getAttribute("aria-label") ?? el?.textContent?.trim() };
+    });
+
+async function tabIntoGrid(page) {
+    for (let i = 0; i < 15; i++) {
+        await page.keyboard.press("Tab");
+        if ((await focused(page)).role === "row") return;
+    }
+    assert.fail("Tab never reached a row of the grid");
+}
+
 const visible = (page, testId) => page.getByTestId(testId).waitFor({ state: "visible" });
 
+/** Checks the page with axe in the state it is in, and logs what axe found. */
+async function assertNoViolations(page, state) {
+    const { violations, passed, incomplete } = await axeViolations(page);
+    console.log(`axe ${state}: ${violations.length} violations, ${passed} rules passed, needs review: ${incomplete.join(", ") || "none"}`);
+    assert.deepEqual(violations, [], `axe violations in state "${state}"`);
+}
+
+const sortByTitle = async (page) => {
+    await page.locator('[role="columnheader"]', { hasText: "Title" }).click();
+    await page.locator('[aria-sort="ascending"]').waitFor();
+};
+const pickWaiting = async (page) => {
+    await page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /^Waiting/ }).click();
+    await page.locator('[aria-pressed="true"]').first().waitFor();
+};
+/** What the host answers from now on; the toolbar's Refresh (named in the user's language) asks it at once. */
+const refreshWith = async (page, scenario) => {
+    await page.evaluate((name) => window.__omnichannelSimulator.setScenario(name), scenario);
+    await page.getByTestId("toolbar").getByRole("button").click();
+};
+
 /**
- * Every state the control can be in, each checked with axe. One line per state.
+ * Every state the control can be in, each checked with axe, one test per state, and the checks of what a
+ * theme, a language or a zoom shows. States a page can reach one after another share that page; a theme,
+ * a language, a pixel ratio or a start without rows needs its own.
  */
-const A11Y_STATES = [
-    { state: "loading", query: "?scenario=hang", ready: (page) => visible(page, "state-loading") },
-    { state: "rows", query: "", ready: waitForRows },
-    { state: "rows, sorted by a column", query: "", ready: async (page) => { await waitForRows(page); await page.locator('[role="columnheader"]', { hasText: "Title" }).click(); await page.locator('[aria-sort="ascending"]').waitFor(); } },
-    { state: "empty", query: "?scenario=empty", ready: (page) => visible(page, "state-empty") },
-    { state: "error", query: "?scenario=reject", ready: (page) => visible(page, "state-error") },
-    { state: "not in workspace", query: "", server: () => bare, clock: true, ready: async (page) => { await visible(page, "state-loading"); await page.clock.runFor(16_000); await visible(page, "state-unavailable"); } },
-    { state: "invalid property", query: "", ready: async (page) => { await waitForRows(page); await propertyInput(page, "statuses").fill("Busy"); await visible(page, "state-invalid"); } },
-    { state: "open failure", query: "?scenario=openReject", ready: async (page) => { await waitForRows(page); await rows(page).first().click(); await visible(page, "open-failure"); } },
-    { state: "right to left (Arabic)", query: "?language=1025", ready: waitForRows },
-    { state: "right to left (Hebrew), error", query: "?language=1037&scenario=reject", ready: (page) => visible(page, "state-error") },
-    { state: "380 px wide: narrow layout", query: "", viewport: { width: 380, height: 700 }, ready: waitForNarrowRows },
-    { state: "200% zoom in a 1280 px window", query: "", viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, ready: waitForNarrowRows },
-    { state: "chips filtered", query: "", ready: async (page) => { await waitForRows(page); await page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /^Waiting/ }).click(); await page.locator('[aria-pressed="true"]').first().waitFor(); } },
-    { state: "forced colors", query: "", forcedColors: "active", ready: waitForRows },
-    { state: "dark theme", query: "?theme=dark", ready: waitForRows },
-    { state: "dark theme, narrow, chips filtered", query: "?theme=dark", viewport: { width: 380, height: 700 }, ready: async (page) => { await waitForNarrowRows(page); await page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /^Waiting/ }).click(); await page.locator('[aria-pressed="true"]').first().waitFor(); } },
-    { state: "brand theme, error", query: "?theme=brand&scenario=reject", ready: (page) => visible(page, "state-error") },
+const A11Y_PAGES = [
+    {
+        page: "the default page",
+        query: "",
+        states: [
+            { state: "rows", ready: waitForRows },
+            { check: "follows the workspace's theme (context.fluentDesignLanguage): Fluent's light look without one", run: async (page) => {
+                const plain = await colorsOf(page);
+                assert.equal(plain.theme, "light");
+                assert.equal(plain.root, "rgb(255, 255, 255)");
+            } },
+            { state: "380 px wide: narrow layout", ready: async (page) => { await setContainerWidth(page, 380); await waitForNarrowRows(page); } },
+            { state: "rows, sorted by a column", ready: async (page) => { await setContainerWidth(page, undefined); await waitForRows(page); await sortByTitle(page); } },
+            { state: "chips filtered", ready: pickWaiting },
+            { state: "forced colors", ready: (page) => page.emulateMedia({ forcedColors: "active" }) },
+            { check: "in forced colors the rows and the focused row stay distinguishable", run: async (page) => {
+                assert.equal(await page.evaluate(() => matchMedia("(forced-colors: active)").matches), true, "forced colors emulated");
+                await page.getByRole("searchbox", { name: "Quick find" }).focus();
+                await tabIntoGrid(page);
+                const outline = await page.evaluate(() => {
+                    const row = document.activeElement;
+                    const after = getComputedStyle(row, "::after");
+                    return { rowOutline: getComputedStyle(row).outlineStyle, afterBorder: after.borderTopStyle, afterContent: after.content };
+                });
+                assert.ok(outline.rowOutline !== "none" || (outline.afterContent !== "none" && outline.afterBorder !== "none"), `focused row shows a focus outline: ${JSON.stringify(outline)}`);
+            } },
+            { state: "open failure", ready: async (page) => { await page.emulateMedia({ forcedColors: "none" }); await page.evaluate(() => window.__omnichannelSimulator.setScenario("openReject")); await rows(page).first().click(); await visible(page, "open-failure"); } },
+            { state: "empty", ready: async (page) => { await refreshWith(page, "empty"); await visible(page, "state-empty"); } },
+            { state: "error", ready: async (page) => { await refreshWith(page, "reject"); await visible(page, "state-error"); } },
+            { state: "invalid property", ready: async (page) => { await propertyInput(page, "statuses").fill("Busy"); await visible(page, "state-invalid"); } },
+        ],
+    },
+    {
+        page: "the dark theme",
+        query: "?theme=dark",
+        states: [
+            { state: "dark theme", ready: waitForRows },
+            { check: "follows the workspace's theme (context.fluentDesignLanguage): dark surfaces and light text in ?theme=dark", run: async (page) => {
+                // webDarkTheme: colorNeutralBackground1 #292929; headers colorNeutralForeground1 #ffffff, cells colorNeutralForeground2 #d6d6d6.
+                assert.deepEqual(await colorsOf(page), { theme: "dark", root: "rgb(41, 41, 41)", cell: "rgb(214, 214, 214)", header: "rgb(255, 255, 255)" });
+            } },
+            { state: "dark theme, narrow, chips filtered", ready: async (page) => { await setContainerWidth(page, 380); await waitForNarrowRows(page); await pickWaiting(page); } },
+        ],
+    },
+    { page: "a host that never answers", query: "?scenario=hang", states: [{ state: "loading", ready: (page) => visible(page, "state-loading") }] },
+    {
+        page: "a page without the host",
+        query: "",
+        server: () => bare,
+        clock: true,
+        states: [{ state: "not in workspace", ready: async (page) => { await visible(page, "state-loading"); await page.clock.runFor(16_000); await visible(page, "state-unavailable"); } }],
+    },
+    {
+        page: "Arabic",
+        query: "?language=1025",
+        states: [
+            { check: languageCheckName(LANGUAGES.ar), run: (page) => checkLanguage(page, LANGUAGES.ar) },
+            { state: "right to left (Arabic)", ready: waitForRows },
+        ],
+    },
+    {
+        page: "Hebrew",
+        query: "?language=1037",
+        states: [
+            { check: languageCheckName(LANGUAGES.he), run: (page) => checkLanguage(page, LANGUAGES.he) },
+            { state: "right to left (Hebrew), error", ready: async (page) => { await refreshWith(page, "reject"); await visible(page, "state-error"); } },
+        ],
+    },
+    {
+        page: "200% zoom",
+        query: "",
+        viewport: { width: 640, height: 400 },
+        deviceScaleFactor: 2,
+        states: [
+            { state: "200% zoom in a 1280 px window", ready: waitForNarrowRows },
+            { check: "at 200% zoom in a 1280 px window, quick find, the count, Refresh and the rows stay on screen", run: async (page) => {
+                const width = await page.evaluate(() => document.documentElement.clientWidth);
+                for (const locator of [page.getByRole("searchbox", { name: "Quick find" }), page.getByTestId("conversation-count"), page.getByRole("button", { name: "Refresh", exact: true }), narrowRows(page).first()]) {
+                    const b = await locator.boundingBox();
+                    assert.ok(b && b.width > 0 && b.x >= 0 && b.x + b.width <= width, `${await locator.evaluate((el) => el.outerHTML.slice(0, 60))} is within the ${width} px viewport`);
+                }
+                assert.ok((await narrowRows(page).first().innerText()).trim().length > 0, "the first title is shown");
+            } },
+        ],
+    },
+    { page: "the brand theme, a rejecting host", query: "?theme=brand&scenario=reject", states: [{ state: "brand theme, error", ready: (page) => visible(page, "state-error") }] },
 ];
 
-describe("accessibility: axe-core WCAG 2.1 AA in every state", () => {
-    for (const { state, query, server, viewport, deviceScaleFactor, forcedColors, clock, ready } of A11Y_STATES) {
-        it(`${state}: 0 violations`, async () => {
-            const { page, done } = await openHarness(query, { server: server?.(), viewport, deviceScaleFactor, forcedColors, clock });
-            await ready(page);
-            const { violations, passed, incomplete } = await axeViolations(page);
-            console.log(`axe ${state}: ${violations.length} violations, ${passed} rules passed, needs review: ${incomplete.join(", ") || "none"}`);
-            assert.deepEqual(violations, [], `axe violations in state "${state}"`);
-            await done();
+describe("accessibility: axe-core WCAG 2.1 AA in every state, and what each page shows", () => {
+    for (const { page: name, query, server, viewport, deviceScaleFactor, clock, states } of A11Y_PAGES) {
+        describe(name, () => {
+            const shared = sharedPage(query, () => ({ server: server?.(), viewport, deviceScaleFactor, clock }));
+            for (const { state, ready, check, run } of states) {
+                if (check) it(check, () => run(shared.page));
+                else
+                    it(`${state}: 0 violations`, async () => {
+                        await ready(shared.page);
+                        await assertNoViolations(shared.page, state);
+                    });
+            }
         });
     }
 });
 
 describe("accessibility: keyboard, screen reader, languages", () => {
-    const focused = (page) =>
-        page.evaluate(() => {
-            const el = document.activeElement;
-            return { role: el?.getAttribute("role"), index: el?.getAttribute("data-item-index"), name: el?.getAttribute("aria-label") ?? el?.textContent?.trim() };
-        });
-
-    async function tabIntoGrid(page) {
-        for (let i = 0; i < 15; i++) {
-            await page.keyboard.press("Tab");
-            if ((await focused(page)).role === "row") return;
-        }
-        assert.fail("Tab never reached a row of the grid");
-    }
-
     it("Tab reaches quick find, Refresh and the grid; arrows, Home and End move between rows; Space opens", async () => {
         const { page, done } = await openHarness();
         await waitForRows(page);
@@ -163,30 +287,16 @@ describe("accessibility: keyboard, screen reader, languages", () => {
         await done();
     });
 
-    for (const { language, isRTL, header, locale } of [
-        { language: 1025, isRTL: true, header: "العنوان", locale: "ar-SA" },
-        { language: 1037, isRTL: true, header: "כותרת", locale: "he-IL" },
-        { language: 1041, isRTL: false, header: "タイトル", locale: "ja-JP" },
-        { language: 1031, isRTL: false, header: "Titel", locale: "de-DE" },
-    ]) {
-        it(`?language=${language} sets the user's language and direction: ${isRTL ? "right to left" : "left to right"}, ${locale} numbers`, async () => {
-            const { page, done } = await openHarness(`?language=${language}`);
-            await waitForRows(page);
-            const root = page.getByTestId("conversation-list");
-            assert.equal(await root.getAttribute("dir"), isRTL ? "rtl" : "ltr");
-            assert.equal((await readGrid(page)).headers[0], header);
-            const count = (await expectedForLastRequest(page)).length;
-            assert.ok((await page.getByTestId("conversation-count").innerText()).includes(new Intl.NumberFormat(locale).format(count)), "count in the user's digits");
-            const box = async (selector) => (await page.locator(selector).first().boundingBox()).x;
-            const search = await box('[data-testid="conversation-list"] .ms-SearchBox');
-            const refresh = await box('[data-testid="conversation-list"] button.ms-Button');
-            assert.equal(refresh < search, isRTL, "Refresh is left of quick find exactly when the layout is right to left");
+    for (const language of [LANGUAGES.ja, LANGUAGES.de]) {
+        it(languageCheckName(language), async () => {
+            const { page, done } = await openHarness(`?language=${language.language}`);
+            await checkLanguage(page, language);
             await done();
         });
     }
 
     it("a server started for a language (npm start -- --language=1037) serves that language and direction to every page", async () => {
-        const hebrew = await startHarnessServer({ codePath: CONTROL_DIR, simulatorBundle: SIMULATOR_BUNDLE, port: 0, languageId: 1037 });
+        const hebrew = await startTestServer({ languageId: 1037 });
         try {
             const { page, done } = await openHarness("", { server: hebrew });
             await waitForRows(page);
@@ -196,52 +306,5 @@ describe("accessibility: keyboard, screen reader, languages", () => {
         } finally {
             await hebrew.close();
         }
-    });
-
-    it("at 200% zoom in a 1280 px window, quick find, the count, Refresh and the rows stay on screen", async () => {
-        const { page, done } = await openHarness("", { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
-        await waitForNarrowRows(page);
-        const width = await page.evaluate(() => document.documentElement.clientWidth);
-        for (const locator of [page.getByRole("searchbox", { name: "Quick find" }), page.getByTestId("conversation-count"), page.getByRole("button", { name: "Refresh", exact: true }), narrowRows(page).first()]) {
-            const b = await locator.boundingBox();
-            assert.ok(b && b.width > 0 && b.x >= 0 && b.x + b.width <= width, `${await locator.evaluate((el) => el.outerHTML.slice(0, 60))} is within the ${width} px viewport`);
-        }
-        assert.ok((await narrowRows(page).first().innerText()).trim().length > 0, "the first title is shown");
-        await done();
-    });
-
-    it("follows the workspace's theme (context.fluentDesignLanguage): dark surfaces and light text in ?theme=dark, Fluent's light look without one", async () => {
-        const colorsOf = (page) =>
-            page.evaluate(() => {
-                const root = document.querySelector('[data-testid="conversation-list"]');
-                const cell = root.querySelector('[role="gridcell"]');
-                const header = root.querySelector('[role="columnheader"]');
-                return { theme: root.dataset.theme, root: getComputedStyle(root).backgroundColor, cell: getComputedStyle(cell).color, header: getComputedStyle(header).color };
-            });
-        const dark = await openHarness("?theme=dark");
-        await waitForRows(dark.page);
-        // webDarkTheme: colorNeutralBackground1 #292929; headers colorNeutralForeground1 #ffffff, cells colorNeutralForeground2 #d6d6d6.
-        assert.deepEqual(await colorsOf(dark.page), { theme: "dark", root: "rgb(41, 41, 41)", cell: "rgb(214, 214, 214)", header: "rgb(255, 255, 255)" });
-        await dark.done();
-        const light = await openHarness();
-        await waitForRows(light.page);
-        const plain = await colorsOf(light.page);
-        assert.equal(plain.theme, "light");
-        assert.equal(plain.root, "rgb(255, 255, 255)");
-        await light.done();
-    });
-
-    it("in forced colors the rows and the focused row stay distinguishable", async () => {
-        const { page, done } = await openHarness("", { forcedColors: "active" });
-        await waitForRows(page);
-        assert.equal(await page.evaluate(() => matchMedia("(forced-colors: active)").matches), true, "forced colors emulated");
-        await tabIntoGrid(page);
-        const outline = await page.evaluate(() => {
-            const row = document.activeElement;
-            const after = getComputedStyle(row, "::after");
-            return { rowOutline: getComputedStyle(row).outlineStyle, afterBorder: after.borderTopStyle, afterContent: after.content };
-        });
-        assert.ok(outline.rowOutline !== "none" || (outline.afterContent !== "none" && outline.afterBorder !== "none"), `focused row shows a focus outline: ${JSON.stringify(outline)}`);
-        await done();
     });
 });

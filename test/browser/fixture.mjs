@@ -64,6 +64,19 @@ export async function openHarness(query = "", { server = withSimulator, viewport
     return { page, context, external, errors, done };
 }
 
+/**
+ * One harness page for the tests of a `describe` block, which take it state after state (a page load costs
+ * more than most checks): opened before the first, checked (nothing left the machine, no page errors) and
+ * closed after the last. The tests read `shared.page`; `options` returns openHarness's.
+ */
+export function sharedPage(query = "", options = () => ({})) {
+    const shared = {};
+    // Options are read when the page opens: the servers start in the file's before hook.
+    before(async () => Object.assign(shared, await openHarness(query, options())));
+    after(async () => shared.done?.());
+    return shared;
+}
+
 export const rows = (page) => page.locator(DATA_ROWS);
 
 /** Fails if `predicate` (run in the page with `arg`) becomes true within NOTHING_MORE_MS. */
@@ -87,6 +100,16 @@ export const narrowRows = (page) => page.getByTestId("narrow-row");
 
 export async function waitForNarrowRows(page) {
     await narrowRows(page).first().waitFor({ state: "visible" });
+}
+
+/**
+ * Narrows the control's container (the harness's pane) to `width` px, as a narrow form column would, or gives
+ * it back its own width (undefined). The window keeps its size: the harness sizes its pane once, at load.
+ */
+export function setContainerWidth(page, width) {
+    return page.evaluate((px) => {
+        document.querySelector('[data-testid="conversation-list"]').parentElement.style.width = px === null ? "" : `${px}px`;
+    }, width ?? null);
 }
 
 /** Elements inside the control wider than their box that would scroll sideways, and the root's own overflow. */

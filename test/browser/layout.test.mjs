@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DATA_ROWS } from "./harnessPage.mjs";
-import { openHarness, rows, waitForRows, narrowRows, waitForNarrowRows, horizontalOverflow, calls } from "./fixture.mjs";
+import { openHarness, rows, waitForRows, narrowRows, waitForNarrowRows, setContainerWidth, horizontalOverflow, calls } from "./fixture.mjs";
 
 describe("a 380 px form column", () => {
     const NARROW = { width: 380, height: 700 };
@@ -14,9 +14,7 @@ describe("a 380 px form column", () => {
         assert.equal(await page.getByTestId("conversation-list").getAttribute("data-layout"), "narrow");
         let overflow = await horizontalOverflow(page);
         assert.ok(overflow.rootScrollWidth <= overflow.rootWidth && overflow.scrolling.length === 0, `no horizontal overflow: ${JSON.stringify(overflow)}`);
-        await page.evaluate(() => {
-            document.querySelector('[data-testid="conversation-list"]').parentElement.style.width = "320px";
-        });
+        await setContainerWidth(page, 320);
         // The control follows its container, then lays out again in the next frame.
         await page.waitForFunction(() => document.querySelector('[data-testid="conversation-list"]').clientWidth <= 320);
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
