@@ -70,7 +70,9 @@ if (typesReady) {
         step("typecheck", BIN("tsc"), ["--noEmit", "-p", "tsconfig.test.json"]),
         step("lint", BIN("eslint"), ["--max-warnings", "0", "."]),
         (async () => {
-            const unit = step("test:unit", BIN("jest"), ["--selectProjects", "unit"]);
+            // Two workers, not jest's default of one on two cores: once the type check, lint and build are done,
+            // the jsdom tests would otherwise leave a core idle while the browser suite waits for them.
+            const unit = step("test:unit", BIN("jest"), ["--selectProjects", "unit", "--maxWorkers=2"]);
             if (!(await step("build and pack the solution", process.execPath, ["scripts/solution/pack.cjs"]))) {
                 skipped("test:solution, test:docs");
                 skipped("test:browser");

@@ -8,7 +8,39 @@ import { describe, it } from "node:test";
 import { MARKER, TEST_RESULTS_DIR } from "../../scripts/harness/paths.mjs";
 import { DATA_ROWS, propertyInput } from "./harnessPage.mjs";
 import { SHOTS, takeScreenshot } from "../../scripts/harness/screenshots.mjs";
-import { HARNESS_AGENT_ID, FORMATTED, browser, withSimulator, bare, openHarness, rows, assertNothingMore, waitForRows, readGrid, calls, expectedForLastRequest, assertLocalDate, CONTROL_DIR, SIMULATOR_BUNDLE } from "./fixture.mjs";
+import { HARNESS_AGENT_ID, FORMATTED, browser, withSimulator, bare, openHarness, sharedPage, rows, assertNothingMore, waitForRows, readGrid, calls, expectedForLastRequest, assertLocalDate, CONTROL_DIR, SIMULATOR_BUNDLE } from "./fixture.mjs";
+
+/** Opens row `index` by a click or by the keyboard alone, and checks the one openConversation call it makes. */
+async function assertOpens(page, how, index) {
+    const expected = await expectedForLastRequest(page);
+    const row = rows(page).nth(index);
+    const title = (await readGrid(page)).rows[index][0];
+    if (how === "click") await row.click();
+    else {
+        // Keyboard only: Tab into the grid (Fluent's FocusZone focuses the first row), arrow down, Enter.
+        for (let i = 0; i < 12; i++) {
+            await page.keyboard.press("Tab");
+            if (await page.evaluate(() => document.activeElement?.getAttribute("role") === "row")) break;
+        }
+        for (let i = 0; i < index; i++) await page.keyboard.press("ArrowDown");
+        assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-item-index")), String(index), "row focused");
+        await page.keyboard.press("Enter");
+    }
+    await page.waitForFunction(() => window.__omnichannelSimulator.calls.openConversation.length > 0);
+    // The host answered: the toolbar no longer says "Opening…".
+    await page.waitForFunction(() => !document.querySelector('[data-testid="conversation-count"]').innerText.startsWith("Opening"));
+    await assertNothingMore(page, () => window.__omnichannelSimulator.calls.openConversation.length > 1, undefined, "a second openConversation call");
+    const opened = (await calls(page)).openConversation;
+    assert.equal(opened.length, 1, "openConversation called once");
+    const record = expected[index];
+    assert.equal(record.msdyn_title, title);
+    assert.deepEqual(opened[0], {
+        conversationId: record.msdyn_ocliveworkitemid,
+        lastsessionId: record.msdyn_lastsessionid,
+        liveworkstreamId: record.msdyn_liveworkstreamid,
+    });
+    assert.equal(await page.evaluate(() => window.__omnichannelSimulator.getConversationId()), record.msdyn_ocliveworkitemid);
+}
 
 describe("production build without the simulator", () => {
     it("contains no simulator code (marker absent from bundle.js, present in the simulator bundle)", () => {
@@ -36,32 +68,119 @@ describe("production build without the simulator", () => {
 });
 
 describe("with the simulated host", () => {
-    it("requests the harness user's active work and shows rows with correct labels and dates", async () => {
+    describe("the harness user's page, one step after another", () => {
+        const shared = sharedPage();
+
+        it("requests the harness user's active work and shows rows with correct labels and dates", async () => {
+            const { page } = shared;
+            await waitForRows(page);
+            const [call] = (await calls(page)).getConversations;
+            assert.equal(call.input.agentId, HARNESS_AGENT_ID);
+            assert.deepEqual([...call.input.status].map(Number).sort(), [2, 3, 5]);
+            assert.deepEqual(call.input.orderBy, [{ attributeName: "createdon", descending: true }]);
+            for (const column of ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_cdsqueueid", "createdon"]) {
+                assert.ok(call.input.attributes.includes(column), `attributes lack ${column}`);
+            }
+            const grid = await readGrid(page);
+            assert.deepEqual(grid.headers, ["Title", "Status", "Channel", "Customer", "Queue", "Created"]);
+            const expected = await expectedForLastRequest(page);
+            assert.ok(grid.rows.length >= 5, `only ${grid.rows.length} rows rendered`);
+            assert.equal(await page.getByTestId("conversation-count").innerText(), `${expected.length.toLocaleString("en-US")} conversations`);
+            grid.rows.slice(0, 15).forEach((cells, i) => {
+                const record = expected[i];
+                assert.equal(cells[0], record.msdyn_title, `row ${i} title`);
+                assert.match(cells[1], new RegExp(`^(Active|Waiting|Wrap-up)`), `row ${i} status`);
+                assert.ok(cells[1].startsWith(record[`statuscode${FORMATTED}`]), `row ${i} status label`);
+                for (const label of record[`msdyn_channel${FORMATTED}`].split("; ")) assert.ok(cells[2].includes(label), `row ${i} channel ${label} in "${cells[2]}"`);
+                assert.equal(cells[3], record[`msdyn_customer${FORMATTED}`] ?? "", `row ${i} customer`);
+                assert.equal(cells[4], record[`msdyn_cdsqueueid${FORMATTED}`] ?? "", `row ${i} queue`);
+                // The control formats every date itself, in the harness user's time zone.
+                assertLocalDate(cells[5], record.createdon, `row ${i} date`);
+            });
+        });
+
+        it("a click on a row calls openConversation once with that row's ids", async () => {
+            await waitForRows(shared.page);
+            await assertOpens(shared.page, "click", 2);
+        });
+
+        it("quick find filters the rows", async () => {
+            const { page } = shared;
+            await waitForRows(page);
+            const count = page.getByTestId("conversation-count");
+            const countBefore = await count.innerText();
+            const rowsBefore = (await readGrid(page)).rows.length;
+            const term = (await readGrid(page)).rows[0][0];
+            await page.getByRole("searchbox", { name: "Quick find" }).fill(term);
+            await page.waitForFunction((text) => document.querySelector('[data-testid="conversation-count"]').innerText !== text, countBefore);
+            const after = (await readGrid(page)).rows;
+            assert.ok(after.length > 0 && after.length <= rowsBefore, `${after.length} rows after quick find`);
+            for (const cells of after) assert.ok(cells.join(" ").toLowerCase().includes(term.toLowerCase()), `row "${cells.join(" | ")}" does not match "${term}"`);
+            await page.getByRole("searchbox", { name: "Quick find" }).fill("");
+            await count.filter({ hasText: countBefore }).waitFor();
+        });
+
+        it("sorts by a column header, ascending then descending", async () => {
+            const { page } = shared;
+            await waitForRows(page);
+            const header = page.locator('[role="columnheader"]', { hasText: "Title" });
+            const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+            assert.equal(await header.getAttribute("aria-sort"), "none");
+            await header.click();
+            await page.waitForFunction(() => document.querySelector('[role="columnheader"][aria-sort="ascending"]') !== null);
+            assert.equal(await header.getAttribute("aria-sort"), "ascending", "the first click sorts ascending");
+            const first = (await readGrid(page)).rows.map((cells) => cells[0]);
+            assert.deepEqual(first, [...first].sort(collator.compare), "titles sorted ascending");
+            await header.click();
+            await page.waitForFunction(() => document.querySelector('[role="columnheader"][aria-sort="descending"]') !== null);
+            assert.equal(await header.getAttribute("aria-sort"), "descending", "the second click sorts descending");
+            const second = (await readGrid(page)).rows.map((cells) => cells[0]);
+            assert.deepEqual(second, [...second].sort(collator.compare).reverse(), "titles sorted descending");
+            assert.notDeepEqual(first.slice(0, 5), second.slice(0, 5), "the order changed");
+        });
+
+        it("a status change in the harness panel refetches with the new statuses", async () => {
+            const { page } = shared;
+            await waitForRows(page);
+            const before = (await calls(page)).getConversations.length;
+            await propertyInput(page, "statuses").fill("4");
+            await page.waitForFunction(
+                (n) => window.__omnichannelSimulator.calls.getConversations.slice(n).some((c) => JSON.stringify(c.input.status) === "[4]"),
+                before,
+            );
+            await page.waitForFunction((selector) => {
+                const first = document.querySelector(selector);
+                return first && first.innerText.includes("Closed");
+            }, DATA_ROWS);
+            const grid = await readGrid(page);
+            assert.ok(grid.rows.length > 0);
+            assert.ok(grid.rows.every((cells) => cells[1].startsWith("Closed")), "every row is Closed");
+        });
+
+        it("names the column Dataverse refused, with the host's message under Details", async () => {
+            const { page } = shared;
+            await waitForRows(page);
+            await propertyInput(page, "columns").fill("msdyn_title,msdyn_titel");
+            const error = page.getByTestId("state-error");
+            await error.waitFor({ state: "visible" });
+            assert.match(await error.innerText(), /^Columns: the table has no column “msdyn_titel”\. Correct the property; the list loads again once it changes\./);
+            await page.getByText("Details", { exact: true }).click();
+            assert.equal(
+                await page.getByTestId("host-message").innerText(),
+                "'msdyn_ocliveworkitem' entity doesn't contain attribute with Name = 'msdyn_titel' and NameMapping = 'Logical'.",
+            );
+            const { getConversations } = await calls(page);
+            assert.equal(
+                await page.getByTestId("failure-details").innerText(),
+                `Details\n${await page.getByTestId("host-message").innerText()}\nError code: 0x80041103\nCorrelation id: ${getConversations.at(-1).correlationId}`,
+            );
+        });
+    });
+
+    it("Enter on a focused row calls openConversation once with that row's ids", async () => {
         const { page, done } = await openHarness();
         await waitForRows(page);
-        const [call] = (await calls(page)).getConversations;
-        assert.equal(call.input.agentId, HARNESS_AGENT_ID);
-        assert.deepEqual([...call.input.status].map(Number).sort(), [2, 3, 5]);
-        assert.deepEqual(call.input.orderBy, [{ attributeName: "createdon", descending: true }]);
-        for (const column of ["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_cdsqueueid", "createdon"]) {
-            assert.ok(call.input.attributes.includes(column), `attributes lack ${column}`);
-        }
-        const grid = await readGrid(page);
-        assert.deepEqual(grid.headers, ["Title", "Status", "Channel", "Customer", "Queue", "Created"]);
-        const expected = await expectedForLastRequest(page);
-        assert.ok(grid.rows.length >= 5, `only ${grid.rows.length} rows rendered`);
-        assert.equal(await page.getByTestId("conversation-count").innerText(), `${expected.length.toLocaleString("en-US")} conversations`);
-        grid.rows.slice(0, 15).forEach((cells, i) => {
-            const record = expected[i];
-            assert.equal(cells[0], record.msdyn_title, `row ${i} title`);
-            assert.match(cells[1], new RegExp(`^(Active|Waiting|Wrap-up)`), `row ${i} status`);
-            assert.ok(cells[1].startsWith(record[`statuscode${FORMATTED}`]), `row ${i} status label`);
-            for (const label of record[`msdyn_channel${FORMATTED}`].split("; ")) assert.ok(cells[2].includes(label), `row ${i} channel ${label} in "${cells[2]}"`);
-            assert.equal(cells[3], record[`msdyn_customer${FORMATTED}`] ?? "", `row ${i} customer`);
-            assert.equal(cells[4], record[`msdyn_cdsqueueid${FORMATTED}`] ?? "", `row ${i} queue`);
-            // The control formats every date itself, in the harness user's time zone.
-            assertLocalDate(cells[5], record.createdon, `row ${i} date`);
-        });
+        await assertOpens(page, "Enter", 4);
         await done();
     });
 
@@ -92,97 +211,6 @@ describe("with the simulated host", () => {
         });
         await done();
     });
-
-    it("a status change in the harness panel refetches with the new statuses", async () => {
-        const { page, done } = await openHarness();
-        await waitForRows(page);
-        const before = (await calls(page)).getConversations.length;
-        await propertyInput(page, "statuses").fill("4");
-        await page.waitForFunction(
-            (n) => window.__omnichannelSimulator.calls.getConversations.slice(n).some((c) => JSON.stringify(c.input.status) === "[4]"),
-            before,
-        );
-        await page.waitForFunction((selector) => {
-            const first = document.querySelector(selector);
-            return first && first.innerText.includes("Closed");
-        }, DATA_ROWS);
-        const grid = await readGrid(page);
-        assert.ok(grid.rows.length > 0);
-        assert.ok(grid.rows.every((cells) => cells[1].startsWith("Closed")), "every row is Closed");
-        await done();
-    });
-
-    it("sorts by a column header, ascending then descending", async () => {
-        const { page, done } = await openHarness();
-        await waitForRows(page);
-        const header = page.locator('[role="columnheader"]', { hasText: "Title" });
-        const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-        assert.equal(await header.getAttribute("aria-sort"), "none");
-        await header.click();
-        await page.waitForFunction(() => document.querySelector('[role="columnheader"][aria-sort="ascending"]') !== null);
-        assert.equal(await header.getAttribute("aria-sort"), "ascending", "the first click sorts ascending");
-        const first = (await readGrid(page)).rows.map((cells) => cells[0]);
-        assert.deepEqual(first, [...first].sort(collator.compare), "titles sorted ascending");
-        await header.click();
-        await page.waitForFunction(() => document.querySelector('[role="columnheader"][aria-sort="descending"]') !== null);
-        assert.equal(await header.getAttribute("aria-sort"), "descending", "the second click sorts descending");
-        const second = (await readGrid(page)).rows.map((cells) => cells[0]);
-        assert.deepEqual(second, [...second].sort(collator.compare).reverse(), "titles sorted descending");
-        assert.notDeepEqual(first.slice(0, 5), second.slice(0, 5), "the order changed");
-        await done();
-    });
-
-    it("quick find filters the rows", async () => {
-        const { page, done } = await openHarness();
-        await waitForRows(page);
-        const count = page.getByTestId("conversation-count");
-        const countBefore = await count.innerText();
-        const rowsBefore = (await readGrid(page)).rows.length;
-        const term = (await readGrid(page)).rows[0][0];
-        await page.getByRole("searchbox", { name: "Quick find" }).fill(term);
-        await page.waitForFunction((text) => document.querySelector('[data-testid="conversation-count"]').innerText !== text, countBefore);
-        const after = (await readGrid(page)).rows;
-        assert.ok(after.length > 0 && after.length <= rowsBefore, `${after.length} rows after quick find`);
-        for (const cells of after) assert.ok(cells.join(" ").toLowerCase().includes(term.toLowerCase()), `row "${cells.join(" | ")}" does not match "${term}"`);
-        await done();
-    });
-
-    for (const how of ["click", "Enter"]) {
-        it(`${how === "click" ? "a click on a row" : "Enter on a focused row"} calls openConversation once with that row's ids`, async () => {
-            const { page, done } = await openHarness();
-            await waitForRows(page);
-            const index = how === "click" ? 2 : 4;
-            const expected = await expectedForLastRequest(page);
-            const row = rows(page).nth(index);
-            const title = (await readGrid(page)).rows[index][0];
-            if (how === "click") await row.click();
-            else {
-                // Keyboard only: Tab into the grid (Fluent's FocusZone focuses the first row), arrow down, Enter.
-                for (let i = 0; i < 12; i++) {
-                    await page.keyboard.press("Tab");
-                    if (await page.evaluate(() => document.activeElement?.getAttribute("role") === "row")) break;
-                }
-                for (let i = 0; i < index; i++) await page.keyboard.press("ArrowDown");
-                assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-item-index")), String(index), "row focused");
-                await page.keyboard.press("Enter");
-            }
-            await page.waitForFunction(() => window.__omnichannelSimulator.calls.openConversation.length > 0);
-            // The host answered: the toolbar no longer says "Opening…".
-            await page.waitForFunction(() => !document.querySelector('[data-testid="conversation-count"]').innerText.startsWith("Opening"));
-            await assertNothingMore(page, () => window.__omnichannelSimulator.calls.openConversation.length > 1, undefined, "a second openConversation call");
-            const opened = (await calls(page)).openConversation;
-            assert.equal(opened.length, 1, "openConversation called once");
-            const record = expected[index];
-            assert.equal(record.msdyn_title, title);
-            assert.deepEqual(opened[0], {
-                conversationId: record.msdyn_ocliveworkitemid,
-                lastsessionId: record.msdyn_lastsessionid,
-                liveworkstreamId: record.msdyn_liveworkstreamid,
-            });
-            assert.equal(await page.evaluate(() => window.__omnichannelSimulator.getConversationId()), record.msdyn_ocliveworkitemid);
-            await done();
-        });
-    }
 
     it("sends upper-case, braced ids as the exact lower-case strings the script compares (upperCaseIds)", async () => {
         const { page, done } = await openHarness("?scenario=upperCaseIds");
@@ -223,26 +251,6 @@ describe("with the simulated host", () => {
         await done();
     });
 
-    it("names the column Dataverse refused, with the host's message under Details", async () => {
-        const { page, done } = await openHarness();
-        await waitForRows(page);
-        await propertyInput(page, "columns").fill("msdyn_title,msdyn_titel");
-        const error = page.getByTestId("state-error");
-        await error.waitFor({ state: "visible" });
-        assert.match(await error.innerText(), /^Columns: the table has no column “msdyn_titel”\. Correct the property; the list loads again once it changes\./);
-        await page.getByText("Details", { exact: true }).click();
-        assert.equal(
-            await page.getByTestId("host-message").innerText(),
-            "'msdyn_ocliveworkitem' entity doesn't contain attribute with Name = 'msdyn_titel' and NameMapping = 'Logical'.",
-        );
-        const { getConversations } = await calls(page);
-        assert.equal(
-            await page.getByTestId("failure-details").innerText(),
-            `Details\n${await page.getByTestId("host-message").innerText()}\nError code: 0x80041103\nCorrelation id: ${getConversations.at(-1).correlationId}`,
-        );
-        await done();
-    });
-
     it("an agent over the host's 5,000-row limit (backlog) sees the first 5,000 rows and how to narrow the list", async () => {
         const { page, done } = await openHarness("?scenario=backlog");
         await waitForRows(page);
@@ -256,36 +264,47 @@ describe("with the simulated host", () => {
         await done();
     });
 
-    it("a rejection { status: false, error } shows the localized error, never the host's message, and logs only its code and message", async () => {
-        const { page, done } = await openHarness("?scenario=reject");
-        const warnings = [];
-        page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
-        await page.getByTestId("state-error").waitFor({ state: "visible" });
-        const text = await page.getByTestId("state-error").innerText();
-        assert.doesNotMatch(text, /Simulated host failure|0x80040216/);
-        await page.evaluate(() => window.__omnichannelSimulator.setScenario("reject"));
-        const warned = page.waitForEvent("console", (message) => message.type() === "warning" && message.text().includes("0x80040216"));
-        await page.getByRole("button", { name: "Retry" }).click();
-        await page.waitForFunction(() => window.__omnichannelSimulator.calls.getConversations.length >= 2);
-        await page.getByTestId("state-error").waitFor({ state: "visible" });
-        await warned;
-        assert.ok(warnings.some((w) => w.includes("0x80040216") && w.includes("Simulated host failure")), `console: ${JSON.stringify(warnings)}`);
-        await done();
-    });
+    describe("a host that rejects", () => {
+        const shared = sharedPage("?scenario=reject");
 
-    for (const scenario of ["reject", "statusFalse"]) {
-        it(`a failing host (${scenario}) shows an error and Retry recovers`, async () => {
-            const { page, done } = await openHarness(`?scenario=${scenario}`);
-            const error = page.getByTestId("state-error");
-            await error.waitFor({ state: "visible" });
+        it("a rejection { status: false, error } shows the localized error, never the host's message, and logs only its code and message", async () => {
+            const { page } = shared;
+            const warnings = [];
+            page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+            await page.getByTestId("state-error").waitFor({ state: "visible" });
+            const text = await page.getByTestId("state-error").innerText();
+            assert.doesNotMatch(text, /Simulated host failure|0x80040216/);
+            await page.evaluate(() => window.__omnichannelSimulator.setScenario("reject"));
+            const warned = page.waitForEvent("console", (message) => message.type() === "warning" && message.text().includes("0x80040216"));
+            await page.getByRole("button", { name: "Retry" }).click();
+            await page.waitForFunction(() => window.__omnichannelSimulator.calls.getConversations.length >= 2);
+            await page.getByTestId("state-error").waitFor({ state: "visible" });
+            await warned;
+            assert.ok(warnings.some((w) => w.includes("0x80040216") && w.includes("Simulated host failure")), `console: ${JSON.stringify(warnings)}`);
+        });
+
+        it("shows an error, and Retry recovers", async () => {
+            const { page } = shared;
+            await page.getByTestId("state-error").waitFor({ state: "visible" });
             assert.equal(await rows(page).count(), 0);
             await page.evaluate(() => window.__omnichannelSimulator.setScenario("happy"));
             await page.getByRole("button", { name: "Retry" }).click();
             await waitForRows(page);
             assert.equal(await page.getByTestId("state-error").count(), 0);
-            await done();
         });
-    }
+    });
+
+    it("a failing host (statusFalse) shows an error and Retry recovers", async () => {
+        const { page, done } = await openHarness("?scenario=statusFalse");
+        const error = page.getByTestId("state-error");
+        await error.waitFor({ state: "visible" });
+        assert.equal(await rows(page).count(), 0);
+        await page.evaluate(() => window.__omnichannelSimulator.setScenario("happy"));
+        await page.getByRole("button", { name: "Retry" }).click();
+        await waitForRows(page);
+        assert.equal(await page.getByTestId("state-error").count(), 0);
+        await done();
+    });
 
     it("a malformed answer shows an error and nothing breaks", async () => {
         const { page, done } = await openHarness("?scenario=malformed");
