@@ -1,10 +1,11 @@
-// Browser tests of accessibility: axe-core WCAG 2.1 AA in every state, the keyboard, screen readers and
-// languages, on the production build in the pcf-start harness (see harness.test.mjs).
+// Browser tests of accessibility: axe-core WCAG 2.1 AA in every state, and what a theme, a language, a zoom or
+// forced colours show, on the production build in the pcf-start harness (see harness.test.mjs). The keyboard
+// and the live region are in keyboard.test.mjs.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { waitForStill } from "../../scripts/harness/chromium.mjs";
-import { DATA_ROWS, propertyInput } from "./harnessPage.mjs";
-import { AXE_SCRIPT, WCAG_21_AA, bare, openHarness, sharedPage, rows, waitForRows, narrowRows, waitForNarrowRows, setContainerWidth, readGrid, calls, expectedForLastRequest, startTestServer } from "./fixture.mjs";
+import { propertyInput } from "./harnessPage.mjs";
+import { AXE_SCRIPT, WCAG_21_AA, bare, sharedPage, rows, waitForRows, narrowRows, waitForNarrowRows, setContainerWidth, LANGUAGES, languageCheckName, checkLanguage, tabIntoGrid } from "./fixture.mjs";
 
 /** Runs axe-core's WCAG 2.1 AA rules on the control (not the harness page around it): violations, rules passed, rules to review. */
 async function axeViolations(page) {
@@ -21,28 +22,6 @@ async function axeViolations(page) {
     }, WCAG_21_AA);
 }
 
-/** The user's language and direction, from `?language=`: what the page shows for it. */
-const LANGUAGES = {
-    ar: { language: 1025, isRTL: true, header: "العنوان", locale: "ar-SA" },
-    he: { language: 1037, isRTL: true, header: "כותרת", locale: "he-IL" },
-    ja: { language: 1041, isRTL: false, header: "タイトル", locale: "ja-JP" },
-    de: { language: 1031, isRTL: false, header: "Titel", locale: "de-DE" },
-};
-const languageCheckName = ({ language, isRTL, locale }) => `?language=${language} sets the user's language and direction: ${isRTL ? "right to left" : "left to right"}, ${locale} numbers`;
-
-async function checkLanguage(page, { isRTL, header, locale }) {
-    await waitForRows(page);
-    const root = page.getByTestId("conversation-list");
-    assert.equal(await root.getAttribute("dir"), isRTL ? "rtl" : "ltr");
-    assert.equal((await readGrid(page)).headers[0], header);
-    const count = (await expectedForLastRequest(page)).length;
-    assert.ok((await page.getByTestId("conversation-count").innerText()).includes(new Intl.NumberFormat(locale).format(count)), "count in the user's digits");
-    const box = async (selector) => (await page.locator(selector).first().boundingBox()).x;
-    const search = await box('[data-testid="conversation-list"] .ms-SearchBox');
-    const refresh = await box('[data-testid="conversation-list"] button.ms-Button');
-    assert.equal(refresh < search, isRTL, "Refresh is left of quick find exactly when the layout is right to left");
-}
-
 /** The colours of the control's surface, a cell and a header, and the theme it says it follows. */
 const colorsOf = (page) =>
     page.evaluate(() => {
@@ -51,20 +30,6 @@ const colorsOf = (page) =>
         const header = root.querySelector('[role="columnheader"]');
         return { theme: root.dataset.theme, root: getComputedStyle(root).backgroundColor, cell: getComputedStyle(cell).color, header: getComputedStyle(header).color };
     });
-
-const focused = (page) =>
-    page.evaluate(() => {
-        const el = document.activeElement;
-        return { role: el?.getAttribute("role"), index: el?.getAttribute("data-item-index"), name: el?.getAttribute("aria-label") ?? el?.textContent?.trim() };
-    });
-
-async function tabIntoGrid(page) {
-    for (let i = 0; i < 15; i++) {
-        await page.keyboard.press("Tab");
-        if ((await focused(page)).role === "row") return;
-    }
-    assert.fail("Tab never reached a row of the grid");
-}
 
 const visible = (page, testId) => page.getByTestId(testId).waitFor({ state: "visible" });
 
@@ -196,115 +161,4 @@ describe("accessibility: axe-core WCAG 2.1 AA in every state, and what each page
             }
         });
     }
-});
-
-describe("accessibility: keyboard, screen reader, languages", () => {
-    it("Tab reaches quick find, Refresh and the grid; arrows, Home and End move between rows; Space opens", async () => {
-        const { page, done } = await openHarness();
-        await waitForRows(page);
-        await page.getByRole("searchbox", { name: "Quick find" }).focus();
-        await page.keyboard.press("Tab");
-        assert.equal((await focused(page)).name, "Refresh", "Tab from quick find goes to Refresh");
-        await tabIntoGrid(page);
-        assert.equal((await focused(page)).index, "0", "the grid's tab stop is the first row");
-        await page.keyboard.press("ArrowDown");
-        await page.keyboard.press("ArrowDown");
-        assert.equal((await focused(page)).index, "2");
-        await page.keyboard.press("ArrowUp");
-        assert.equal((await focused(page)).index, "1");
-        // The answer's last row, beyond those the virtualized list had drawn.
-        const answered = (await expectedForLastRequest(page)).length;
-        const lastDrawn = await page.evaluate((selector) => Math.max(...[...document.querySelectorAll(selector)].map((row) => Number(row.getAttribute("data-item-index")))), DATA_ROWS);
-        assert.ok(lastDrawn < answered - 1, `the list had not drawn the last row yet (${lastDrawn} of ${answered})`);
-        await page.keyboard.press("End");
-        await page.waitForFunction((index) => document.activeElement?.getAttribute("data-item-index") === index, String(answered - 1));
-        await page.keyboard.press("Home");
-        await page.waitForFunction(() => document.activeElement?.getAttribute("data-item-index") === "0");
-        await page.keyboard.press("ArrowDown");
-        const expected = await expectedForLastRequest(page);
-        await page.keyboard.press("Space");
-        await page.waitForFunction(() => window.__omnichannelSimulator.calls.openConversation.length > 0);
-        assert.equal((await calls(page)).openConversation[0].conversationId, expected[1].msdyn_ocliveworkitemid, "Space opens the focused row");
-        await done();
-    });
-
-    it("the status chips follow Refresh in the Tab order; Enter and Space toggle them (aria-pressed) and filter without a request", async () => {
-        const { page, done } = await openHarness();
-        await waitForRows(page);
-        const asked = (await calls(page)).getConversations.length;
-        await page.getByRole("button", { name: "Refresh", exact: true }).focus();
-        await page.keyboard.press("Tab");
-        const chip = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), pressed: document.activeElement?.getAttribute("aria-pressed") }));
-        assert.match(chip.text, /^Active \d+$/, "Tab from Refresh goes to the first chip");
-        assert.equal(chip.pressed, "false");
-        await page.keyboard.press("Tab");
-        const waiting = await page.evaluate(() => document.activeElement?.textContent?.trim());
-        assert.match(waiting, /^Waiting \d+$/);
-        await page.keyboard.press("Enter");
-        assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-pressed")), "true");
-        const shown = await readGrid(page);
-        assert.equal(shown.rows.length > 0 && shown.rows.every((cells) => cells[1] === "Waiting"), true, "only Waiting rows");
-        await page.keyboard.press("Space");
-        assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-pressed")), "false");
-        assert.equal((await calls(page)).getConversations.length, asked, "chips filter on the page, no request");
-        await done();
-    });
-
-    it("column headers are reachable by keyboard and Enter sorts, with aria-sort on the sorted column", async () => {
-        const { page, done } = await openHarness();
-        await waitForRows(page);
-        await tabIntoGrid(page);
-        await page.keyboard.press("ArrowUp");
-        assert.equal(await page.evaluate(() => document.activeElement?.closest('[role="columnheader"]')?.innerText.trim()), "Title", "ArrowUp from the first row reaches the header");
-        await page.keyboard.press("Enter");
-        await page.locator('[role="columnheader"][aria-sort="ascending"]', { hasText: "Title" }).waitFor();
-        assert.equal(await page.locator('[role="columnheader"][aria-sort="ascending"], [role="columnheader"][aria-sort="descending"]').count(), 1, "one sorted column");
-        await done();
-    });
-
-    it("the live region says the count once: a refresh with the same count changes nothing in it", async () => {
-        const { page, done } = await openHarness();
-        await waitForRows(page);
-        const live = page.getByTestId("count-announcement");
-        assert.equal(await live.getAttribute("aria-live"), "polite");
-        const before = await live.innerText();
-        assert.match(before, /^\d[\d,]* conversations$/);
-        await page.evaluate(() => {
-            window.__liveChanges = 0;
-            new MutationObserver((records) => (window.__liveChanges += records.length)).observe(document.querySelector('[data-testid="count-announcement"]'), {
-                childList: true,
-                characterData: true,
-                subtree: true,
-            });
-        });
-        const requests = (await calls(page)).getConversations.length;
-        await page.getByRole("button", { name: "Refresh", exact: true }).click();
-        await page.waitForFunction((n) => window.__omnichannelSimulator.calls.getConversations.length > n, requests);
-        await page.getByTestId("conversation-count").filter({ hasText: before }).waitFor();
-        assert.equal(await page.evaluate(() => window.__liveChanges), 0, "the live region did not change on a refresh");
-        await page.getByRole("searchbox", { name: "Quick find" }).fill("zzz-no-such-title");
-        await page.waitForFunction(() => /^0 of /.test(document.querySelector('[data-testid="count-announcement"]').innerText));
-        await done();
-    });
-
-    for (const language of [LANGUAGES.ja, LANGUAGES.de]) {
-        it(languageCheckName(language), async () => {
-            const { page, done } = await openHarness(`?language=${language.language}`);
-            await checkLanguage(page, language);
-            await done();
-        });
-    }
-
-    it("a server started for a language (npm start -- --language=1037) serves that language and direction to every page", async () => {
-        const hebrew = await startTestServer({ languageId: 1037 });
-        try {
-            const { page, done } = await openHarness("", { server: hebrew });
-            await waitForRows(page);
-            assert.equal(await page.getByTestId("conversation-list").getAttribute("dir"), "rtl");
-            assert.equal((await readGrid(page)).headers[0], "כותרת");
-            await done();
-        } finally {
-            await hebrew.close();
-        }
-    });
 });

@@ -14,7 +14,8 @@ import { startHarnessServer } from "../../scripts/harness/server.mjs";
 
 export const { control: CONTROL_DIR, simulator: SIMULATOR_BUNDLE } = browserTestDirs();
 export const HARNESS_AGENT_ID = "00000000-0000-0000-0000-000000000000";
-export const TIMEOUT = 20_000;
+/** A page load takes 2 to 5 s here; a CI run on a shared machine once waited 20 s for one that never came. */
+export const TIMEOUT = 30_000;
 export const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 /**
  * How long a test watches for something that must not happen (a second call, the spinner giving way): its cause
@@ -91,15 +92,40 @@ export async function assertNothingMore(page, predicate, arg, what) {
     assert.equal(happened, false, `${what} within ${NOTHING_MORE_MS} ms`);
 }
 
-export async function waitForRows(page) {
-    await rows(page).first().waitFor({ state: "visible" });
+/**
+ * Waits for `locator` to be visible; on a timeout the error says what the control showed instead (its layout,
+ * size, text and the host calls so far), so that a failure on a CI machine explains itself.
+ */
+async function waitShown(page, locator, what) {
+    try {
+        await locator.waitFor({ state: "visible" });
+    } catch (error) {
+        if (error.name !== "TimeoutError") throw error;
+        const shown = await page
+            .evaluate(() => {
+                const root = document.querySelector('[data-testid="conversation-list"]');
+                const calls = window.__omnichannelSimulator?.calls;
+                return {
+                    layout: root?.getAttribute("data-layout"),
+                    size: root ? `${root.clientWidth}x${root.clientHeight}` : undefined,
+                    text: (root ?? document.body).innerText.replace(/\s+/g, " ").slice(0, 300),
+                    getConversations: calls?.getConversations.length,
+                };
+            })
+            .catch((reason) => ({ unreadable: String(reason) }));
+        throw new Error(`no ${what} came; the control showed ${JSON.stringify(shown)}`, { cause: error });
+    }
+}
+
+export function waitForRows(page) {
+    return waitShown(page, rows(page).first(), "grid rows");
 }
 
 /** The narrow layout's two-line rows (below 560 px). */
 export const narrowRows = (page) => page.getByTestId("narrow-row");
 
-export async function waitForNarrowRows(page) {
-    await narrowRows(page).first().waitFor({ state: "visible" });
+export function waitForNarrowRows(page) {
+    return waitShown(page, narrowRows(page).first(), "narrow rows");
 }
 
 /**
@@ -158,4 +184,41 @@ export function assertLocalDate(text, iso, what) {
     const shown = Date.UTC(year, Number(match[1]) - 1, Number(match[2]));
     const created = Date.parse(iso.slice(0, 10) + "T00:00:00Z");
     assert.ok(Math.abs(shown - created) <= 86_400_000, `${what}: "${text}" is not the day of ${iso}`);
+}
+
+/** The user's language and direction, from `?language=`: what the page shows for it. */
+export const LANGUAGES = {
+    ar: { language: 1025, isRTL: true, header: "العنوان", locale: "ar-SA" },
+    he: { language: 1037, isRTL: true, header: "כותרת", locale: "he-IL" },
+    ja: { language: 1041, isRTL: false, header: "タイトル", locale: "ja-JP" },
+    de: { language: 1031, isRTL: false, header: "Titel", locale: "de-DE" },
+};
+export const languageCheckName = ({ language, isRTL, locale }) => `?language=${language} sets the user's language and direction: ${isRTL ? "right to left" : "left to right"}, ${locale} numbers`;
+
+export async function checkLanguage(page, { isRTL, header, locale }) {
+    await waitForRows(page);
+    const root = page.getByTestId("conversation-list");
+    assert.equal(await root.getAttribute("dir"), isRTL ? "rtl" : "ltr");
+    assert.equal((await readGrid(page)).headers[0], header);
+    const count = (await expectedForLastRequest(page)).length;
+    assert.ok((await page.getByTestId("conversation-count").innerText()).includes(new Intl.NumberFormat(locale).format(count)), "count in the user's digits");
+    const box = async (selector) => (await page.locator(selector).first().boundingBox()).x;
+    const search = await box('[data-testid="conversation-list"] .ms-SearchBox');
+    const refresh = await box('[data-testid="conversation-list"] button.ms-Button');
+    assert.equal(refresh < search, isRTL, "Refresh is left of quick find exactly when the layout is right to left");
+}
+
+/** The focused element's role, row index and name. */
+export const focused = (page) =>
+    page.evaluate(() => {
+        const el = document.activeElement;
+        return { role: el?.getAttribute("role"), index: el?.getAttribute("data-item-index"), name: el?.getAttribute("aria-label") ?? el?.textContent?.trim() };
+    });
+
+export async function tabIntoGrid(page) {
+    for (let i = 0; i < 15; i++) {
+        await page.keyboard.press("Tab");
+        if ((await focused(page)).role === "row") return;
+    }
+    assert.fail("Tab never reached a row of the grid");
 }
