@@ -42,6 +42,17 @@ async function assertOpens(page, how, index) {
     assert.equal(await page.evaluate(() => window.__omnichannelSimulator.getConversationId()), record.msdyn_ocliveworkitemid);
 }
 
+/** The error view, without rows; once the host answers again, Retry brings the rows back. `inErrorView` checks more first. */
+async function assertRetryRecovers(page, inErrorView) {
+    await page.getByTestId("state-error").waitFor({ state: "visible" });
+    assert.equal(await rows(page).count(), 0);
+    await page.evaluate(() => window.__omnichannelSimulator.setScenario("happy"));
+    await inErrorView?.();
+    await page.getByRole("button", { name: "Retry" }).click();
+    await waitForRows(page);
+    assert.equal(await page.getByTestId("state-error").count(), 0);
+}
+
 describe("production build without the simulator", () => {
     it("contains no simulator code (marker absent from bundle.js, present in the simulator bundle)", () => {
         const bundle = fs.readFileSync(path.join(CONTROL_DIR, "bundle.js"), "utf8");
@@ -283,38 +294,20 @@ describe("with the simulated host", () => {
             assert.ok(warnings.some((w) => w.includes("0x80040216") && w.includes("Simulated host failure")), `console: ${JSON.stringify(warnings)}`);
         });
 
-        it("shows an error, and Retry recovers", async () => {
-            const { page } = shared;
-            await page.getByTestId("state-error").waitFor({ state: "visible" });
-            assert.equal(await rows(page).count(), 0);
-            await page.evaluate(() => window.__omnichannelSimulator.setScenario("happy"));
-            await page.getByRole("button", { name: "Retry" }).click();
-            await waitForRows(page);
-            assert.equal(await page.getByTestId("state-error").count(), 0);
-        });
+        it("shows an error, and Retry recovers", () => assertRetryRecovers(shared.page));
     });
 
     it("a failing host (statusFalse) shows an error and Retry recovers", async () => {
         const { page, done } = await openHarness("?scenario=statusFalse");
-        const error = page.getByTestId("state-error");
-        await error.waitFor({ state: "visible" });
-        assert.equal(await rows(page).count(), 0);
-        await page.evaluate(() => window.__omnichannelSimulator.setScenario("happy"));
-        await page.getByRole("button", { name: "Retry" }).click();
-        await waitForRows(page);
-        assert.equal(await page.getByTestId("state-error").count(), 0);
+        await assertRetryRecovers(page);
         await done();
     });
 
     it("a malformed answer shows an error and nothing breaks", async () => {
         const { page, done } = await openHarness("?scenario=malformed");
-        const error = page.getByTestId("state-error");
-        await error.waitFor({ state: "visible" });
-        assert.equal(await rows(page).count(), 0);
-        await page.evaluate(() => window.__omnichannelSimulator.setScenario("happy"));
-        assert.equal(await page.getByRole("button", { name: "Refresh", exact: true }).count(), 0, "the error view has one retry action");
-        await page.getByRole("button", { name: "Retry" }).click();
-        await waitForRows(page);
+        await assertRetryRecovers(page, async () => {
+            assert.equal(await page.getByRole("button", { name: "Refresh", exact: true }).count(), 0, "the error view has one retry action");
+        });
         await done();
     });
 
