@@ -110,6 +110,11 @@ describe("with the simulated host", () => {
             });
         });
 
+        it("runs on React's production build, as the platform serves it (the harness page asks for the development one)", async () => {
+            const scripts = await shared.page.evaluate(() => [...document.querySelectorAll("script[src]")].map((script) => new URL(script.src).pathname));
+            assert.deepEqual(scripts.filter((src) => src.includes("/react")), ["/__offline/react/umd/react.production.min.js", "/__offline/react-dom/umd/react-dom.production.min.js"]);
+        });
+
         it("a click on a row calls openConversation once with that row's ids", async () => {
             await waitForRows(shared.page);
             await assertOpens(shared.page, "click", 2);
