@@ -61,6 +61,7 @@ describe("refresh policy on the page's clock", () => {
         const loaded = await requests(page);
         await pass(context, 60 * MINUTE, MINUTE);
         const asked = (await requests(page)) - loaded;
+        // Each interval is drawn within ±10 %, and the first starts at a random point: twelve, give or take one.
         assert.ok(asked >= 11 && asked <= 13, `asked ${asked} times`);
         await context.close();
     });
@@ -94,6 +95,7 @@ describe("refresh policy on the page's clock", () => {
             const loaded = await total(pages);
             await pass(context, 12 * MINUTE, 1000);
             const asked = (await total(pages)) - loaded;
+            // Twelve, give or take one, as for one tab; without sharing, three times that (36, tried).
             assert.ok(asked >= 11 && asked <= 13, `three tabs asked ${asked} times in twelve one-minute intervals`);
             await context.close();
         } finally {
