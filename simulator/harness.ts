@@ -13,7 +13,8 @@
  *   ?theme=dark|brand  the workspace's Fluent theme (context.fluentDesignLanguage): dark, or light with a brand colour
  */
 import { OMNICHANNEL_SIMULATOR_MARKER } from "./catalog";
-import { isScenarioName, OmnichannelSimulator, SCENARIOS, type ScenarioName } from "./OmnichannelSimulator";
+import { OmnichannelSimulator } from "./OmnichannelSimulator";
+import { isScenarioName, SCENARIOS, type ScenarioName } from "./scenarios";
 import { SimulatedApm, type SessionEventName } from "./apm";
 import { designFor, THEMES } from "./theme";
 

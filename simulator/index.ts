@@ -3,5 +3,6 @@ export * from "./catalog";
 export * from "./dataset";
 export * from "./query";
 export * from "./OmnichannelSimulator";
+export * from "./scenarios";
 export { SeededRandom } from "./random";
 export * from "./apm";

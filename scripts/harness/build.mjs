@@ -33,3 +33,11 @@ export async function buildSimulator(outfile) {
     await esbuild.build(simulatorBuildOptions(outfile));
     return outfile;
 }
+
+/** The simulator's scenario names, from simulator/scenarios.ts (their one list), for npm start's arguments. */
+export async function simulatorScenarios() {
+    const esbuild = await import("esbuild");
+    const source = fs.readFileSync(path.join(ROOT, "simulator", "scenarios.ts"), "utf8");
+    const { code } = await esbuild.transform(source, { loader: "ts", format: "esm" });
+    return (await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`)).SCENARIOS;
+}

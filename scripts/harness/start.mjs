@@ -16,14 +16,12 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { buildControl, buildSimulator, pcfEnv, simulatorBuildOptions } from "./build.mjs";
+import { buildControl, buildSimulator, pcfEnv, simulatorBuildOptions, simulatorScenarios } from "./build.mjs";
 import { buildDirs, PCF_SCRIPTS_BIN, ROOT } from "./paths.mjs";
 import { startHarnessServer } from "./server.mjs";
 
 /** npm start's own folder (out/harness), apart from the browser tests' and the solution's builds. */
 const DIRS = buildDirs("harness");
-
-const SCENARIOS = ["happy", "plainGuids", "webApiLookups", "empty", "slow", "reject", "statusFalse", "hang", "malformed", "failOnce", "openReject"];
 
 function parseArgs(argv) {
     const args = { simulator: true, build: true, watch: false, production: false, open: undefined };
@@ -67,7 +65,8 @@ async function main() {
         return;
     }
     const scenario = args.scenario ?? process.env.SIMULATOR_SCENARIO ?? "happy";
-    if (!SCENARIOS.includes(scenario)) throw new Error(`Unknown scenario "${scenario}"; one of: ${SCENARIOS.join(", ")}`);
+    const scenarios = await simulatorScenarios();
+    if (!scenarios.includes(scenario)) throw new Error(`Unknown scenario "${scenario}"; one of: ${scenarios.join(", ")}`);
     if (args.language !== undefined && !/^\d{4,5}$/.test(args.language)) throw new Error(`--language takes a Dataverse language id such as 1033 or 1025, not "${args.language}"`);
     const latency = args.latency ?? process.env.SIMULATOR_LATENCY_MS;
     const simulatorDefaults = { scenario };
@@ -121,7 +120,7 @@ async function main() {
     console.log(`Control harness: ${harness.url}`);
     console.log(
         args.simulator
-            ? `Simulated Customer Service host, scenario "${scenario}". Other scenarios: ${harness.url}?scenario=<${SCENARIOS.join("|")}>`
+            ? `Simulated Customer Service host, scenario "${scenario}". Other scenarios: ${harness.url}?scenario=<${scenarios.join("|")}>`
             : "No simulator: the page has no Microsoft.Omnichannel, as outside Customer Service workspace.",
     );
     console.log(`Control folder: ${path.relative(ROOT, DIRS.control)}   Press Ctrl+C to stop.`);
