@@ -50,16 +50,12 @@ export async function waitForStill(page) {
     await page.evaluate(() => (window.__stillChecks = 0));
     await page.waitForFunction(
         () => {
-            // Each element's opacity is read once per check, not once per cell below it.
-            const opaque = new Map();
-            const isOpaque = (element) => {
-                if (!element) return true;
-                if (!opaque.has(element)) opaque.set(element, getComputedStyle(element).opacity === "1" && isOpaque(element.parentElement));
-                return opaque.get(element);
-            };
             const still =
                 document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity) &&
-                [...document.querySelectorAll('[data-testid="conversation-list"] [role="gridcell"], [data-testid="conversation-list"] [role="row"], [data-testid="narrow-row"]')].every(isOpaque);
+                [...document.querySelectorAll('[data-testid="conversation-list"] [role="gridcell"], [data-testid="conversation-list"] [role="row"], [data-testid="narrow-row"]')].every((cell) => {
+                    for (let element = cell; element; element = element.parentElement) if (getComputedStyle(element).opacity !== "1") return false;
+                    return true;
+                });
             window.__stillChecks = still ? (window.__stillChecks ?? 0) + 1 : 0;
             return window.__stillChecks >= 3;
         },

@@ -8,7 +8,7 @@ import { describe, it } from "node:test";
 import { MARKER, TEST_RESULTS_DIR } from "../../scripts/harness/paths.mjs";
 import { DATA_ROWS, propertyInput } from "./harnessPage.mjs";
 import { SHOTS, takeScreenshot } from "../../scripts/harness/screenshots.mjs";
-import { HARNESS_AGENT_ID, FORMATTED, browser, withSimulator, bare, openHarness, sharedPage, rows, assertNothingMore, waitForRows, readGrid, calls, expectedForLastRequest, assertLocalDate, CONTROL_DIR, SIMULATOR_BUNDLE } from "./fixture.mjs";
+import { HARNESS_AGENT_ID, FORMATTED, browser, withSimulator, bare, openHarness, sharedPage, rows, assertNothingMore, waitForRows, readGrid, calls, expectedForLastRequest, assertLocalDate, tabIntoGrid, CONTROL_DIR, SIMULATOR_BUNDLE } from "./fixture.mjs";
 
 /** Opens row `index` by a click or by the keyboard alone, and checks the one openConversation call it makes. */
 async function assertOpens(page, how, index) {
@@ -18,10 +18,7 @@ async function assertOpens(page, how, index) {
     if (how === "click") await row.click();
     else {
         // Keyboard only: Tab into the grid (Fluent's FocusZone focuses the first row), arrow down, Enter.
-        for (let i = 0; i < 12; i++) {
-            await page.keyboard.press("Tab");
-            if (await page.evaluate(() => document.activeElement?.getAttribute("role") === "row")) break;
-        }
+        await tabIntoGrid(page);
         for (let i = 0; i < index; i++) await page.keyboard.press("ArrowDown");
         assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-item-index")), String(index), "row focused");
         await page.keyboard.press("Enter");

@@ -5,8 +5,10 @@ import { describe, it } from "node:test";
 import { DATA_ROWS } from "./harnessPage.mjs";
 import { openHarness, sharedPage, rows, waitForRows, narrowRows, waitForNarrowRows, setContainerWidth, horizontalOverflow, calls } from "./fixture.mjs";
 
+/** A 380 px form column. */
+const NARROW = { width: 380, height: 700 };
+
 describe("a 380 px form column", () => {
-    const NARROW = { width: 380, height: 700 };
 
     it("switches to the two-line list and never scrolls sideways, down to a 320 px container", async () => {
         const { page, done } = await openHarness("", { viewport: NARROW });
@@ -55,7 +57,6 @@ describe("a 380 px form column", () => {
 });
 
 describe("the focused session's conversation", () => {
-    const NARROW = { width: 380, height: 700 };
     /** The marked rows' titles and the bar drawn before the first one. */
     const marked = (page, selector) =>
         page.evaluate((rowSelector) => {
