@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
-import { ConversationListContainer, type ConversationListContainerProps, type ConversationListState } from "./components/ConversationListContainer";
+import { ConversationListContainer, type ConversationListContainerProps, type ConversationListState, type ShownSettings } from "./components/ConversationListContainer";
 import { ConversationFeed, DEFAULT_TIMEOUT_MS } from "./conversations/feed";
 import { browserClock, browserTimers } from "./refresh/timers";
 import { createBrowserSharing, type RequestSharing } from "./refresh/sharing";
@@ -9,7 +9,8 @@ import { readViewState, viewStateRecord, type ViewState } from "./conversations/
 import { ConversationOpener } from "./conversations/opener";
 import { FocusedSession } from "./conversations/focusedSession";
 import type { Conversation } from "./host/records";
-import { buildConversationRequest, localizedStatusLabels, type ConversationSettings } from "./conversations/request";
+import { buildConversationRequest, columnsToDescribe, localizedStatusLabels, type ConversationSettings } from "./conversations/request";
+import { ColumnMetadata } from "./conversations/columnMetadata";
 import { newCorrelationId } from "./conversations/correlationId";
 import { StateStore } from "./conversations/stateStore";
 import { ConversationFormatter, localeFromLanguageId } from "./conversations/formatting";
@@ -35,6 +36,17 @@ function settingsOf(context: ComponentFramework.Context<IInputs>): ConversationS
 
 /** One per window: every instance in it shares calls in flight and, across tabs, answers. */
 let windowSharing: RequestSharing | undefined;
+/** One per window: the org's column definitions, asked once per column set. */
+let windowMetadata: ColumnMetadata | undefined;
+
+const NO_STATUSES: readonly number[] = [];
+
+/** Equal shown settings, so an updateView that changed none of them re-renders nothing. */
+const sameShown = (a: ShownSettings, b: ShownSettings): boolean =>
+    a.definitions === b.definitions &&
+    (a.statuses ?? NO_STATUSES).join() === (b.statuses ?? NO_STATUSES).join() &&
+    a.refreshMinutes === b.refreshMinutes &&
+    a.waitingAlertMinutes === b.waitingAlertMinutes;
 
 /**
  * Lists an agent's Omnichannel conversations and opens one as a workspace session. Its members are
@@ -51,13 +63,14 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     private lastOpenedConversationId: string | undefined;
     private stopWatchingSessions: () => void;
     private stopWatchingPage: () => void;
+    private stopWatchingMetadata: () => void;
+    private columnMetadata: ColumnMetadata;
     private screenWatch: ScreenWatch | undefined;
     private sight: Sight;
     private context: ComponentFramework.Context<IInputs>;
     private initialViewState: ViewState;
-    private statuses: readonly number[] = [];
     private savedViewState = "";
-    private readonly store = new StateStore<ConversationListState>({ feed: { kind: "idle" }, openState: {} });
+    private readonly store = new StateStore<ConversationListState>({ feed: { kind: "idle" }, openState: {}, shown: {} });
 
     public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void, state?: ComponentFramework.Dictionary): void {
         context.mode.trackContainerResize(true);
@@ -85,6 +98,9 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             timeoutMs: DEFAULT_TIMEOUT_MS,
         });
         // Nobody looking, no requests: the tab, the host's own visibility flag and the layout all count.
+        this.columnMetadata = windowMetadata ??= new ColumnMetadata(browserTimers);
+        // The definitions may come after updateView returned: the settings are worked out again then.
+        this.stopWatchingMetadata = this.columnMetadata.subscribe(() => this.applySettings());
         this.sight = new Sight((visible) => this.feed.setVisible(visible));
         this.stopWatchingPage = watchPage(document, (visible) => this.sight.set("page", visible));
         // A closed session changed a conversation; a switch changed none, so it only makes the list look whether it is seen.
@@ -113,12 +129,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
         this.context = context;
         this.sight.set("control", context.mode.isVisible !== false);
-        const plan = buildConversationRequest(settingsOf(context), this.statusLabels);
-        this.feed.apply(plan);
-        const request = plan.kind === "request" ? plan : undefined;
-        // Kept while equal, so an updateView that changed nothing does not re-render the chips.
-        const statuses = request?.input.status ?? [];
-        if (statuses.join() !== this.statuses.join()) this.statuses = statuses;
+        this.applySettings();
         const props: ConversationListContainerProps = {
             store: this.store,
             strings: this.strings,
@@ -130,9 +141,6 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             onRefresh: this.refresh,
             onOpen: this.open,
             onDismissOpenFailure: this.dismissOpenFailure,
-            refreshMinutes: request?.refreshMinutes,
-            statuses: this.statuses,
-            waitingAlertMinutes: request?.waitingAlertMinutes,
             initialViewState: this.initialViewState,
             onViewStateChange: this.saveViewState,
             onRootElement: this.watchRoot,
@@ -145,12 +153,33 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     }
 
     public destroy(): void {
+        this.stopWatchingMetadata();
         this.stopWatchingSessions();
         this.stopWatchingPage();
         this.screenWatch?.stop();
         this.feed.destroy();
         this.conversationOpener.destroy();
         this.focusedSession.destroy();
+    }
+
+    /**
+     * The request from the properties, validated against the org's column definitions: until they are
+     * known the list says Loading…, so a column the table lacks is named before anything is asked.
+     */
+    private applySettings(): void {
+        const settings = settingsOf(this.context);
+        const definitions = this.columnMetadata.lookup(this.context.utils, columnsToDescribe(settings));
+        if (!definitions) return;
+        const plan = buildConversationRequest(settings, this.statusLabels, definitions);
+        this.feed.apply(plan);
+        const request = plan.kind === "request" ? plan : undefined;
+        const shown: ShownSettings = {
+            definitions,
+            statuses: request?.input.status ?? NO_STATUSES,
+            refreshMinutes: request?.refreshMinutes,
+            waitingAlertMinutes: request?.waitingAlertMinutes,
+        };
+        if (!sameShown(shown, this.store.get().shown)) this.store.update({ shown });
     }
 
     // Stable callbacks: the container is memoized on its props.

@@ -13,7 +13,8 @@ import {
 } from "@fluentui/react";
 import { colorVar } from "../theme/colors";
 import type { ConversationRow, SortOrder } from "../conversations/rows";
-import { columnHeaderKey, columnKind } from "../conversations/columns";
+import { columnHeader, columnKind } from "../conversations/columns";
+import type { ColumnDefinitions } from "../host/metadata";
 import type { Strings } from "../conversations/strings";
 import { StatusBadge } from "./StatusBadge";
 import { ChannelIcon, SentimentIcon } from "./ChannelIcon";
@@ -21,6 +22,8 @@ import { ChannelIcon, SentimentIcon } from "./ChannelIcon";
 export interface ConversationGridProps {
     rows: readonly ConversationRow[];
     columns: readonly string[];
+    /** The org's definitions of the columns: their headers and kinds. */
+    definitions: ColumnDefinitions;
     sort?: SortOrder;
     strings: Strings;
     onSort: (column: string) => void;
@@ -124,16 +127,17 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
 
 /** The virtualized grid: click, Enter or Space on a row opens it; a header click sorts by that column. */
 export const ConversationGrid = React.memo(function ConversationGrid(props: ConversationGridProps) {
-    const { rows, columns, sort, strings, onSort, onOpen, openingKey, focusedConversationId } = props;
+    const { rows, columns, definitions, sort, strings, onSort, onOpen, openingKey, focusedConversationId } = props;
 
     const detailsColumns = React.useMemo<IColumn[]>(
         () =>
             columns.map((column) => {
-                const [minWidth, maxWidth] = WIDTHS[columnKind(column)] ?? [100, 220];
+                const definition = definitions.columns.get(column);
+                const [minWidth, maxWidth] = WIDTHS[columnKind(column, definition) ?? "text"] ?? [100, 220];
                 return {
                     key: column,
                     fieldName: column,
-                    name: strings.optional(columnHeaderKey(column)) ?? column,
+                    name: columnHeader(column, definition, strings),
                     minWidth,
                     maxWidth,
                     isResizable: true,
@@ -144,7 +148,7 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
                     sortDescendingAriaLabel: strings.text("Sort_Descending"),
                 };
             }),
-        [columns, sort, strings],
+        [columns, definitions, sort, strings],
     );
 
     const onColumnHeaderClick = React.useCallback((_?: React.MouseEvent<HTMLElement>, column?: IColumn) => column && onSort(column.key), [onSort]);

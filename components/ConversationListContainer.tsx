@@ -6,23 +6,30 @@ import { ConversationListView, type ConversationListViewProps } from "./Conversa
 import { RenderErrorBoundary } from "./RenderErrorBoundary";
 import { useStoreState } from "./useStoreState";
 
+/**
+ * What the validated settings give the view. Worked out once the org's column definitions are known,
+ * which may be after updateView returned; replaced only when something in it changed.
+ */
+export type ShownSettings = Pick<ConversationListViewProps, "definitions" | "statuses" | "refreshMinutes" | "waitingAlertMinutes">;
+
 export interface ConversationListState {
     feed: FeedState;
     openState: OpenerState;
     /** The conversation of the workspace's focused session, if it has one. */
     focusedConversationId?: string;
+    shown: ShownSettings;
 }
 
-export type ConversationListContainerProps = Omit<ConversationListViewProps, keyof ConversationListState> & {
+export type ConversationListContainerProps = Omit<ConversationListViewProps, keyof ConversationListState | keyof ShownSettings> & {
     store: StateStore<ConversationListState>;
 };
 
 /** Follows the control's state store and renders the view with it. */
 export const ConversationListContainer = React.memo(function ConversationListContainer({ store, ...props }: ConversationListContainerProps) {
-    const { feed, openState, focusedConversationId } = useStoreState(store);
+    const { feed, openState, focusedConversationId, shown } = useStoreState(store);
     return (
         <RenderErrorBoundary strings={props.strings} onRetry={props.onRefresh}>
-            <ConversationListView {...props} feed={feed} openState={openState} focusedConversationId={focusedConversationId} />
+            <ConversationListView {...props} {...shown} feed={feed} openState={openState} focusedConversationId={focusedConversationId} />
         </RenderErrorBoundary>
     );
 });

@@ -4,6 +4,7 @@ import { colorVar, colorsFromTokens, cssVariables, fluentThemeOf, LIGHT, type Co
 import type { ConversationSnapshot, FeedState } from "../conversations/feed";
 import { listOf } from "../conversations/feed";
 import type { Conversation } from "../host/records";
+import { NO_DEFINITIONS, type ColumnDefinitions } from "../host/metadata";
 import type { OpenerState } from "../conversations/opener";
 import type { ConversationRow, SortOrder } from "../conversations/rows";
 import { filterRows, sortRows, statusLabeller, toRows } from "../conversations/rows";
@@ -37,6 +38,8 @@ export interface ConversationListViewProps {
     onRefresh: () => void;
     onOpen: (conversation: Conversation) => void;
     onDismissOpenFailure: () => void;
+    /** The org's definitions of the columns: headers, types, date behaviours, choice and status labels. */
+    definitions?: ColumnDefinitions;
     /** The configured statuses, in the maker's order: one chip each. */
     statuses?: readonly number[];
     /** Waiting conversations longer than this in their status are marked. */
@@ -139,11 +142,14 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     const list = listOf(feed);
     const minutesShown = useMinutesShown(list);
     // One answer's status labels, for its chips and its badges alike, and not looked up again as ages move.
-    const statusLabel = React.useMemo(() => statusLabeller(list?.conversations ?? [], strings), [list, strings]);
+    const definitions = props.definitions ?? NO_DEFINITIONS;
+    const statusLabel = React.useMemo(() => statusLabeller(list?.conversations ?? [], strings, definitions), [list, strings, definitions]);
     const rows = React.useMemo(
         () =>
-            list ? toRows(list.conversations, list.columns, strings, formatter, minutesShown === 0 ? list.receivedAt : new Date(), props.waitingAlertMinutes, statusLabel) : NO_ROWS,
-        [list, strings, formatter, minutesShown, props.waitingAlertMinutes, statusLabel],
+            list
+                ? toRows(list.conversations, list.columns, strings, formatter, minutesShown === 0 ? list.receivedAt : new Date(), props.waitingAlertMinutes, definitions, statusLabel)
+                : NO_ROWS,
+        [list, strings, formatter, minutesShown, props.waitingAlertMinutes, definitions, statusLabel],
     );
     const chips = React.useMemo(() => statusChips(rows, statuses, statusFilter, statusLabel), [rows, statuses, statusFilter, statusLabel]);
     const filtered = React.useMemo(() => filterByStatus(filterRows(rows, query), statusFilter), [rows, query, statusFilter]);
@@ -166,6 +172,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
             <NarrowList
                 rows={shownRows}
                 columns={list.columns}
+                definitions={definitions}
                 sort={sort}
                 strings={strings}
                 onSortChange={setSort}
@@ -179,6 +186,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
             <ConversationGrid
                 rows={shownRows}
                 columns={list.columns}
+                definitions={definitions}
                 sort={sort}
                 strings={strings}
                 onSort={onSort}

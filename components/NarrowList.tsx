@@ -2,7 +2,8 @@ import * as React from "react";
 import { Dropdown, List, mergeStyleSets, type IDropdownOption } from "@fluentui/react";
 import { colorVar } from "../theme/colors";
 import { FOCUSED_BAR } from "./ConversationGrid";
-import { columnHeaderKey } from "../conversations/columns";
+import { columnHeader } from "../conversations/columns";
+import type { ColumnDefinitions } from "../host/metadata";
 import { narrowSummary } from "../conversations/layout";
 import type { ConversationRow, SortOrder } from "../conversations/rows";
 import type { Strings } from "../conversations/strings";
@@ -11,6 +12,8 @@ import { StatusBadge } from "./StatusBadge";
 export interface NarrowListProps {
     rows: readonly ConversationRow[];
     columns: readonly string[];
+    /** The org's definitions of the columns, for the Sort by menu's names. */
+    definitions: ColumnDefinitions;
     sort?: SortOrder;
     strings: Strings;
     onSortChange: (sort: SortOrder) => void;
@@ -63,10 +66,10 @@ const sortMenuStyles = { root: { display: "flex", alignItems: "center", gap: 8 }
 
 /** The narrow layout: each conversation on two lines (title and status; customer · channel · age), sorted from a menu. */
 export const NarrowList = React.memo(function NarrowList(props: NarrowListProps) {
-    const { rows, columns, sort, strings, onSortChange, onOpen, openingKey, focusedConversationId } = props;
+    const { rows, columns, definitions, sort, strings, onSortChange, onOpen, openingKey, focusedConversationId } = props;
     const options = React.useMemo<IDropdownOption[]>(
-        () => columns.map((column) => ({ key: column, text: strings.optional(columnHeaderKey(column)) ?? column })),
-        [columns, strings],
+        () => columns.map((column) => ({ key: column, text: columnHeader(column, definitions.columns.get(column), strings) })),
+        [columns, definitions, strings],
     );
     const onColumn = React.useCallback(
         (_: unknown, option?: IDropdownOption) => option && onSortChange({ column: String(option.key), descending: sort?.descending ?? false }),

@@ -7,9 +7,13 @@ import type { Strings } from "../conversations/strings";
 const settingName = (strings: Strings, problem: Pick<SettingsProblem, "setting">): string =>
     strings.optional(`Property_${problem.setting}_DisplayName`) ?? problem.setting;
 
-/** "Statuses: “Pending” is not a known status…": the property, then what is wrong with it. */
+/**
+ * "Statuses: “Pending” is not a known status…": the property, then what is wrong with it. A column the
+ * org's metadata says the table lacks gets the words of Dataverse's own refusal of it.
+ */
 function describeProblem(strings: Strings, problem: SettingsProblem): string {
-    return strings.format(`Problem_${problem.code}`, settingName(strings, problem), problem.value ?? "");
+    const key = problem.code === "unknownColumn" ? "Failure_unknownColumn" : (`Problem_${problem.code}` as const);
+    return strings.format(key, settingName(strings, problem), problem.value ?? "");
 }
 
 export const LoadingState = React.memo(function LoadingState({ strings }: { strings: Strings }) {

@@ -1,6 +1,22 @@
 import { ID_COLUMNS } from "../host/port";
+import type { ColumnDefinition, ValueType } from "../host/metadata";
+import type { Strings } from "./strings";
+
 /** How a Conversation column is shown and sorted. */
-export type ColumnKind = "text" | "status" | "channel" | "sentiment" | "dateTime" | "duration" | "inStatus" | "number" | "boolean" | "lookup";
+export type ColumnKind =
+    | "text"
+    | "status"
+    | "channel"
+    | "sentiment"
+    | "dateTime"
+    | "duration"
+    | "inStatus"
+    | "number"
+    | "money"
+    | "boolean"
+    | "lookup"
+    | "choice"
+    | "multiChoice";
 
 /** Columns the control knows; any other logical name is shown as it comes, headed by its name. */
 const KNOWN_COLUMNS: Readonly<Record<string, ColumnKind>> = {
@@ -36,11 +52,43 @@ export function isKnownColumn(logicalName: string): boolean {
     return Object.prototype.hasOwnProperty.call(KNOWN_COLUMNS, logicalName);
 }
 
-export function columnKind(logicalName: string): ColumnKind {
-    return isKnownColumn(logicalName) ? KNOWN_COLUMNS[logicalName] : "text";
+/** Known columns the control shows its own way, whatever their type: badges, icons, times since. */
+const OWN_PRESENTATION: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["status", "channel", "sentiment", "duration", "inStatus"]);
+
+const KIND_OF_TYPE: Readonly<Record<ValueType, ColumnKind>> = {
+    text: "text",
+    choice: "choice",
+    multiChoice: "multiChoice",
+    lookup: "lookup",
+    wholeNumber: "number",
+    decimal: "number",
+    money: "money",
+    yesNo: "boolean",
+    dateTime: "dateTime",
+};
+
+/**
+ * A column's kind: the control's own presentation of a known column, else the attribute's type from
+ * the org's metadata, else the known column's kind; undefined when only the values can tell.
+ */
+export function columnKind(logicalName: string, definition?: ColumnDefinition): ColumnKind | undefined {
+    const known = isKnownColumn(logicalName) ? KNOWN_COLUMNS[logicalName] : undefined;
+    if (known && OWN_PRESENTATION.has(known)) return known;
+    return (definition?.type && KIND_OF_TYPE[definition.type]) || known;
 }
 
 export const columnHeaderKey = (logicalName: string): string => `Column_${logicalName}`;
+
+/**
+ * A column's header: the org's display name in the user's language, as every model-driven grid
+ * heads it, else the resx, else the logical name. "In status" shows a time since, not the column's
+ * date, so it keeps the resx header.
+ */
+export function columnHeader(logicalName: string, definition: ColumnDefinition | undefined, strings: Strings): string {
+    const own = strings.optional(columnHeaderKey(logicalName));
+    if (own !== undefined && KNOWN_COLUMNS[logicalName] === "inStatus") return own;
+    return definition?.displayName ?? own ?? logicalName;
+}
 
 /** Column logical names: letters, digits and underscores. Anything else is refused, never sent. */
 export const LOGICAL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -27,6 +27,7 @@ export const NO_NAME = "\u2014";
 /** Dates, ages, durations and numbers in the user's locale and time zone. Built once per control. */
 export class ConversationFormatter {
     readonly #dateTimeFormat: Intl.DateTimeFormat;
+    readonly #dateFormat: Intl.DateTimeFormat;
     readonly #relativeFormat: Intl.RelativeTimeFormat;
     readonly #numberFormat: Intl.NumberFormat;
     /** Second, minute, hour and day, as in "4 min". */
@@ -40,6 +41,7 @@ export class ConversationFormatter {
         const { locale } = settings;
         // The date is shifted to the user's time zone by hand, then printed as UTC.
         this.#dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "UTC" });
+        this.#dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeZone: "UTC" });
         this.#relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
         this.#numberFormat = new Intl.NumberFormat(locale);
         this.#units = ["second", "minute", "hour", "day"].map((unit) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }));
@@ -48,6 +50,21 @@ export class ConversationFormatter {
 
     public dateTime(date: Date): string {
         return this.#dateTimeFormat.format(new Date(this.#userTime(date)));
+    }
+
+    /** The user's calendar date of an instant, without its time. */
+    public date(date: Date): string {
+        return this.#dateFormat.format(new Date(this.#userTime(date)));
+    }
+
+    /** A calendar date (a date-only column's, as UTC midnight in ms): the same day in every time zone. */
+    public calendarDate(day: number): string {
+        return this.#dateFormat.format(new Date(day));
+    }
+
+    /** A time zone independent value: the stored wall clock, shown as it is, with or without its time. */
+    public wallClock(date: Date, withTime: boolean): string {
+        return (withTime ? this.#dateTimeFormat : this.#dateFormat).format(date);
     }
 
     /** The instant as the user's wall clock reads it, in milliseconds, to be printed or counted as UTC. */

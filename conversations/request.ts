@@ -2,6 +2,7 @@ import { DEFAULT_STATUS_CODES, STATUS_CODES, statusLabelKey } from "./choices";
 import { COLUMNS_FOR_OPENING_AND_LABELLING, DEFAULT_COLUMNS, LOGICAL_NAME } from "./columns";
 import { normalizeGuid } from "./guid";
 import type { GetConversationsInput, OrderByKey } from "../host/port";
+import { NO_DEFINITIONS, type ColumnDefinitions } from "../host/metadata";
 
 /** The maker-facing properties, named as in the manifest. */
 export type SettingName =
@@ -44,7 +45,9 @@ export type ProblemCode =
     | "unknownSortDirection"
     | "notAWholeNumber"
     | "refreshTooLong"
-    | "noAgeLeft";
+    | "noAgeLeft"
+    /** The org's metadata says the table has no such column (value: the column). */
+    | "unknownColumn";
 
 /** One thing wrong with one property; `value` is the offending piece of text. */
 export interface SettingsProblem {
@@ -130,14 +133,21 @@ const canonicalLabel = (label: string): string => label.toLowerCase().replace(/[
 
 /**
  * Statuses as numbers or labels. `localizedLabels` maps the user's language's labels to codes,
- * so a maker may write them as the form shows them; the English names always work.
+ * so a maker may write them as the form shows them; the English names always work, and so do the
+ * org's own status reason labels (custom ones included) when metadata gives them.
  */
-function resolveStatuses(text: string | null | undefined, localizedLabels: ReadonlyMap<string, number>, problems: SettingsProblem[]): number[] {
+function resolveStatuses(
+    text: string | null | undefined,
+    localizedLabels: ReadonlyMap<string, number>,
+    orgLabels: ReadonlyMap<number, string> | undefined,
+    problems: SettingsProblem[],
+): number[] {
     const items = listItems(text ?? "");
     if (items.length === 0) return [...DEFAULT_STATUS_CODES];
     const byLabel = new Map<string, number>();
     for (const [code, name] of Object.entries(STATUS_CODES)) byLabel.set(canonicalLabel(name), Number(code));
     for (const [label, code] of localizedLabels) byLabel.set(canonicalLabel(label), code);
+    for (const [code, label] of orgLabels ?? []) byLabel.set(canonicalLabel(label), code);
 
     const codes: number[] = [];
     for (const item of items) {
@@ -192,18 +202,39 @@ function resolveWholeNumber(setting: SettingName, value: WholeNumberSetting, pro
 }
 
 /**
- * Works out the `getConversations` request from the maker's properties, validating every one.
- * Pure: the same settings always give the same plan (and the same key).
+ * The columns whose definitions the org's metadata is asked for: the shown ones, the order's, and
+ * statuscode for the status reason labels. Malformed names are left out (the plan names them).
+ */
+export function columnsToDescribe(settings: Pick<ConversationSettings, "columns" | "orderBy">): string[] {
+    const ignored: SettingsProblem[] = [];
+    const order = resolveOrder(settings.orderBy, ignored).map((key) => key.attributeName);
+    return unique([...resolveColumns(settings.columns, ignored), ...order, "statuscode"]);
+}
+
+/** A shown or order column that the org's metadata says the table lacks, named before anything is asked. */
+function checkColumnsExist(columns: readonly string[], orderBy: readonly OrderByKey[], definitions: ColumnDefinitions, problems: SettingsProblem[]): void {
+    if (!definitions.answered) return;
+    const missing = (column: string) => !definitions.columns.has(column);
+    for (const column of columns.filter(missing)) problems.push(problem("columns", "unknownColumn", column));
+    for (const key of orderBy.filter((key) => missing(key.attributeName))) problems.push(problem("orderBy", "unknownColumn", key.attributeName));
+}
+
+/**
+ * Works out the `getConversations` request from the maker's properties, validating every one
+ * (against the org's column definitions when there are any). Pure: the same settings always give
+ * the same plan (and the same key).
  */
 export function buildConversationRequest(
     settings: ConversationSettings,
     localizedStatusLabels: ReadonlyMap<string, number> = new Map(),
+    definitions: ColumnDefinitions = NO_DEFINITIONS,
 ): RequestPlan {
     const problems: SettingsProblem[] = [];
     const agentId = resolveAgent(settings, problems);
-    const status = resolveStatuses(settings.statuses, localizedStatusLabels, problems);
+    const status = resolveStatuses(settings.statuses, localizedStatusLabels, definitions.columns.get("statuscode")?.options, problems);
     const columns = resolveColumns(settings.columns, problems);
     const orderBy = resolveOrder(settings.orderBy, problems);
+    checkColumnsExist(columns, orderBy, definitions, problems);
     // 0 or empty means no limit. "Within" is applied here to what the host returns; "at least" is the host's createdBeforeDays.
     const createdWithinDays = resolveWholeNumber("createdWithinDays", settings.createdWithinDays, problems);
     const createdAtLeastDaysAgo = resolveWholeNumber("createdAtLeastDaysAgo", settings.createdAtLeastDaysAgo, problems);

@@ -1,7 +1,8 @@
 import { channelLabelKey, channelValues, choiceValue, sentimentLabelKey, statusLabelKey } from "./choices";
 import type { ColumnKind } from "./columns";
-import { columnKind, isKnownColumn } from "./columns";
-import { dateOf, type Conversation, type FieldValue } from "../host/records";
+import { columnKind } from "./columns";
+import { calendarDateOf, dateOf, type Conversation, type FieldValue } from "../host/records";
+import { NO_DEFINITIONS, type ColumnDefinition, type ColumnDefinitions } from "../host/metadata";
 import type { ConversationFormatter } from "./formatting";
 import { NO_NAME } from "./formatting";
 import { normalizeGuid } from "./guid";
@@ -41,9 +42,15 @@ export interface ConversationRow {
 const WAITING = 3;
 const EMPTY: Cell = { text: "", sortValue: undefined };
 
-/** Columns the control does not know are shown by what their value looks like. */
-function inferKind(column: string, raw: unknown): ColumnKind {
-    if (isKnownColumn(column)) return columnKind(column);
+/** How one column of one answer is read: its kind (undefined: told by each value) and the org's definition. */
+interface ColumnSpec {
+    kind?: ColumnKind;
+    definition?: ColumnDefinition;
+}
+
+/** A column the org's metadata does not type, nor the control know, is shown by what its value looks like. */
+function kindOf(spec: ColumnSpec, raw: unknown): ColumnKind {
+    if (spec.kind) return spec.kind;
     if (typeof raw === "boolean") return "boolean";
     if (typeof raw === "number") return "number";
     if (dateOf(raw)) return "dateTime";
@@ -51,10 +58,11 @@ function inferKind(column: string, raw: unknown): ColumnKind {
 }
 
 /** What a date, a time in status or a number sorts by, from the raw value without formatting; undefined for other kinds. */
-function measuredSortValue(kind: ColumnKind, raw: unknown): number | undefined {
+function measuredSortValue(kind: ColumnKind, raw: unknown, definition: ColumnDefinition | undefined): number | undefined {
     switch (kind) {
         case "dateTime":
-            return dateOf(raw)?.getTime();
+            // A date-only value is a calendar date: it sorts as the day, which no time zone moves.
+            return definition?.dateBehavior === "dateOnly" ? calendarDateOf(raw) : dateOf(raw)?.getTime();
         case "inStatus": {
             // Shortest time in the status first: the latest change first.
             const changed = dateOf(raw);
@@ -62,6 +70,7 @@ function measuredSortValue(kind: ColumnKind, raw: unknown): number | undefined {
         }
         case "duration":
         case "number":
+        case "money":
             return typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
         default:
             return undefined;
@@ -70,21 +79,23 @@ function measuredSortValue(kind: ColumnKind, raw: unknown): number | undefined {
 
 const textCell = (text: string): Cell => ({ text, sortValue: text === "" ? undefined : text });
 
-/** A choice's text: the server's formatted value, else the resx label, else the bare number. */
-function choiceText(code: number | undefined, formatted: string | undefined, labelKey: (code: number) => string, strings: Strings): string {
+/** A choice's text: the server's formatted value, else the org's label, else the resx label, else the bare number. */
+function choiceText(code: number | undefined, formatted: string | undefined, definition: ColumnDefinition | undefined, labelKey: ((code: number) => string) | undefined, strings: Strings): string {
     if (formatted !== undefined) return formatted;
-    return code === undefined ? "" : (strings.optional(labelKey(code)) ?? String(code));
+    if (code === undefined) return "";
+    return definition?.options?.get(code) ?? (labelKey && strings.optional(labelKey(code))) ?? String(code);
 }
 
 /** A status's label for one answer's chips and badges alike. */
 export type StatusLabel = (code: number) => string;
 
 /**
- * The server's formatted value when any conversation of the answer carries one for that status (an
- * org's renamed or custom status), else the resx label, else the bare number. Looked up once per status.
+ * The org's status reason label from metadata (custom and renamed ones included, in the user's
+ * language), else the server's formatted value when any conversation of the answer carries one for
+ * that status, else the resx label, else the bare number. Looked up once per status.
  */
-export function statusLabeller(conversations: readonly Conversation[], strings: Strings): StatusLabel {
-    const labels = new Map<number, string>();
+export function statusLabeller(conversations: readonly Conversation[], strings: Strings, definitions: ColumnDefinitions = NO_DEFINITIONS): StatusLabel {
+    const labels = new Map<number, string>(definitions.columns.get("statuscode")?.options);
     return (code) => {
         let label = labels.get(code);
         if (label === undefined) {
@@ -99,10 +110,31 @@ export function statusLabeller(conversations: readonly Conversation[], strings: 
     };
 }
 
-/** Builds the cells of one column; the server's formatted text wins whenever it sent one. */
-function toCell(column: string, value: FieldValue, strings: Strings, formatter: ConversationFormatter, now: Date, statusLabel: StatusLabel): Cell {
+/**
+ * A date and time cell by the column's behaviour: user local in the user's time zone (with its age),
+ * date only as its calendar date, time zone independent as stored; the format decides whether a time
+ * is shown. Formatted here, not by the server, so every date column reads the same way.
+ */
+function dateCell(value: FieldValue, definition: ColumnDefinition | undefined, formatter: ConversationFormatter, now: Date): Cell {
     const { raw, formatted } = value;
-    const kind = inferKind(column, raw);
+    const behavior = definition?.dateBehavior ?? "userLocal";
+    if (behavior === "dateOnly") {
+        const day = calendarDateOf(raw);
+        return day === undefined ? textCell(formatted ?? "") : { text: formatter.calendarDate(day), sortValue: day };
+    }
+    const date = dateOf(raw);
+    if (!date) return textCell(formatted ?? "");
+    const withTime = definition?.dateOnlyFormat !== true;
+    if (behavior === "timeZoneIndependent") return { text: formatter.wallClock(date, withTime), sortValue: date.getTime() };
+    if (!withTime) return { text: formatter.date(date), sortValue: date.getTime() };
+    return { text: formatter.dateTime(date), age: formatter.age(date, now), sortValue: date.getTime() };
+}
+
+/** Builds the cells of one column; the server's formatted text wins whenever it sent one, but for dates. */
+function toCell(spec: ColumnSpec, value: FieldValue, strings: Strings, formatter: ConversationFormatter, now: Date, statusLabel: StatusLabel): Cell {
+    const { raw, formatted } = value;
+    const { definition } = spec;
+    const kind = kindOf(spec, raw);
     switch (kind) {
         case "status": {
             const code = choiceValue(raw);
@@ -111,33 +143,37 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
         }
         case "channel": {
             const channels = channelValues(raw);
-            const labels = channels.map((code) => strings.optional(channelLabelKey(code)) ?? String(code));
+            const labels = channels.map((code) => choiceText(code, undefined, definition, channelLabelKey, strings));
             // The server joins a multi-select's labels with "; ": the control joins them with ", " like everything else.
             return { ...textCell(formatted !== undefined ? formatted.split(/\s*;\s*/).join(", ") : labels.join(", ")), channels };
         }
+        case "multiChoice": {
+            const labels = channelValues(raw).map((code) => choiceText(code, undefined, definition, undefined, strings));
+            return textCell(formatted !== undefined ? formatted.split(/\s*;\s*/).join(", ") : labels.join(", "));
+        }
+        case "choice":
+            return textCell(choiceText(choiceValue(raw), formatted, definition, undefined, strings));
         case "sentiment": {
             const code = choiceValue(raw);
             // Sorted by the scale's value, so "Very negative" and "Very positive" end up at opposite ends.
-            return { text: choiceText(code, formatted, sentimentLabelKey, strings), sortValue: code, sentiment: code };
+            return { text: choiceText(code, formatted, definition, sentimentLabelKey, strings), sortValue: code, sentiment: code };
         }
-        case "dateTime": {
-            const date = dateOf(raw);
-            if (!date) return textCell(formatted ?? "");
-            // Formatted here, not by the server, so every date column reads the same way.
-            return { text: formatter.dateTime(date), age: formatter.age(date, now), sortValue: measuredSortValue(kind, raw) };
-        }
+        case "dateTime":
+            return dateCell(value, definition, formatter, now);
         case "inStatus": {
             // How long since the status last changed.
             const date = dateOf(raw);
             if (!date) return textCell(formatted ?? "");
-            return { text: formatter.duration(Math.max(0, (now.getTime() - date.getTime()) / 1000)), sortValue: measuredSortValue(kind, raw) };
+            return { text: formatter.duration(Math.max(0, (now.getTime() - date.getTime()) / 1000)), sortValue: measuredSortValue(kind, raw, definition) };
         }
         case "duration":
-        case "number": {
+        case "number":
+        case "money": {
             const number = typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
             if (number === undefined) return textCell(formatted ?? "");
+            // Money's formatted value carries the record's currency symbol.
             const text = kind === "duration" ? formatter.duration(number) : (formatted ?? formatter.number(number));
-            return { text, sortValue: measuredSortValue(kind, raw) };
+            return { text, sortValue: number };
         }
         case "boolean":
             if (typeof raw !== "boolean") return textCell(formatted ?? "");
@@ -156,6 +192,7 @@ function toCell(column: string, value: FieldValue, strings: Strings, formatter: 
 /** What every row of one answer shares. */
 interface RowContext {
     columns: readonly string[];
+    specs: ReadonlyMap<string, ColumnSpec>;
     strings: Strings;
     formatter: ConversationFormatter;
     now: Date;
@@ -198,17 +235,23 @@ class Row implements ConversationRow {
 
     public sortValue(column: string): string | number | undefined {
         const value = this.conversation.field(column);
+        const spec = this.#spec(column);
         // Dates, times in status and numbers without formatting them; otherwise labels and the server's texts, kept only for rows already painted.
-        return measuredSortValue(inferKind(column, value.raw), value.raw) ?? (this.#cells?.get(column) ?? this.#make(column, value)).sortValue;
+        return measuredSortValue(kindOf(spec, value.raw), value.raw, spec.definition) ?? (this.#cells?.get(column) ?? this.#make(column, value)).sortValue;
+    }
+
+    #spec(column: string): ColumnSpec {
+        return this.#context.specs.get(column) ?? { kind: columnKind(column) };
     }
 
     #make(column: string, value = this.conversation.field(column)): Cell {
         const { strings, formatter, now, waitingAlertSeconds, statusLabel } = this.#context;
-        const cell = toCell(column, value, strings, formatter, now, statusLabel);
+        const spec = this.#spec(column);
+        const cell = toCell(spec, value, strings, formatter, now, statusLabel);
         // An In status cell sorts by minus the time of the change: now plus it is the time spent in the status.
         const waitingTooLong =
             waitingAlertSeconds > 0 &&
-            columnKind(column) === "inStatus" &&
+            spec.kind === "inStatus" &&
             this.conversation.statusCode === WAITING &&
             typeof cell.sortValue === "number" &&
             (now.getTime() + cell.sortValue) / 1000 > waitingAlertSeconds;
@@ -230,11 +273,19 @@ export function toRows(
     now: Date,
     /** Waiting conversations longer than this in their status are marked; undefined or 0 marks none. */
     waitingAlertMinutes?: number,
+    /** The org's definitions of the columns: their types, date behaviours and choice labels. */
+    definitions: ColumnDefinitions = NO_DEFINITIONS,
     /** The answer's status labels, when the caller already has them for its chips. */
-    statusLabel: StatusLabel = statusLabeller(conversations, strings),
+    statusLabel: StatusLabel = statusLabeller(conversations, strings, definitions),
 ): ConversationRow[] {
+    const specs = new Map<string, ColumnSpec>();
+    for (const column of columns) {
+        const definition = definitions.columns.get(column);
+        specs.set(column, { kind: columnKind(column, definition), definition });
+    }
     const context: RowContext = {
         columns,
+        specs,
         strings,
         formatter,
         now,

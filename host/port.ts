@@ -47,3 +47,13 @@ export const ID_COLUMNS = {
 
 /** The columns the host always returns, whatever `attributes` asks for. */
 export const ALWAYS_RETURNED_ATTRIBUTES: readonly string[] = [ID_COLUMNS.conversation, ID_COLUMNS.workstream, ID_COLUMNS.session, "statuscode", "createdon"];
+
+/** The Conversation table's logical name. */
+export const CONVERSATION_TABLE = "msdyn_ocliveworkitem";
+
+/**
+ * The model-driven platform's column definitions, `context.utils.getEntityMetadata(table, columns)`:
+ * the org's labels and types. Not part of `Microsoft.Omnichannel`, and missing or rejecting outside
+ * model-driven apps (the pcf-start harness rejects it), so read tolerantly (metadata.ts).
+ */
+export type EntityMetadataSource = (entityName: string, attributes: string[]) => Promise<unknown>;

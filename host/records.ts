@@ -123,6 +123,21 @@ export function dateOf(raw: unknown): Date | undefined {
     return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/;
+
+/**
+ * A date-only column's calendar date, as the UTC midnight of that day in ms: the Web API sends it as
+ * `yyyy-MM-dd` (Edm.Date); a time after it, as some readers add, is ignored, so no time zone moves the day.
+ */
+export function calendarDateOf(raw: unknown): number | undefined {
+    const match = typeof raw === "string" ? CALENDAR_DATE.exec(raw) : null;
+    if (!match) return undefined;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const time = Date.UTC(year, month - 1, day);
+    // 2026-02-30 is no day: Date.UTC would roll it into March.
+    return new Date(time).getUTCDate() === day && month >= 1 && month <= 12 ? time : undefined;
+}
+
 /** The four names a column may come under: `name` or Web API style `_name_value`, each with its formatted text. */
 interface FieldKeys {
     name: string;

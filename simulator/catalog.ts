@@ -127,6 +127,14 @@ export const SENTIMENT_LABELS: Readonly<Record<number, string>> = {
     13: "Very positive",
 };
 
+/** new_priority, the org's custom choice (a custom option's value carries the publisher's prefix: 100000000 up). */
+export const PRIORITY_LABELS: Readonly<Record<number, string>> = {
+    100000000: "Low",
+    100000001: "Normal",
+    100000002: "High",
+    100000003: "Urgent",
+};
+
 export interface NamedRecord {
     id: string;
     name: string;

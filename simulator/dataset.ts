@@ -10,6 +10,7 @@ import {
     HARNESS_AGENT_ID,
     LAST_NAMES,
     MULTI_CHANNEL_COMBINATIONS,
+    PRIORITY_LABELS,
     QUEUES,
     SIMULATED_AGENTS,
     STATUSES,
@@ -55,6 +56,11 @@ export interface SimulatedConversation {
     readonly modifiedon: string;
     readonly msdyn_closedon: string | null;
     readonly msdyn_statusupdatedon: string;
+    /** The org's own columns (custom, `new_` prefix): a choice, a date-only date and a money amount. */
+    readonly new_priority: number | null;
+    /** Date only: a calendar date, `yyyy-MM-dd`, that no time zone moves. */
+    readonly new_followupdate: string | null;
+    readonly new_ordervalue: number | null;
 }
 
 export const DEFAULT_SEED = 20240501;
@@ -177,6 +183,19 @@ export function generateConversations(seed: number = DEFAULT_SEED, now: Date = n
         drafts.push({ agentId, status, channels, ageMinutes: Math.max(1, Math.floor(ageDays * 24 * 60)) });
     }
 
+    /** The custom columns, from the id's last hex digits: the seeded sequence of the standard ones stays as it was. */
+    const customColumns = (id: string, createdTime: number) => {
+        const bits = parseInt(id.slice(-6), 16);
+        const priorities = Object.keys(PRIORITY_LABELS).map(Number);
+        // A follow-up day 1 to 14 days after creation, as the calendar date of that day in UTC.
+        const followUp = toIsoSeconds(createdTime + (1 + (bits % 14)) * DAY).slice(0, 10);
+        return {
+            new_priority: bits % 5 === 0 ? null : priorities[bits % priorities.length],
+            new_followupdate: bits % 3 === 0 ? null : followUp,
+            new_ordervalue: bits % 4 === 0 ? null : Math.round((bits % 250_000) * 1.37) / 100,
+        };
+    };
+
     const backlogChannels = [[CHANNELS.entityRecords], [CHANNELS.whatsApp], [CHANNELS.liveChat]] as const;
     const all = drafts.slice(0, count);
     for (let i = 0; i < backlog; i++) {
@@ -226,6 +245,7 @@ export function generateConversations(seed: number = DEFAULT_SEED, now: Date = n
             modifiedon: toIsoSeconds(Math.max(statusTime, endTime)),
             msdyn_closedon: ended ? toIsoSeconds(endTime) : null,
             msdyn_statusupdatedon: toIsoSeconds(statusTime),
+            ...customColumns(id, createdTime),
         };
     });
 

@@ -1,7 +1,9 @@
 /**
  * Browser entry of the simulator for the pcf-start harness page (bundled by
  * scripts/harness/build.mjs into out/<user>/simulator.js, never into the control's bundle.js).
- * Installs `window.Microsoft.Omnichannel` and `window.Microsoft.Apm` before the harness loads the control.
+ * Installs `window.Microsoft.Omnichannel` and `window.Microsoft.Apm` before the harness loads the control,
+ * and the platform's `getEntityMetadata` (window.__HARNESS_ENTITY_METADATA__, which the patched harness.js
+ * calls; null: the platform has none).
  *
  * Page query parameters (they win over the defaults the harness server injects from env vars):
  *   ?scenario=<name>   one of SCENARIOS (default "happy")
@@ -17,6 +19,7 @@ import { OmnichannelSimulator } from "./OmnichannelSimulator";
 import { isScenarioName, SCENARIOS, type ScenarioName } from "./scenarios";
 import { SimulatedApm, type SessionEventName } from "./apm";
 import { designFor, THEMES } from "./theme";
+import { SimulatedMetadata } from "./metadata";
 
 interface HarnessDefaults {
     scenario?: string;
@@ -34,6 +37,9 @@ interface SimulatorWindow {
     __apmSimulator?: SimulatedApm;
     __HARNESS_FLUENT_DESIGN__?: unknown;
     __omnichannelSimulatorMarker?: string;
+    __HARNESS_USER_SETTINGS__?: { languageId?: number };
+    __HARNESS_ENTITY_METADATA__?: SimulatedMetadata["getEntityMetadata"] | null;
+    __metadataSimulator?: SimulatedMetadata;
 }
 
 function numberOrUndefined(value: string | null | undefined | number): number | undefined {
@@ -117,6 +123,13 @@ function install(): void {
         now: Number.isNaN(fixedTime) ? undefined : () => new Date(fixedTime),
         lateHostDelayMs: numberOrUndefined(params.get("hostDelay")),
     });
+    if (scenario === "metadataMissing") w.__HARNESS_ENTITY_METADATA__ = null;
+    else if (scenario !== "metadataRejects") {
+        // A model-driven app answers from its client cache: a few milliseconds.
+        const metadata = new SimulatedMetadata({ languageId: w.__HARNESS_USER_SETTINGS__?.languageId, latencyMs: 20 });
+        w.__HARNESS_ENTITY_METADATA__ = metadata.getEntityMetadata;
+        w.__metadataSimulator = metadata;
+    }
     const apm = new SimulatedApm();
     const design = designFor(params.get("theme"));
     if (design) w.__HARNESS_FLUENT_DESIGN__ = design;

@@ -6,3 +6,4 @@ export * from "./OmnichannelSimulator";
 export * from "./scenarios";
 export { SeededRandom } from "./random";
 export * from "./apm";
+export * from "./metadata";

@@ -4,13 +4,13 @@
  * Web API `_x_value` lookups with annotations). Development and test code only.
  */
 import { ALWAYS_RETURNED_ATTRIBUTES, type GetConversationsInput, type OrderByKey } from "../host/port";
-import { CHANNEL_LABELS, SENTIMENT_LABELS, STATUSES, STATUS_LABELS } from "./catalog";
+import { CHANNEL_LABELS, PRIORITY_LABELS, SENTIMENT_LABELS, STATUSES, STATUS_LABELS } from "./catalog";
 import type { LookupValue, SimulatedConversation } from "./dataset";
 
 export const FORMATTED_VALUE = "@OData.Community.Display.V1.FormattedValue";
 export const LOOKUP_LOGICAL_NAME = "@Microsoft.Dynamics.CRM.lookuplogicalname";
 
-type AttributeKind = "text" | "guid" | "choice" | "multichoice" | "lookup" | "boolean" | "integer" | "datetime";
+export type AttributeKind = "text" | "guid" | "choice" | "multichoice" | "lookup" | "boolean" | "integer" | "datetime" | "dateonly" | "money";
 
 /** The Conversation columns the simulator knows, with their Dataverse type. */
 export const ATTRIBUTE_KINDS: Readonly<Record<string, AttributeKind>> = {
@@ -38,6 +38,9 @@ export const ATTRIBUTE_KINDS: Readonly<Record<string, AttributeKind>> = {
     modifiedon: "datetime",
     msdyn_closedon: "datetime",
     msdyn_statusupdatedon: "datetime",
+    new_priority: "choice",
+    new_followupdate: "dateonly",
+    new_ordervalue: "money",
 };
 
 export interface OutputStyle {
@@ -61,6 +64,17 @@ export function normalizeAttributeName(name: string): string {
 
 const pad = (n: number): string => String(n).padStart(2, "0");
 
+/** en-US short date of a calendar date (`yyyy-MM-dd`), as Dataverse formats a date-only value: no time zone applies. */
+export function formatCalendarDate(day: string): string {
+    const [year, month, date] = day.split("-").map(Number);
+    return `${month}/${date}/${year}`;
+}
+
+/** US dollars as Dataverse formats money for a US user: the currency symbol and two decimals. */
+export function formatMoney(amount: number): string {
+    return `$${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
 /** en-US short date and time in UTC, as Dataverse formats a date for a US user (UTC here for determinism). */
 export function formatDateTime(iso: string): string {
     const d = new Date(iso);
@@ -73,6 +87,7 @@ function choiceLabel(attribute: string, value: number): string {
     if (attribute === "statuscode") return STATUS_LABELS[value] ?? String(value);
     if (attribute === "statecode") return STATUSES.find((s) => s.statecode === value)?.stateLabel ?? String(value);
     if (attribute === "msdyn_customersentimentlabel") return SENTIMENT_LABELS[value] ?? String(value);
+    if (attribute === "new_priority") return PRIORITY_LABELS[value] ?? String(value);
     return String(value);
 }
 
@@ -95,6 +110,7 @@ function sortValue(record: SimulatedConversation, attribute: string): string | n
         case "boolean":
             return raw ? 1 : 0;
         case "integer":
+        case "money":
             return raw as number;
         default:
             return typeof raw === "string" ? raw.toLowerCase() : null;
@@ -218,6 +234,10 @@ export function projectConversation(record: SimulatedConversation, attributes: r
                 break;
             }
             case "choice":
+                if (raw === null) {
+                    if (!webApi) out[attribute] = null;
+                    break;
+                }
                 out[attribute] = raw;
                 annotate(attribute, choiceLabel(attribute, raw as number));
                 break;
@@ -247,6 +267,16 @@ export function projectConversation(record: SimulatedConversation, attributes: r
                 if (!raw && webApi) break;
                 out[attribute] = raw;
                 if (raw) annotate(attribute, formatDateTime(raw as string));
+                break;
+            case "dateonly":
+                if (!raw && webApi) break;
+                out[attribute] = raw;
+                if (raw) annotate(attribute, formatCalendarDate(raw as string));
+                break;
+            case "money":
+                if (raw === null && webApi) break;
+                out[attribute] = raw;
+                if (raw !== null) annotate(attribute, formatMoney(raw as number));
                 break;
             default:
                 if (raw === null && webApi) break;

@@ -25,6 +25,11 @@
  * - outOfOrder: happy, but every odd-numbered getConversations answers after `slowLatencyMs`, so the
  *   next request's answer overtakes it
  *
+ * - metadataMissing: happy, but the platform has no `getEntityMetadata` (custom pages, canvas apps): headers
+ *   and types fall back to the control's own
+ * - metadataRejects: happy, but `getEntityMetadata` rejects, as the pcf-start harness's own does
+ *
+ * Every other scenario answers `getEntityMetadata` as a model-driven app does (simulator/metadata.ts).
  * In every scenario that answers, a column or order key the table lacks is refused as Dataverse does:
  * `{ status: false, error: { code: "0x80041103", message } }` naming the column.
  */
@@ -46,6 +51,8 @@ export const SCENARIOS = [
     "upperCaseIds",
     "lateHost",
     "outOfOrder",
+    "metadataMissing",
+    "metadataRejects",
 ] as const;
 
 export type ScenarioName = (typeof SCENARIOS)[number];

@@ -90,6 +90,11 @@ export function rewriteHarnessHtml(html, { simulator = true, simulatorDefaults =
 /** The harness user's id (pcf-start's userSettings.userId) as the agent: the grid shows at once. */
 export const HARNESS_USER_ID = "{00000000-0000-0000-0000-000000000000}";
 export const DEFAULT_HARNESS_INPUTS = { agent: { Value: HARNESS_USER_ID, SelectedType: "SingleLine.Text" } };
+/** `npm start`'s: the default columns and two of the simulated org's own, headed by their display names. */
+export const START_HARNESS_INPUTS = {
+    ...DEFAULT_HARNESS_INPUTS,
+    columns: { Value: "msdyn_title,statuscode,msdyn_channel,msdyn_customer,new_priority,new_followupdate,createdon", SelectedType: "SingleLine.Text" },
+};
 
 /** Dataverse language ids of right-to-left languages (Arabic, Hebrew, Urdu, Persian, and Arabic variants). */
 const RTL_LANGUAGES = new Set([1025, 1037, 1056, 1065, 2049, 3073, 5121, 14337]);
@@ -125,9 +130,22 @@ const HARNESS_USER_LITERALS = [
  */
 const HARNESS_DESIGN_LITERALS = [["fluentDesignLanguage:e.fluentDesignLanguage,", "fluentDesignLanguage:e.fluentDesignLanguage||window.__HARNESS_FLUENT_DESIGN__,"]];
 
-/** harness.js with the user's language and direction taken from window.__HARNESS_USER_SETTINGS__, and the host's theme. */
+/**
+ * pcf-start 1.51.1 rejects `context.utils.getEntityMetadata` ("This method is not supported!"); the simulated
+ * platform may answer it (`window.__HARNESS_ENTITY_METADATA__`), or have none (null: the call throws, as a
+ * missing method would).
+ */
+const HARNESS_METADATA_LITERALS = [
+    [
+        'getEntityMetadata:function(e,t){return Promise.reject(new Error("This method is not supported!"))}',
+        'getEntityMetadata:function(e,t){var m=window.__HARNESS_ENTITY_METADATA__;if(m===null)throw new TypeError("getEntityMetadata is not a function");' +
+            'return m?m(e,t):Promise.reject(new Error("This method is not supported!"))}',
+    ],
+];
+
+/** harness.js with the user's language and direction taken from window.__HARNESS_USER_SETTINGS__, the host's theme and the platform's metadata. */
 export function harnessScriptForUser(source) {
-    return [...HARNESS_USER_LITERALS, ...HARNESS_DESIGN_LITERALS].reduce((script, [literal, replacement]) => {
+    return [...HARNESS_USER_LITERALS, ...HARNESS_DESIGN_LITERALS, ...HARNESS_METADATA_LITERALS].reduce((script, [literal, replacement]) => {
         if (!script.includes(literal)) throw new Error(`pcf-start harness.js no longer has "${literal}": cannot set the harness user's settings`);
         return script.replace(literal, replacement);
     }, source);

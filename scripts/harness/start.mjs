@@ -18,7 +18,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildControl, buildSimulator, pcfEnv, simulatorBuildOptions, simulatorScenarios } from "./build.mjs";
 import { buildDirs, PCF_SCRIPTS_BIN, ROOT } from "./paths.mjs";
-import { startHarnessServer } from "./server.mjs";
+import { START_HARNESS_INPUTS, startHarnessServer } from "./server.mjs";
 
 /** npm start's own folder (out/harness), apart from the browser tests' and the solution's builds. */
 const DIRS = buildDirs("harness");
@@ -90,6 +90,7 @@ async function main() {
         port: args.port !== undefined ? Number(args.port) : Number(process.env.HARNESS_PORT ?? 8181),
         simulator: args.simulator,
         simulatorDefaults,
+        harnessInputs: START_HARNESS_INPUTS,
         liveReload: args.watch,
         languageId: args.language !== undefined ? Number(args.language) : undefined,
         log: (line) => console.log(`[harness] ${line}`),

@@ -160,8 +160,8 @@ describe("ConversationList lifecycle", () => {
         expect(screen.queryByTestId("state-unavailable")).toBeNull();
     });
 
-    it("names the column Dataverse refused and does not ask again by itself", async () => {
-        start({ parameters: { columns: "msdyn_title,msdyn_titel", refreshMinutes: 1 } });
+    it("names the column Dataverse refused and does not ask again by itself, where the platform has no metadata", async () => {
+        start({ parameters: { columns: "msdyn_title,msdyn_titel", refreshMinutes: 1 }, metadata: null });
         await flush();
         await waitFor(() => expect(screen.getByTestId("state-error")).toHaveTextContent("Columns: the table has no column “msdyn_titel”."));
         expect(screen.getByTestId("failure-details")).toHaveTextContent(`Correlation id: ${simulator.calls.getConversations[0].correlationId}`);
@@ -205,20 +205,21 @@ describe("ConversationList lifecycle", () => {
     });
 
     it("speaks the user's language: German headers, labels, dates and status names", async () => {
-        simulator.setScenario("plainGuids"); // no server-formatted values: the labels come from the resx
+        simulator.setScenario("plainGuids"); // no server-formatted values: the labels come from the org's metadata and the resx
         start({ languageId: 1031, timeZoneOffsetMinutes: 60, parameters: { statuses: "Aktiv, Wartend" } });
         await flush();
         expect(simulator.calls.getConversations[0].input.status).toEqual([2, 3]);
-        expect(screen.getAllByRole("columnheader").map((header) => header.textContent)).toEqual(["Titel", "Status", "Kanal", "Kunde", "Warteschlange", "Erstellt"]);
+        // The org's German labels (its language pack, and its own "Auftraggeber" for Customer).
+        expect(screen.getAllByRole("columnheader").map((header) => header.textContent)).toEqual(["Titel", "Statusgrund", "Kanal", "Auftraggeber", "Warteschlange", "Erstellt am"]);
         const statuses = dataRows().map((row) => within(row).getAllByRole("gridcell")[1].textContent);
         expect(new Set(statuses)).toEqual(new Set(["Aktiv", "Wartend"]));
         expect(within(dataRows()[0]).getAllByRole("gridcell")[5].textContent).toMatch(/^\d{2}\.\d{2}\.\d{2}, \d{2}:\d{2}/);
         expect(screen.getByTestId("conversation-count")).toHaveTextContent(/^\d[\d.]* Unterhaltungen$/);
     });
 
-    it("lays out right to left for a Hebrew user, with Hebrew status names accepted in the Statuses property", async () => {
+    it("lays out right to left for a Hebrew user, with Hebrew status names accepted in the Statuses property (no metadata: the resx)", async () => {
         simulator.setScenario("plainGuids");
-        start({ languageId: 1037, isRTL: true, parameters: { statuses: "פעילה, ממתינה" } });
+        start({ languageId: 1037, isRTL: true, parameters: { statuses: "פעילה, ממתינה" }, metadata: null });
         await flush();
         expect(simulator.calls.getConversations[0].input.status).toEqual([2, 3]);
         expect(screen.getByTestId("conversation-list")).toHaveAttribute("dir", "rtl");
@@ -247,6 +248,7 @@ describe("ConversationList lifecycle", () => {
     it("does nothing after destroy, even when answers arrive later", async () => {
         install(1000);
         const control = start();
+        await flush();
         expect(screen.getByTestId("state-loading")).toBeInTheDocument();
         control.control.destroy();
         await advance(60 * 60_000);

@@ -2,6 +2,7 @@ import * as React from "react";
 import { act, render, type RenderResult } from "@testing-library/react";
 import { ConversationList } from "../../index";
 import { createContext, type ContextOptions, type ParameterValues } from "./pcfContext";
+import { SimulatedMetadata } from "../../simulator/metadata";
 
 /**
  * Drives the control as the host does: init, then updateView whenever a property changes or the
@@ -16,7 +17,8 @@ export class ControlDriver {
     private view: RenderResult | undefined;
 
     constructor(options: ContextOptions = {}) {
-        this.options = options;
+        // One platform for the driver's life, as a page has: its metadata is asked once, not per updateView.
+        this.options = { ...options, metadata: options.metadata === undefined ? new SimulatedMetadata({ languageId: options.languageId }) : options.metadata };
         this.context = createContext(this.options);
         this.control.init(this.context as never, this.notifyOutputChanged, options.savedState);
     }

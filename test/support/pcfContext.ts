@@ -4,6 +4,7 @@ import { XMLParser } from "fast-xml-parser";
 import type { IInputs } from "../../generated/ManifestTypes";
 import type { WholeNumberSetting } from "../../conversations/request";
 import { loadResx, REPO_ROOT } from "./resx";
+import { SimulatedMetadata } from "../../simulator/metadata";
 
 /** Raw property values, named as in the manifest. */
 export interface ParameterValues {
@@ -30,6 +31,11 @@ export interface ContextOptions {
     allocatedHeight?: number;
     /** What `context.mode.setControlState` stored before a form reload; handed to init. */
     savedState?: Record<string, unknown>;
+    /**
+     * The platform's `context.utils.getEntityMetadata`: a simulated model-driven app (a new one when not
+     * given), or null for a platform without it (custom pages, canvas apps).
+     */
+    metadata?: SimulatedMetadata | null;
 }
 
 export const DEFAULT_USER_ID = "{7F3E2A10-4B5C-4D6E-8F90-A1B2C3D4E5F6}";
@@ -79,6 +85,7 @@ export function createContext(options: ContextOptions = {}): ComponentFramework.
             setControlState: jest.fn(() => true),
         },
         resources: { getString: (key: string) => stringsFor(options.languageId ?? 1033).get(key) ?? key },
+        utils: options.metadata === null ? {} : { getEntityMetadata: (options.metadata ?? new SimulatedMetadata({ languageId: options.languageId })).getEntityMetadata },
         factory: { requestRender: jest.fn() },
         updatedProperties: [],
     };

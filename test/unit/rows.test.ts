@@ -1,4 +1,5 @@
 import { toConversations } from "../../host/records";
+import { readColumnDefinitions } from "../../host/metadata";
 import { filterRows, sortRows, toRows } from "../../conversations/rows";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
@@ -177,5 +178,78 @@ describe("lazy rows", () => {
         expect(dateTime).toHaveBeenCalledTimes(1);
         expect(filterRows(rows, "refund").map((row) => row.key)).toEqual(["a"]);
         expect(dateTime).toHaveBeenCalledTimes(2);
+    });
+});
+
+describe("toRows with the org's column definitions", () => {
+    const definitions = readColumnDefinitions(
+        {
+            Attributes: [
+                { LogicalName: "new_followupdate", AttributeType: 2, attributeDescriptor: { Behavior: 2, Format: "date" } },
+                { LogicalName: "new_shift", AttributeType: 2, attributeDescriptor: { Behavior: 3, Format: "datetime" } },
+                { LogicalName: "new_shiftday", AttributeType: 2, attributeDescriptor: { Behavior: 3, Format: "date" } },
+                { LogicalName: "new_seen", AttributeType: 2, attributeDescriptor: { Behavior: 1, Format: "date" } },
+                { LogicalName: "new_priority", AttributeType: 11, attributeDescriptor: { OptionSet: [{ Value: 100000002, Label: "High" }] } },
+                { LogicalName: "new_tags", AttributeType: 17, attributeDescriptor: { OptionSet: [{ Value: 1, Label: "VIP" }, { Value: 2, Label: "Callback" }] } },
+                { LogicalName: "new_amount", AttributeType: 8 },
+                { LogicalName: "new_code", AttributeType: 14 },
+                { LogicalName: "statuscode", AttributeType: 13, attributeDescriptor: { OptionSet: [{ Value: 2, Label: "Talking" }, { Value: 100000000, Label: "Escalated" }] } },
+            ],
+        },
+        ["new_followupdate", "new_shift", "new_shiftday", "new_seen", "new_priority", "new_tags", "new_amount", "new_code", "statuscode"],
+    );
+    const typedRows = (records: Record<string, unknown>[], columns: string[], offsetMinutes = 60) =>
+        toRows(toConversations(records, columns), columns, strings, new ConversationFormatter({ locale: "en-US", timeZoneOffsetMinutes: () => offsetMinutes }), NOW, 0, definitions);
+
+    it("shows a date-only value as its calendar date with no time, in every time zone", () => {
+        for (const offset of [-600, -480, 0, 330, 840]) {
+            const [row] = typedRows([{ new_followupdate: "2026-11-22" }], ["new_followupdate"], offset);
+            expect(row.cell("new_followupdate")).toEqual({ text: "11/22/26", sortValue: Date.UTC(2026, 10, 22) });
+        }
+        // A reader that adds midnight UTC moves no day either.
+        const [row] = typedRows([{ new_followupdate: "2026-11-22T00:00:00Z" }], ["new_followupdate"], -480);
+        expect(row.cell("new_followupdate").text).toBe("11/22/26");
+    });
+
+    it("shows a time zone independent value as stored, and a user local date-only format as the user's date", () => {
+        const [row] = typedRows([{ new_shift: "2026-11-22T07:30:00Z", new_shiftday: "2026-11-22T07:30:00Z", new_seen: "2026-11-22T07:30:00Z" }], ["new_shift", "new_shiftday", "new_seen"], -480);
+        expect(row.cell("new_shift").text).toBe("11/22/26, 7:30 AM");
+        expect(row.cell("new_shiftday").text).toBe("11/22/26");
+        // 07:30 UTC is 23:30 the day before at UTC-8.
+        expect(row.cell("new_seen")).toEqual({ text: "11/21/26", sortValue: Date.parse("2026-11-22T07:30:00Z") });
+    });
+
+    it("reads choices, multi-select choices and status reasons by the org's labels, money by its formatted value", () => {
+        const [row, bare] = typedRows(
+            [
+                { new_priority: 100000002, new_tags: "1,2", statuscode: 100000000, new_amount: 1234.5, "new_amount@OData.Community.Display.V1.FormattedValue": "€1,234.50" },
+                { new_priority: 7, new_tags: [2], statuscode: 2, new_amount: 99 },
+            ],
+            ["new_priority", "new_tags", "statuscode", "new_amount"],
+        );
+        expect(row.cell("new_priority").text).toBe("High");
+        expect(row.cell("new_tags").text).toBe("VIP, Callback");
+        expect(row.cell("statuscode")).toMatchObject({ text: "Escalated", statusCode: 100000000 });
+        expect(row.cell("new_amount")).toEqual({ text: "€1,234.50", sortValue: 1234.5 });
+        expect([bare.cell("new_priority").text, bare.cell("new_tags").text, bare.cell("statuscode").text, bare.cell("new_amount").text]).toEqual(["7", "Callback", "Talking", "99"]);
+    });
+
+    it("sorts by the type, not by the text: calendar days, amounts, and a number-looking text column as text", () => {
+        const records = [
+            { msdyn_ocliveworkitemid: "a", new_followupdate: "2026-12-01", new_amount: 100, new_code: "10" },
+            { msdyn_ocliveworkitemid: "b", new_followupdate: "2026-02-10", new_amount: 9.5, new_code: "9" },
+            { msdyn_ocliveworkitemid: "c", new_followupdate: "2026-11-30", new_amount: 25, new_code: "100" },
+        ];
+        const rows = typedRows(records, ["new_followupdate", "new_amount", "new_code"]);
+        const keys = (column: string) => sortRows(rows, { column, descending: false }, formatter.collator).map((row) => row.key);
+        expect(keys("new_followupdate")).toEqual(["b", "c", "a"]);
+        expect(keys("new_amount")).toEqual(["b", "c", "a"]);
+        // A text column: the collator's numeric order of its texts, never a number read from them.
+        expect(rows.map((row) => typeof row.sortValue("new_code"))).toEqual(["string", "string", "string"]);
+    });
+
+    it("guesses from the values only for a column the metadata does not type", () => {
+        const [row] = toRows(toConversations([{ new_when: "2026-11-22T07:30:00Z" }], ["new_when"]), ["new_when"], strings, formatter, NOW);
+        expect(row.cell("new_when").text).toBe("11/22/26, 8:30 AM");
     });
 });
