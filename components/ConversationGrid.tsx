@@ -36,7 +36,7 @@ export interface ConversationGridProps {
 
 const WIDTHS: Readonly<Record<string, [number, number]>> = {
     text: [140, 320],
-    status: [80, 110],
+    status: [110, 140],
     channel: [90, 180],
     dateTime: [130, 170],
 };

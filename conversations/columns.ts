@@ -2,21 +2,8 @@ import { ID_COLUMNS } from "../host/port";
 import type { ColumnDefinition, ValueType } from "../host/metadata";
 import type { Strings } from "./strings";
 
-/** How a Conversation column is shown and sorted. */
-export type ColumnKind =
-    | "text"
-    | "status"
-    | "channel"
-    | "sentiment"
-    | "dateTime"
-    | "duration"
-    | "inStatus"
-    | "number"
-    | "money"
-    | "boolean"
-    | "lookup"
-    | "choice"
-    | "multiChoice";
+/** How a Conversation column is shown and sorted: as its type says, or the control's own way for some known columns. */
+export type ColumnKind = ValueType | "status" | "channel" | "sentiment" | "duration" | "inStatus";
 
 /** Columns the control knows; any other logical name is shown as it comes, headed by its name. */
 const KNOWN_COLUMNS: Readonly<Record<string, ColumnKind>> = {
@@ -55,18 +42,6 @@ export function isKnownColumn(logicalName: string): boolean {
 /** Known columns the control shows its own way, whatever their type: badges, icons, times since. */
 const OWN_PRESENTATION: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["status", "channel", "sentiment", "duration", "inStatus"]);
 
-const KIND_OF_TYPE: Readonly<Record<ValueType, ColumnKind>> = {
-    text: "text",
-    choice: "choice",
-    multiChoice: "multiChoice",
-    lookup: "lookup",
-    wholeNumber: "number",
-    decimal: "number",
-    money: "money",
-    yesNo: "boolean",
-    dateTime: "dateTime",
-};
-
 /**
  * A column's kind: the control's own presentation of a known column, else the attribute's type from
  * the org's metadata, else the known column's kind; undefined when only the values can tell.
@@ -74,7 +49,7 @@ const KIND_OF_TYPE: Readonly<Record<ValueType, ColumnKind>> = {
 export function columnKind(logicalName: string, definition?: ColumnDefinition): ColumnKind | undefined {
     const known = isKnownColumn(logicalName) ? KNOWN_COLUMNS[logicalName] : undefined;
     if (known && OWN_PRESENTATION.has(known)) return known;
-    return (definition?.type && KIND_OF_TYPE[definition.type]) || known;
+    return definition?.type ?? known;
 }
 
 export const columnHeaderKey = (logicalName: string): string => `Column_${logicalName}`;

@@ -4,8 +4,8 @@
  * the platform disagree on the shape (docs/host.md), so every part is read tolerantly.
  */
 
-/** What a column holds, as its Dataverse attribute type says. */
-export type ValueType = "text" | "choice" | "multiChoice" | "lookup" | "wholeNumber" | "decimal" | "money" | "yesNo" | "dateTime";
+/** What a column holds, as its Dataverse attribute type says (whole numbers, decimals and floats are all numbers). */
+export type ValueType = "text" | "choice" | "multiChoice" | "lookup" | "number" | "money" | "boolean" | "dateTime";
 
 /** How a date and time column stores its value (DateTimeFieldBehavior). */
 export type DateBehavior = "userLocal" | "dateOnly" | "timeZoneIndependent";
@@ -38,75 +38,43 @@ export const NO_DEFINITIONS: ColumnDefinitions = { answered: false, columns: new
 type Bag = Record<string, unknown>;
 const isBag = (value: unknown): value is Bag => typeof value === "object" && value !== null;
 
-/** AttributeTypeCode; 17 (Virtual) is a multi-select choice when it has options. */
-const TYPE_CODES: Readonly<Record<number, ValueType>> = {
-    0: "yesNo", 1: "lookup", 2: "dateTime", 3: "decimal", 4: "decimal", 5: "wholeNumber", 6: "lookup", 7: "text",
-    8: "money", 9: "lookup", 11: "choice", 12: "choice", 13: "choice", 14: "text", 15: "text", 18: "wholeNumber",
-};
-
-/** The same types by name, as the Xrm API and the descriptor's `Type` spell them. */
-const TYPE_NAMES: Readonly<Record<string, ValueType>> = {
-    boolean: "yesNo", customer: "lookup", datetime: "dateTime", date: "dateTime", decimal: "decimal", double: "decimal",
-    integer: "wholeNumber", bigint: "wholeNumber", lookup: "lookup", memo: "text", money: "money", owner: "lookup",
-    picklist: "choice", optionset: "choice", state: "choice", status: "choice", string: "text", uniqueidentifier: "text",
-    multiselectpicklist: "multiChoice", multiselectoptionset: "multiChoice",
-};
-
-const BEHAVIOR_CODES: Readonly<Record<number, DateBehavior>> = { 1: "userLocal", 2: "dateOnly", 3: "timeZoneIndependent" };
-const BEHAVIOR_NAMES: Readonly<Record<string, DateBehavior>> = { userlocal: "userLocal", dateonly: "dateOnly", timezoneindependent: "timeZoneIndependent" };
+/**
+ * By AttributeTypeCode, and by the type's name in the same order (as a descriptor's `Type` may give it):
+ * 0 Boolean, 1 Customer, 2 DateTime, 3 Decimal, 4 Double, 5 Integer, 6 Lookup, 7 Memo, 8 Money, 9 Owner,
+ * 11 Picklist, 12 State, 13 Status, 14 String, 15 Uniqueidentifier, 17 Virtual, 18 BigInt.
+ */
+const TYPES: readonly (ValueType | undefined)[] = [
+    "boolean", "lookup", "dateTime", "number", "number", "number", "lookup", "text", "money", "lookup",
+    undefined, "choice", "choice", "choice", "text", "text", undefined, undefined, "number",
+];
+const TYPE_NAMES = "boolean customer datetime decimal double integer lookup memo money owner - picklist state status string uniqueidentifier - virtual bigint".split(" ");
+const VIRTUAL = 17;
+const BEHAVIORS: readonly (DateBehavior | undefined)[] = [undefined, "userLocal", "dateOnly", "timeZoneIndependent"];
 
 /** A label as a string, or Xrm's `{ UserLocalizedLabel: { Label } }`. */
 function labelOf(value: unknown): string | undefined {
-    if (typeof value === "string") return value.trim() === "" ? undefined : value;
-    if (!isBag(value)) return undefined;
-    const localized = isBag(value.UserLocalizedLabel) ? value.UserLocalizedLabel.Label : undefined;
-    return typeof localized === "string" && localized.trim() !== "" ? localized : undefined;
+    const label = isBag(value) && isBag(value.UserLocalizedLabel) ? value.UserLocalizedLabel.Label : value;
+    return typeof label === "string" && label.trim() !== "" ? label : undefined;
 }
 
-/** A code, a name, or Xrm's `{ Value: name }`; lower-cased names without a trailing "Type". */
-function nameOf(value: unknown): string | undefined {
-    const name = isBag(value) ? value.Value : value;
-    return typeof name === "string" ? name.toLowerCase().replace(/type$/, "") : undefined;
-}
-
+/** The type by code or name; Virtual is a multi-select choice when it has options, else says nothing. */
 function typeOf(attribute: Bag, descriptor: Bag, options: ReadonlyMap<number, string> | undefined): ValueType | undefined {
-    const name = nameOf(attribute.AttributeTypeName);
-    if (name && TYPE_NAMES[name]) return TYPE_NAMES[name];
-    const code = attribute.AttributeType ?? descriptor.Type;
-    if (typeof code === "number") return code === 17 ? (options ? "multiChoice" : undefined) : TYPE_CODES[code];
-    const typeName = nameOf(code);
-    return typeName === "virtual" ? (options ? "multiChoice" : undefined) : typeName ? TYPE_NAMES[typeName] : undefined;
-}
-
-function behaviorOf(attribute: Bag, descriptor: Bag): DateBehavior | undefined {
-    for (const value of [descriptor.Behavior, attribute.DateTimeBehavior, attribute.Behavior]) {
-        if (typeof value === "number" && BEHAVIOR_CODES[value]) return BEHAVIOR_CODES[value];
-        const name = nameOf(value);
-        if (name && BEHAVIOR_NAMES[name]) return BEHAVIOR_NAMES[name];
-    }
-    return undefined;
-}
-
-/** `date` (the descriptor) or `DateOnly` (Xrm's DateTimeFormat); 1 is DateOnly in the format enumeration. */
-function dateOnlyFormatOf(attribute: Bag, descriptor: Bag): boolean | undefined {
-    for (const value of [descriptor.Format, attribute.Format]) {
-        const name = typeof value === "number" ? (value === 1 ? "dateonly" : "datetime") : nameOf(value);
-        if (name === "date" || name === "dateonly") return true;
-        if (name === "datetime" || name === "dateandtime") return false;
-    }
-    return undefined;
+    const given = attribute.AttributeType ?? descriptor.Type;
+    const name = typeof given === "string" ? given.toLowerCase() : undefined;
+    if (name === "multiselectpicklist") return "multiChoice";
+    const code = name === undefined ? given : TYPE_NAMES.indexOf(name);
+    if (code === VIRTUAL) return options ? "multiChoice" : undefined;
+    return typeof code === "number" ? TYPES[code] : undefined;
 }
 
 /** Options as the descriptor's `[{ Value, Label }]` or Xrm's `{ Options: [{ Value, Label: { UserLocalizedLabel } }] }`. */
 function optionsOf(attribute: Bag, descriptor: Bag): ReadonlyMap<number, string> | undefined {
     for (const set of [descriptor.OptionSet, attribute.OptionSet]) {
-        const list: unknown = Array.isArray(set) ? set : isBag(set) ? set.Options : undefined;
-        if (!Array.isArray(list)) continue;
+        const list: unknown = isBag(set) && !Array.isArray(set) ? set.Options : set;
         const options = new Map<number, string>();
-        for (const option of list) {
-            if (!isBag(option) || typeof option.Value !== "number") continue;
-            const label = labelOf(option.Label);
-            if (label !== undefined) options.set(option.Value, label);
+        for (const option of Array.isArray(list) ? (list as unknown[]) : []) {
+            const label = isBag(option) && typeof option.Value === "number" ? labelOf(option.Label) : undefined;
+            if (label !== undefined) options.set((option as Bag).Value as number, label);
         }
         if (options.size > 0) return options;
     }
@@ -123,10 +91,11 @@ function definitionOf(attribute: Bag): ColumnDefinition {
     if (type !== undefined) definition.type = type;
     if (options) definition.options = options;
     if (type === "dateTime") {
-        const behavior = behaviorOf(attribute, descriptor);
-        const dateOnlyFormat = dateOnlyFormatOf(attribute, descriptor);
+        // DateTimeFieldBehavior 1 user local, 2 date only, 3 time zone independent; the `date` format shows no time.
+        const behavior = BEHAVIORS[Number(descriptor.Behavior ?? attribute.Behavior)];
+        const format = descriptor.Format ?? attribute.Format;
         if (behavior) definition.dateBehavior = behavior;
-        if (dateOnlyFormat !== undefined) definition.dateOnlyFormat = dateOnlyFormat;
+        if (typeof format === "string") definition.dateOnlyFormat = /^date(only)?$/i.test(format);
     }
     return definition;
 }

@@ -3,9 +3,11 @@
  * shape the platform answers (omnichannel.md, "The org's column definitions"): the table's
  * definition with an Xrm collection of the asked attributes, each with its display name in the
  * user's language, attribute type, date behaviour and format, and options. The simulated org has
- * three custom columns, a renamed standard label, a custom status reason, and a German language
- * pack (other languages get the base language's labels, as in an org without their pack).
- * Development and test code only.
+ * three custom columns, a renamed standard label and a custom status reason, translated into German
+ * only: in other languages these come in the base language (English), as untranslated
+ * customisations do. Microsoft's own labels of the standard columns are given in English and German;
+ * the simulator has no copy of the other languages' translations, so there it leaves them out and
+ * the control's resx stands in for them. Development and test code only.
  */
 import { CHANNEL_LABELS, PRIORITY_LABELS, SENTIMENT_LABELS, STATUSES } from "./catalog";
 import { ATTRIBUTE_KINDS, TABLE_NAME, type AttributeKind } from "./query";
@@ -16,7 +18,11 @@ export const CUSTOM_STATUS = { value: 100000000, label: "Escalated", german: "Es
 /** The org renamed this standard column's label ("Customer" in a new org). */
 export const RENAMED_COLUMN = { logicalName: "msdyn_customer", label: "Client", german: "Auftraggeber" } as const;
 
+const ENGLISH = 1033;
 const GERMAN = 1031;
+
+/** The org's own labels (custom columns, a renamed one), which it has in English and German only. */
+const isCustomised = (logicalName: string): boolean => logicalName.startsWith("new_") || logicalName === RENAMED_COLUMN.logicalName;
 
 /** Display names: English (the org's base language), German where the language pack says otherwise. */
 const LABELS: Readonly<Record<string, readonly [string, string?]>> = {
@@ -77,8 +83,12 @@ interface OptionMetadata {
     State?: number;
 }
 
-function optionsOf(logicalName: string, german: boolean): OptionMetadata[] | undefined {
+/** A choice's options in `languageId`: the standard ones in English and German only, the org's own in English elsewhere. */
+function optionsOf(logicalName: string, languageId: number): OptionMetadata[] | undefined {
     const fromLabels = (labels: Readonly<Record<number, string>>) => Object.entries(labels).map(([value, label]) => ({ Value: Number(value), Label: label }));
+    const german = languageId === GERMAN;
+    if (logicalName === "new_priority") return fromLabels(PRIORITY_LABELS);
+    if (!german && languageId !== ENGLISH) return logicalName === "statuscode" ? [{ Value: CUSTOM_STATUS.value, Label: CUSTOM_STATUS.label, State: 0 }] : undefined;
     switch (logicalName) {
         case "statuscode":
             return [
@@ -91,8 +101,6 @@ function optionsOf(logicalName: string, german: boolean): OptionMetadata[] | und
             return fromLabels(CHANNEL_LABELS);
         case "msdyn_customersentimentlabel":
             return fromLabels(SENTIMENT_LABELS);
-        case "new_priority":
-            return fromLabels(PRIORITY_LABELS);
         default:
             return undefined;
     }
@@ -100,22 +108,22 @@ function optionsOf(logicalName: string, german: boolean): OptionMetadata[] | und
 
 /** One attribute as the platform describes it: the Xrm fields, and the descriptor beside them. */
 function attributeMetadata(logicalName: string, kind: AttributeKind, languageId: number): Record<string, unknown> {
-    const [english, germanLabel] = LABELS[logicalName] ?? [logicalName];
-    const german = languageId === GERMAN;
-    const displayName = german && germanLabel ? germanLabel : english;
+    const [english, german] = LABELS[logicalName] ?? [logicalName];
+    const displayName = languageId === GERMAN ? (german ?? english) : languageId === ENGLISH || isCustomised(logicalName) ? english : undefined;
     const [code, type] = TYPES[kind];
-    const descriptor: Record<string, unknown> = { LogicalName: logicalName, DisplayName: displayName, Type: type };
+    const descriptor: Record<string, unknown> = { LogicalName: logicalName, Type: type };
+    if (displayName !== undefined) descriptor.DisplayName = displayName;
     if (kind === "datetime" || kind === "dateonly") {
         descriptor.Behavior = kind === "dateonly" ? 2 : 1;
         descriptor.Format = kind === "dateonly" ? "date" : "datetime";
     }
     if (kind === "money") descriptor.Precision = 2;
-    const options = optionsOf(logicalName, german);
+    const options = optionsOf(logicalName, languageId);
     if (options) descriptor.OptionSet = options;
     return {
         LogicalName: logicalName,
         EntityLogicalName: TABLE_NAME,
-        DisplayName: displayName,
+        ...(displayName !== undefined && { DisplayName: displayName }),
         AttributeType: TYPE_CODE_OF[logicalName] ?? code,
         IsCustomAttribute: logicalName.startsWith("new_"),
         attributeDescriptor: descriptor,
@@ -163,7 +171,7 @@ export class SimulatedMetadata {
     public readonly getEntityMetadata = (entityName: string, attributes?: string[]): Promise<unknown> => {
         const asked = Array.isArray(attributes) ? attributes.map((name) => String(name).toLowerCase()) : [];
         this.calls.push({ entityName, attributes: asked });
-        const { behaviour = "answers", latencyMs = 0, languageId = 1033 } = this.#options;
+        const { behaviour = "answers", latencyMs = 0, languageId = ENGLISH } = this.#options;
         if (behaviour === "hangs") return new Promise(() => undefined);
         const answer = (): unknown => {
             if (behaviour === "rejects") throw new Error("Simulated platform: the metadata request failed");

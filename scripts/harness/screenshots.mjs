@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { buildProduction, buildSimulator } from "./build.mjs";
 import { CHROMIUM_FLAGS, findChromium, NO_CHROMIUM, offlineContext, waitForStill } from "./chromium.mjs";
 import { buildDirs, ROOT } from "./paths.mjs";
-import { startHarnessServer } from "./server.mjs";
+import { START_HARNESS_INPUTS, startHarnessServer } from "./server.mjs";
 
 /**
  * The tracked pictures: file (relative to the repository), harness query, viewport, and optionally the element to
@@ -75,7 +75,8 @@ async function main() {
     await buildSimulator(dirs.simulator);
     const { chromium } = await import("playwright-core");
     const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
-    const server = await startHarnessServer({ codePath: dirs.control, simulatorBundle: dirs.simulator, port: 0 });
+    // What `npm start` shows: its columns, custom ones included.
+    const server = await startHarnessServer({ codePath: dirs.control, simulatorBundle: dirs.simulator, port: 0, harnessInputs: START_HARNESS_INPUTS });
     try {
         for (const shot of SHOTS) {
             const { external, errors } = await takeScreenshot(browser, server, shot, path.join(ROOT, shot.file));

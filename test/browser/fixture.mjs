@@ -51,8 +51,9 @@ after(async () => {
 
 /** Opens the harness page in a fresh context; any request off the loopback server is recorded and aborted. */
 /** `clock`: the page runs on Playwright's clock, so a test can skip the seconds the control waits for a late host. */
-export async function openHarness(query = "", { server = withSimulator, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, forcedColors, clock = false } = {}) {
-    const { context, external, errors, newPage } = await offlineContext(browser, server, { viewport, deviceScaleFactor, forcedColors });
+/** `timezoneId`: the browser's time zone (UTC unless given); the harness user's Dataverse zone stays its own. */
+export async function openHarness(query = "", { server = withSimulator, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, forcedColors, clock = false, timezoneId } = {}) {
+    const { context, external, errors, newPage } = await offlineContext(browser, server, { viewport, deviceScaleFactor, forcedColors, ...(timezoneId && { timezoneId }) });
     if (clock) await context.clock.install();
     const page = await newPage();
     page.setDefaultTimeout(TIMEOUT);

@@ -249,6 +249,24 @@ describe("getConversations projection and result shapes", () => {
         expect(answer.result.value.every((r) => r.msdyn_closedon !== null)).toBe(true);
     });
 
+    it("happy: the org's custom columns as the Web API sends them: a choice, a date-only Edm.Date and money, each formatted, null ones absent", async () => {
+        const attributes = ["new_priority", "new_followupdate", "new_ordervalue"];
+        const answer = (await sim.getConversations({ agentId: HARNESS_AGENT_ID, attributes })) as { result: { value: Record<string, unknown>[] } };
+        const rows = answer.result.value;
+        for (const column of attributes) {
+            expect(rows.some((row) => !(column in row))).toBe(true);
+            expect(rows.every((row) => row[column] !== null)).toBe(true);
+        }
+        const dated = rows.find((row) => "new_followupdate" in row) as Record<string, unknown>;
+        expect(dated.new_followupdate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        const [year, month, day] = String(dated.new_followupdate).split("-").map(Number);
+        expect(dated[`new_followupdate${FORMATTED_VALUE}`]).toBe(`${month}/${day}/${year}`);
+        const priced = rows.find((row) => "new_ordervalue" in row) as Record<string, unknown>;
+        expect(priced[`new_ordervalue${FORMATTED_VALUE}`]).toBe(`$${(priced.new_ordervalue as number).toLocaleString("en-US", { minimumFractionDigits: 2 })}`);
+        const prioritised = rows.find((row) => "new_priority" in row) as Record<string, unknown>;
+        expect(["Low", "Normal", "High", "Urgent"]).toContain(prioritised[`new_priority${FORMATTED_VALUE}`]);
+    });
+
     it("happy: stops at 5,000 rows and sets morerecords", async () => {
         const big = new OmnichannelSimulator({ now: clock, count: 17_000 });
         const answer = (await big.getConversations({ agentId: HARNESS_AGENT_ID })) as { result: Record<string, unknown> & { value: unknown[] } };

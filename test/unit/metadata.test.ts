@@ -33,17 +33,16 @@ describe("readColumnDefinitions", () => {
         expect(columns.has("new_missing")).toBe(false);
     });
 
-    it("reads Xrm's shapes: labels as UserLocalizedLabel, type and behaviour by name, an array or an index by name", () => {
+    it("reads Xrm's shapes: labels as UserLocalizedLabel, the type by name, an array or an index by name", () => {
         const attribute = {
             LogicalName: "new_due",
             DisplayName: { UserLocalizedLabel: { Label: "Fällig am" } },
-            AttributeTypeName: { Value: "DateTimeType" },
-            DateTimeBehavior: { Value: "DateOnly" },
+            attributeDescriptor: { Type: "DateTime", Behavior: 2 },
             Format: "DateOnly",
         };
         const choice = {
             LogicalName: "new_level",
-            AttributeTypeName: { Value: "PicklistType" },
+            attributeDescriptor: { Type: "picklist" },
             OptionSet: { Options: [{ Value: 3, Label: { UserLocalizedLabel: { Label: "Hoch" } } }] },
         };
         const expected = { displayName: "Fällig am", type: "dateTime", dateBehavior: "dateOnly", dateOnlyFormat: true };

@@ -1,4 +1,5 @@
-import { buildConversationRequest, createdWithinCutoff, readAgentColumn, localizedStatusLabels, type ConversationSettings } from "../../conversations/request";
+import { buildConversationRequest, columnsToDescribe, createdWithinCutoff, readAgentColumn, localizedStatusLabels, type ConversationSettings } from "../../conversations/request";
+import { NO_DEFINITIONS, readColumnDefinitions } from "../../host/metadata";
 
 const AGENT = "7f3e2a10-4b5c-4d6e-8f90-a1b2c3d4e5f6";
 
@@ -171,6 +172,43 @@ describe("buildConversationRequest", () => {
             "statuses",
             "refreshMinutes",
         ]);
+    });
+});
+
+describe("buildConversationRequest with the org's column definitions", () => {
+    const definitions = readColumnDefinitions(
+        {
+            Attributes: [
+                { LogicalName: "msdyn_title", AttributeType: 14 },
+                { LogicalName: "createdon", AttributeType: 2 },
+                { LogicalName: "statuscode", AttributeType: 13, attributeDescriptor: { OptionSet: [{ Value: 2, Label: "Talking" }, { Value: 100000000, Label: "Escalated" }] } },
+            ],
+        },
+        ["msdyn_title", "createdon", "statuscode", "new_missing"],
+    );
+
+    it("asks the metadata for the shown columns, the order's and statuscode, leaving out malformed names", () => {
+        expect(columnsToDescribe({ columns: "msdyn_title, New_Priority, bad-name", orderBy: "modifiedon desc, msdyn_title" })).toEqual(["msdyn_title", "new_priority", "modifiedon", "statuscode"]);
+        expect(columnsToDescribe({ columns: "", orderBy: "" })).toEqual(["msdyn_title", "statuscode", "msdyn_channel", "msdyn_customer", "msdyn_cdsqueueid", "createdon"]);
+    });
+
+    it("names the columns the table lacks, in Columns and in Order, before anything is sent", () => {
+        const plan = buildConversationRequest(settings({ columns: "msdyn_title,new_missing", orderBy: "new_gone" }), new Map(), definitions);
+        expect(plan).toEqual({
+            kind: "invalid",
+            problems: [
+                { setting: "columns", code: "unknownColumn", value: "new_missing" },
+                { setting: "orderBy", code: "unknownColumn", value: "new_gone" },
+            ],
+        });
+        // Without an answer about the table, every logical name is sent: Dataverse's refusal names it then.
+        expect(buildConversationRequest(settings({ columns: "msdyn_title,new_missing" }), new Map(), NO_DEFINITIONS).kind).toBe("request");
+    });
+
+    it("accepts the org's status reason labels, custom ones included, beside the English names and numbers", () => {
+        const plan = buildConversationRequest(settings({ statuses: "talking, Escalated, waiting, 7" }), new Map(), definitions);
+        expect(plan.kind === "request" && plan.input.status).toEqual([2, 100000000, 3, 7]);
+        expect(problemsOf({ statuses: "Escalated" })).toEqual([{ setting: "statuses", code: "unknownStatus", value: "Escalated" }]);
     });
 });
 
