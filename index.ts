@@ -97,10 +97,10 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             sharing: (windowSharing ??= createBrowserSharing(DEFAULT_TIMEOUT_MS)),
             timeoutMs: DEFAULT_TIMEOUT_MS,
         });
-        // Nobody looking, no requests: the tab, the host's own visibility flag and the layout all count.
         this.columnMetadata = windowMetadata ??= new ColumnMetadata(browserTimers);
         // The definitions may come after updateView returned: the settings are worked out again then.
         this.stopWatchingMetadata = this.columnMetadata.subscribe(() => this.applySettings());
+        // Nobody looking, no requests: the tab, the host's own visibility flag and the layout all count.
         this.sight = new Sight((visible) => this.feed.setVisible(visible));
         this.stopWatchingPage = watchPage(document, (visible) => this.sight.set("page", visible));
         // A closed session changed a conversation; a switch changed none, so it only makes the list look whether it is seen.
