@@ -28,6 +28,15 @@ export const UnavailableState = React.memo(function UnavailableState({ strings }
     );
 });
 
+/** The host has been missing for a few seconds at start: say what the list waits for, while it still looks. */
+export const WaitingForHostState = React.memo(function WaitingForHostState({ strings }: { strings: Strings }) {
+    return (
+        <MessageBar data-testid="state-waiting-for-host" messageBarType={MessageBarType.info} isMultiline>
+            {strings.text("State_WaitingForHost")}
+        </MessageBar>
+    );
+});
+
 export const InvalidSettingsState = React.memo(function InvalidSettingsState({
     strings,
     problems,
@@ -60,7 +69,10 @@ function RefusalDetails({ strings, refusal }: { strings: Strings; refusal: Refus
     );
 }
 
-/** The error; its one retry action is the toolbar's button, which says Retry in Refresh's place. */
+/**
+ * The error; its one retry action is the toolbar's button, which says Retry in Refresh's place. A busy
+ * server is a warning, not an error: nothing is broken, the list only waits.
+ */
 export const FailedState = React.memo(function FailedState({
     strings,
     failure,
@@ -77,7 +89,8 @@ export const FailedState = React.memo(function FailedState({
     return (
         <MessageBar
             data-testid="state-error"
-            messageBarType={MessageBarType.error}
+            data-failure={failure}
+            messageBarType={failure === "busy" ? MessageBarType.warning : MessageBarType.error}
             isMultiline
         >
             {unknownColumn ? strings.format("Failure_unknownColumn", settingName(strings, unknownColumn), unknownColumn.column) : strings.text(`Failure_${failure}`)}

@@ -1,4 +1,5 @@
-import type { AnswerFailure, Conversation, HostError, UnknownColumn } from "../host/records";
+import type { AnswerFailure, Conversation, UnknownColumn } from "../host/records";
+import { isBusy, type HostError } from "../host/errors";
 import { createdSince, readConversationsAnswer, toConversations, unknownColumnOf } from "../host/records";
 import { createdWithinCutoff, type ConversationRequest, type RequestPlan, type SettingsProblem } from "./request";
 import type { OmnichannelHost } from "../host/port";
@@ -7,7 +8,8 @@ import { RefreshSchedule, type Outcome } from "../refresh/schedule";
 import type { RequestSharing, SharedOutcome } from "../refresh/sharing";
 import type { Clock } from "../refresh/timers";
 
-export type FeedFailure = AnswerFailure | "rejected" | "timedOut";
+/** `busy`: Dataverse's service protection limits refused the request (429); no outage. */
+export type FeedFailure = AnswerFailure | "rejected" | "timedOut" | "busy";
 
 /** Why the host refused, for the maker and the admin: `unknownColumn` when the settings caused it. */
 export interface Refusal {
@@ -22,6 +24,8 @@ export type FeedState =
     | { kind: "idle" }
     | { kind: "invalid"; problems: readonly SettingsProblem[] }
     | { kind: "unavailable" }
+    /** The host has been missing for a while at start: the quick looks go on, and the list says what it waits for. */
+    | { kind: "waitingForHost" }
     /** `previous` holds the rows shown before, while a refresh is under way or after it failed. */
     | { kind: "loading"; previous?: ConversationSnapshot }
     | { kind: "loaded"; list: ConversationSnapshot }
@@ -152,9 +156,12 @@ export class ConversationFeed {
         if (!request || this.#destroyed || this.#call.pending) return;
         const host = this.#deps.resolveHost();
         if (!host) {
-            // The workspace's script may still define it: Loading… until the schedule stops waiting.
+            // The workspace's script may still define it: Loading…, then "waiting for the workspace", until the last quick look.
             this.#schedule.requestEnded("noHost");
-            this.#setState(this.#schedule.waitingForHost ? { kind: "loading", previous: listOf(this.#current) } : { kind: "unavailable" });
+            const previous = listOf(this.#current);
+            const look = this.#schedule.hostLook;
+            if (look === "gone") this.#setState({ kind: "unavailable" });
+            else this.#setState(look === "waiting" && !previous ? { kind: "waitingForHost" } : { kind: "loading", previous });
             return;
         }
         this.#call.start((late) => this.#fail(late, "timedOut"));
@@ -184,6 +191,7 @@ export class ConversationFeed {
             const correlationId = fromOtherTab ? undefined : this.#correlationId;
             // Logged for admins by the instance that asked, not again by each that shared its call.
             if (correlationId !== undefined) console.warn("Conversation list: getConversations rejected", error.code ?? "", error.message ?? "");
+            if (isBusy(error)) return this.#fail(call, "busy", fromOtherTab, { error, correlationId });
             const refusal = { error, correlationId, unknownColumn: unknownColumnOf(error, request.input) };
             return this.#fail(call, "rejected", fromOtherTab, refusal);
         }
@@ -199,14 +207,15 @@ export class ConversationFeed {
 
     #fail(call: number, failure: FeedFailure, followed = false, refusal?: Refusal): void {
         // A column the table lacks is refused again until the settings change: no back-off retries.
-        const outcome = refusal?.unknownColumn ? "refused" : "failed";
-        this.#finish(call, { kind: "failed", failure, previous: listOf(this.#current), ...(refusal && { refusal }) }, outcome, followed);
+        const outcome = refusal?.unknownColumn ? "refused" : failure === "busy" ? "busy" : "failed";
+        const state: FeedState = { kind: "failed", failure, previous: listOf(this.#current), ...(refusal && { refusal }) };
+        this.#finish(call, state, outcome, followed, refusal?.error.retryAfterMs);
     }
 
     /** Applies the outcome of request `call` unless something newer or destroy came first. */
-    #finish(call: number, state: FeedState, outcome: Outcome, followed = false): void {
+    #finish(call: number, state: FeedState, outcome: Outcome, followed = false, retryAfterMs?: number): void {
         if (this.#destroyed || !this.#call.end(call)) return;
-        this.#schedule.requestEnded(outcome, followed);
+        this.#schedule.requestEnded(outcome, followed, retryAfterMs);
         // The answer may predate a session change that came meanwhile: ask again (throttled), unless backing off.
         if (this.#staleWhileInFlight) this.#schedule.sessionChanged();
         this.#staleWhileInFlight = false;

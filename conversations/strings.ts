@@ -59,6 +59,8 @@ export const STRING_KEYS = [
     "Failure_Details",
     "Failure_Code",
     "Failure_CorrelationId",
+    "Failure_busy",
+    "State_WaitingForHost",
 ] as const;
 
 export type StringKey = (typeof STRING_KEYS)[number];

@@ -1,6 +1,7 @@
 import { choiceValue } from "../conversations/choices";
 import { normalizeGuid } from "../conversations/guid";
 import type { SettingName } from "../conversations/request";
+import type { HostError } from "./errors";
 import { ID_COLUMNS, type ConversationRecord, type GetConversationsInput } from "./port";
 
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
@@ -60,24 +61,6 @@ export function readConversationsAnswer(answer: unknown): ConversationsAnswer {
         return { ok: false, failure: "unrecognisedAnswer" };
     }
     return { ok: true, records: values.filter(isObject), moreRecords: result[MORE_RECORDS] === true };
-}
-
-/** What the host said when it refused a request: shown as text, never as markup. */
-export interface HostError {
-    code?: string;
-    message?: string;
-}
-
-/** A message longer than this is cut: it is shown to the agent, and an admin needs only its start. */
-export const HOST_MESSAGE_MAX_LENGTH = 400;
-
-const capped = (text: string): string => (text.length > HOST_MESSAGE_MAX_LENGTH ? `${text.slice(0, HOST_MESSAGE_MAX_LENGTH - 1)}…` : text);
-
-/** The host's code and message from the script's rejection `{ status: false, error }`; nothing else is read. */
-export function hostErrorOf(reason: unknown): HostError | undefined {
-    if (!isObject(reason) || reason.status !== false || !isObject(reason.error)) return undefined;
-    const { code, message } = reason.error;
-    return { code: typeof code === "string" ? code : undefined, message: typeof message === "string" ? capped(message) : undefined };
 }
 
 /** Dataverse's code for a query naming a column the table does not have. */

@@ -15,9 +15,22 @@ export const MAX_BACKOFF_MS = 30 * MINUTE;
  * Until the last of these looks the list says Loading…; then it waits for timed refreshes.
  */
 export const HOST_LOOKS_MS: readonly number[] = [500, 1_000, 2_000, 4_000, 8_000, 16_000];
+/** A host still missing this long after it was first missed is waited for out loud ("waiting for the workspace"). */
+export const HOST_NOTICE_MS = 2_000;
+/**
+ * Dataverse said busy (its service protection limits count each user over a sliding 5 minutes): nothing
+ * is asked by itself for this long, or for the server's Retry-After when that is longer.
+ */
+export const BUSY_WAIT_MS = 5 * MINUTE;
 
-/** `refused`: the host refused the request because of the settings; asking again gives the same answer. */
-export type Outcome = "answered" | "failed" | "noHost" | "refused";
+/**
+ * `refused`: the host refused the request because of the settings; asking again gives the same answer.
+ * `busy`: Dataverse refused it for the user's load, not for an outage; it will answer once the user's window has room.
+ */
+export type Outcome = "answered" | "failed" | "noHost" | "refused" | "busy";
+
+/** How the look for a missing host stands: quietly for HOST_NOTICE_MS, then out loud until the last quick look misses. */
+export type HostLook = "looking" | "waiting" | "gone";
 
 /**
  * Decides when the list asks the host; the owner does the asking in `run`. Nothing is asked while
@@ -28,6 +41,8 @@ export type Outcome = "answered" | "failed" | "noHost" | "refused";
  * - property changes wait for 400 ms of quiet; session closes ask at most once per 2 s, never during back-off,
  *   and count as the interval's timed refresh (the beat goes on from the one they replaced);
  * - a missing host is looked for at HOST_LOOKS_MS, then at timed refreshes and whenever the list becomes visible;
+ * - after a busy answer nothing is asked by itself for 5 minutes (+0 to 10%) or the server's Retry-After, and it
+ *   is no back-off step: the next answer resumes the interval; only Refresh (askNow) asks sooner;
  * - a refusal caused by the settings waits for them to change (settingsChanged) or for Refresh (askNow).
  */
 export class RefreshSchedule {
@@ -47,6 +62,8 @@ export class RefreshSchedule {
     /** When the host was first found missing (clock ms), while it still is. */
     #hostMissingSince: number | undefined;
     #hostLooks = 0;
+    /** Dataverse said busy: nothing is asked by itself before this (clock ms). */
+    #busyUntil: number | undefined;
 
     readonly #clock: Clock;
     readonly #run: () => void;
@@ -61,9 +78,11 @@ export class RefreshSchedule {
         return this.#dueAt;
     }
 
-    /** The host is missing but may still appear: quick looks remain. */
-    public get waitingForHost(): boolean {
-        return this.#hostMissingSince !== undefined && this.#hostLooks <= HOST_LOOKS_MS.length;
+    /** Undefined unless the host is missing; `gone` once the quick looks have all missed. */
+    public get hostLook(): HostLook | undefined {
+        if (this.#hostMissingSince === undefined) return undefined;
+        if (this.#hostLooks > HOST_LOOKS_MS.length) return "gone";
+        return this.#clock.now() - this.#hostMissingSince >= HOST_NOTICE_MS ? "waiting" : "looking";
     }
 
     public get failuresInARow(): number {
@@ -91,6 +110,7 @@ export class RefreshSchedule {
     public askNow(): void {
         this.#stopped = false;
         this.#failures = 0;
+        this.#busyUntil = undefined;
         this.#planAt(this.#clock.now());
     }
 
@@ -114,13 +134,16 @@ export class RefreshSchedule {
      * How the last request ended (this instance's, or one shared with it): plans the next.
      * `followed`: another tab asked. Its tab keeps the lead (interval ±10%); this one plans a little
      * later (+10 to +20%) and asks only if the leader stops answering, so tabs never race each other.
+     * `retryAfterMs`: a busy answer's Retry-After, when it carried one.
      */
-    public requestEnded(outcome: Outcome, followed = false): void {
+    public requestEnded(outcome: Outcome, followed = false, retryAfterMs?: number): void {
         if (this.#stopped) return;
         this.#lastRunAt = Math.max(this.#lastRunAt, this.#clock.now());
         if (outcome === "noHost") return this.#planHostLook();
         this.#hostMissingSince = undefined;
         this.#hostLooks = 0;
+        if (outcome === "busy") return this.#planBusyWait(followed, retryAfterMs);
+        this.#busyUntil = undefined;
         if (outcome === "refused") {
             this.#failures = 0;
             return this.stop();
@@ -160,9 +183,18 @@ export class RefreshSchedule {
 
     #planHostLook(): void {
         const since = (this.#hostMissingSince ??= this.#clock.now());
-        // Counts past the last quick look, so that waitingForHost turns false only once it has missed too.
+        // Counts past the last quick look, so that hostLook turns "gone" only once it has missed too.
         if (this.#hostLooks++ >= HOST_LOOKS_MS.length) return this.#planTimed();
         this.#planAt(since + HOST_LOOKS_MS[this.#hostLooks - 1]);
+    }
+
+    /** Failures in a row stay as they were: being busy says nothing about an outage. */
+    #planBusyWait(followed: boolean, retryAfterMs = 0): void {
+        const wait = Math.max(BUSY_WAIT_MS, retryAfterMs);
+        // Never sooner than the wait; the tab that asked keeps the lead, as with timed refreshes.
+        this.#busyUntil = this.#clock.now() + wait * (1 + (followed ? JITTER : 0) + JITTER * this.#clock.random());
+        // With refreshes turned off nothing is asked by itself; a session close or a change waits for the end.
+        this.#planAt(this.#intervalMs > 0 ? this.#busyUntil : undefined);
     }
 
     #planBackOff(): void {
@@ -177,8 +209,9 @@ export class RefreshSchedule {
         return ms * (1 + JITTER * (2 * this.#clock.random() - 1));
     }
 
+    /** Plans the next request; nothing but askNow comes before the end of a busy wait. */
     #planAt(at: number | undefined): void {
-        this.#dueAt = at;
+        this.#dueAt = at === undefined || this.#busyUntil === undefined ? at : Math.max(at, this.#busyUntil);
         this.#timedPending = false;
         this.#arm();
     }

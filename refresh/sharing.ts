@@ -1,4 +1,4 @@
-import { hostErrorOf, type HostError } from "../host/records";
+import { hostErrorOf, type HostError } from "../host/errors";
 
 /**
  * What became of one request: the host's answer as it came, or a rejection. Of a rejection's reason

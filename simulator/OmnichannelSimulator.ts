@@ -67,11 +67,22 @@ export interface ConversationsResult {
     status: true;
 }
 
-/** The script's only failure: a rejection with an OData or input error. */
+/** The script's only failure: a rejection with an OData or input error (or an Xrm.WebApi-style one, `errorCode`). */
 export class ConversationsRejection {
     public readonly status = false;
-    public constructor(public readonly error: { code?: string; message: string }) {}
+    public constructor(public readonly error: { code?: string; errorCode?: number; message: string }) {}
 }
+
+/** Dataverse's service protection refusals, with its own messages (5-minute window, default limits). */
+const BUSY_ERRORS: Partial<Record<ScenarioName, ConversationsRejection["error"]>> = {
+    busyRequests: { code: "0x80072322", message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds." },
+    busyExecutionTime: {
+        errorCode: -2147015903,
+        message:
+            "Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.",
+    },
+    busyConcurrency: { code: "0x80072326", message: "Number of concurrent requests exceeded the limit of 52." },
+};
 
 /** The documented failure shape. */
 export interface ConversationsFailure {
@@ -192,6 +203,13 @@ export class OmnichannelSimulator implements OmnichannelHost {
                 // The script rejects a plain `{ status: false, error }`, not an Error.
                 // eslint-disable-next-line @typescript-eslint/only-throw-error
                 throw new ConversationsRejection({ code: "0x80040216", message: "Simulated host failure: getConversations rejected" });
+            });
+        }
+        const busy = BUSY_ERRORS[scenario];
+        if (busy) {
+            return this.later(() => {
+                // eslint-disable-next-line @typescript-eslint/only-throw-error -- the script's rejection is a plain object
+                throw new ConversationsRejection({ ...busy });
             });
         }
         if (scenario === "statusFalse") {

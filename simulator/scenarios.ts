@@ -15,6 +15,10 @@
  * - hang: getConversations never settles
  * - malformed: getConversations resolves a shape that is neither success nor failure
  * - failOnce: the first getConversations after switching rejects, later ones are happy
+ * - busyRequests, busyExecutionTime, busyConcurrency: getConversations is refused by Dataverse's service
+ *   protection limits (HTTP 429), as the script passes them on: the OData error with the hex code
+ *   (0x80072322 requests; 0x80072326 concurrency) or, as Xrm.WebApi words it, a numeric `errorCode`
+ *   (-2147015903 execution time); Dataverse's message; no Retry-After (the script drops the header)
  * - openReject: getConversations is happy, openConversation rejects (after recording the call)
  * - openLate: openConversation succeeds, but only after `openLateMs` (default 31 s, past the
  *   control's 30 s time-out), as a workspace busy loading the session's form can
@@ -46,6 +50,9 @@ export const SCENARIOS = [
     "hang",
     "malformed",
     "failOnce",
+    "busyRequests",
+    "busyExecutionTime",
+    "busyConcurrency",
     "openReject",
     "openLate",
     "upperCaseIds",

@@ -135,14 +135,24 @@ describe("ConversationList lifecycle", () => {
         expect(screen.getByTestId("state-invalid")).toHaveTextContent("Created within (days): 3 days must be more than “Created at least (days ago)”");
     });
 
-    it("says it needs Customer Service workspace when no API exists after the last look, Loading… until then", async () => {
+    it("says Loading…, within 5 s that it waits for Customer Service workspace and what to do, and after the last look that it needs it", async () => {
         delete (window as unknown as { Microsoft?: unknown }).Microsoft;
         start();
-        await advance(15_999);
+        await advance(1_999);
         expect(screen.getByTestId("state-loading")).toBeInTheDocument();
-        expect(screen.queryByTestId("state-unavailable")).toBeNull();
         await advance(1);
+        expect(screen.queryByTestId("state-loading")).toBeNull();
+        await waitFor(() =>
+            expect(screen.getByTestId("state-waiting-for-host")).toHaveTextContent(
+                "Waiting for Customer Service workspace… This list shows conversations only inside Customer Service workspace or Contact Center workspace with Omnichannel. If this form is open in another app, open it from the workspace.",
+            ),
+        );
+        await advance(12_000); // about 14 s: waitFor moved the clock on a little
+        expect(screen.getByTestId("state-waiting-for-host")).toBeInTheDocument();
+        expect(screen.queryByTestId("state-unavailable")).toBeNull();
+        await advance(2_000); // the last look, at 16 s
         await waitFor(() => expect(screen.getByTestId("state-unavailable")).toHaveTextContent("Customer Service workspace"));
+        expect(screen.queryByTestId("state-waiting-for-host")).toBeNull();
         expect(screen.queryAllByRole("row")).toHaveLength(0);
     });
 
@@ -152,12 +162,42 @@ describe("ConversationList lifecycle", () => {
         simulator.installOn(window as unknown as { Microsoft?: Record<string, unknown> });
         start();
         await advance(7_999);
-        expect(screen.getByTestId("state-loading")).toBeInTheDocument();
+        expect(screen.getByTestId("state-waiting-for-host")).toBeInTheDocument();
         expect(simulator.calls.getConversations).toHaveLength(0);
         await advance(1); // the look at 8 s finds it
         expect(simulator.calls.getConversations).toHaveLength(1);
         expect(screen.getByTestId("conversation-count")).toHaveTextContent(`${simulator.query(simulator.calls.getConversations[0].input).length} conversations`);
         expect(screen.queryByTestId("state-unavailable")).toBeNull();
+        expect(screen.queryByTestId("state-waiting-for-host")).toBeNull();
+    });
+
+    it("when Dataverse says busy: keeps the rows, warns with the next try and the host's words under Details, waits 5 minutes, and Retry asks at once", async () => {
+        start({ parameters: { refreshMinutes: 1 } });
+        await flush();
+        const shown = dataRows().length;
+        expect(shown).toBeGreaterThan(0);
+        simulator.setScenario("busyRequests");
+        const user = userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
+        await user.click(screen.getByRole("button", { name: "Refresh" }));
+        await flush();
+        const warning = screen.getByTestId("state-error");
+        expect(warning).toHaveAttribute("data-failure", "busy");
+        await waitFor(() => expect(warning).toHaveTextContent("The server is busy: too many requests came from your user in the last few minutes, so the list waits before asking again."));
+        // 5 minutes and up to 10% more, rounded up.
+        expect(screen.getByTestId("next-try")).toHaveTextContent(/Next try in [56] min/);
+        expect(screen.getByTestId("host-message")).toHaveTextContent("Number of requests exceeded the limit of 6000 over time window of 300 seconds.");
+        expect(screen.getByTestId("failure-details")).toHaveTextContent("0x80072322");
+        expect(dataRows()).toHaveLength(shown);
+        const asked = simulator.calls.getConversations.length;
+        await advance(4 * 60_000); // the 1-minute interval and its back-off would have asked by now
+        expect(simulator.calls.getConversations).toHaveLength(asked);
+        await user.click(screen.getByRole("button", { name: "Retry" }));
+        await flush();
+        expect(simulator.calls.getConversations).toHaveLength(asked + 1);
+        simulator.setScenario("happy");
+        await advance(5.5 * 60_000);
+        expect(simulator.calls.getConversations).toHaveLength(asked + 2);
+        expect(screen.queryByTestId("state-error")).not.toBeInTheDocument();
     });
 
     it("names the column Dataverse refused and does not ask again by itself, where the platform has no metadata", async () => {

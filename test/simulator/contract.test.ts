@@ -6,7 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildConversationRequest } from "../../conversations/request";
-import { readConversationsAnswer, toConversations, hostErrorOf, unknownColumnOf } from "../../host/records";
+import { readConversationsAnswer, toConversations, unknownColumnOf } from "../../host/records";
+import { hostErrorOf } from "../../host/errors";
 import { ALWAYS_RETURNED_ATTRIBUTES } from "../../host/port";
 import { HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
 

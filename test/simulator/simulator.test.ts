@@ -1,4 +1,5 @@
 import { ALWAYS_RETURNED_ATTRIBUTES } from "../../host/port";
+import { hostErrorOf, isBusy } from "../../host/errors";
 import {
     ALEX_AGENT_ID,
     ALL_CHANNEL_VALUES,
@@ -349,6 +350,25 @@ describe("scenarios", () => {
         const malformed = (await sim.getConversations(input)) as { result?: { values?: unknown } };
         expect(Array.isArray(malformed.result?.values)).toBe(false);
         expect(sim.calls.getConversations).toHaveLength(4);
+    });
+
+    it("busyRequests, busyExecutionTime, busyConcurrency: refused with each service protection code, as the script passes it on", async () => {
+        const sim = new OmnichannelSimulator({ now: clock });
+        const seen: Record<string, unknown> = {};
+        for (const scenario of ["busyRequests", "busyExecutionTime", "busyConcurrency"] as const) {
+            sim.setScenario(scenario);
+            const reason: unknown = await sim.getConversations(input).then(
+                () => undefined,
+                (rejection: unknown) => rejection,
+            );
+            const error = hostErrorOf(reason);
+            seen[scenario] = error?.code;
+            expect(error && isBusy(error)).toBe(true);
+            expect(error?.message).toMatch(/exceeded (the )?limit/);
+        }
+        expect(seen).toEqual({ busyRequests: "0x80072322", busyExecutionTime: "-2147015903", busyConcurrency: "0x80072326" });
+        sim.setScenario("happy");
+        expect(values(await sim.getConversations(input))).toHaveLength(81);
     });
 
     it("upperCaseIds: every GUID upper case in braces, the rest as happy", async () => {

@@ -1,6 +1,7 @@
 import { ConversationFeed, type FeedState } from "../../conversations/feed";
 import { browserTimers } from "../../refresh/timers";
 import { RequestSharing } from "../../refresh/sharing";
+import { broadcastHub } from "../../simulator/broadcastHub";
 import { QUIET_MS } from "../../refresh/schedule";
 import { buildConversationRequest, type ConversationSettings, type RequestPlan } from "../../conversations/request";
 import type { OmnichannelHost } from "../../host/port";
@@ -137,7 +138,7 @@ describe("ConversationFeed", () => {
         expect(feed.state).toMatchObject({ kind: "failed", failure, previous: shown });
     });
 
-    it("with a host that arrives late, says Loading… while looking again, and fills the list by itself once it is there", async () => {
+    it("with a host that arrives late, says Loading…, then after 2 s that it waits for the workspace, and fills the list by itself once it is there", async () => {
         const simulator = new OmnichannelSimulator({ now: () => NOW, scenario: "lateHost", lateHostDelayMs: 6_000 });
         const page: { Microsoft?: Record<string, unknown> } = {};
         simulator.installOn(page);
@@ -148,15 +149,20 @@ describe("ConversationFeed", () => {
         await jest.advanceTimersByTimeAsync(2_000);
         expect(simulator.calls.getConversations).toHaveLength(1);
         expect(feed.state.kind).toBe("loaded");
-        expect(states.map((state) => state.kind)).toEqual(["loading", "loading", "loading", "loading", "loading", "loading", "loaded"]);
+        // Looks at 0, 0.5, 1, 2 and 4 s miss; the one at 8 s finds it and asks.
+        expect(states.map((state) => state.kind)).toEqual(["loading", "loading", "loading", "waitingForHost", "waitingForHost", "loading", "loaded"]);
     });
 
     it("outside the workspace says unavailable after the last look, and still finds a host on the next timed refresh", async () => {
         const hostRef: { current?: OmnichannelHost } = {};
         const { simulator, feed } = setup({ resolveHost: () => hostRef.current });
         feed.apply(plan({ refreshMinutes: 1 }));
-        await jest.advanceTimersByTimeAsync(15_999);
+        await jest.advanceTimersByTimeAsync(1_999);
         expect(feed.state.kind).toBe("loading");
+        await jest.advanceTimersByTimeAsync(1);
+        expect(feed.state).toEqual({ kind: "waitingForHost" });
+        await jest.advanceTimersByTimeAsync(13_999);
+        expect(feed.state).toEqual({ kind: "waitingForHost" });
         await jest.advanceTimersByTimeAsync(1);
         expect(feed.state).toEqual({ kind: "unavailable" });
         hostRef.current = simulator;
@@ -225,6 +231,124 @@ describe("ConversationFeed", () => {
         expect(feed.state.kind === "failed" && feed.state.refusal).not.toHaveProperty("unknownColumn.setting");
         await jest.advanceTimersByTimeAsync(60_000);
         expect(simulator.calls.getConversations).toHaveLength(2);
+    });
+
+    it("a host that goes missing after an answer keeps the rows on screen while it is looked for", async () => {
+        const hostRef: { current?: OmnichannelHost } = {};
+        const { simulator, feed } = setup({ resolveHost: () => hostRef.current });
+        hostRef.current = simulator;
+        feed.apply(plan());
+        await jest.advanceTimersByTimeAsync(0);
+        const shown = feed.state.kind === "loaded" ? feed.state.list : undefined;
+        hostRef.current = undefined;
+        feed.refresh();
+        await jest.advanceTimersByTimeAsync(4_000);
+        expect(feed.state).toEqual({ kind: "loading", previous: shown });
+    });
+
+    describe("when Dataverse says busy", () => {
+        it("shows the busy failure with the host's code and message kept, and tries again after 5 minutes, not on the back-off", async () => {
+            const { simulator, feed } = setup();
+            simulator.setScenario("busyRequests");
+            feed.apply(plan({ refreshMinutes: 1 }));
+            await jest.advanceTimersByTimeAsync(0);
+            expect(feed.state).toEqual({
+                kind: "failed",
+                failure: "busy",
+                previous: undefined,
+                retryAt: expect.any(Date) as Date,
+                refusal: { error: { code: "0x80072322", message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds." }, correlationId: "corr-1" },
+            });
+            const retryAt = feed.state.kind === "failed" ? feed.state.retryAt!.getTime() : 0;
+            expect(retryAt - NOW.getTime()).toBeGreaterThanOrEqual(5 * 60_000);
+            // A rejection would back off 1 minute at this interval: busy waits the whole 5.
+            await jest.advanceTimersByTimeAsync(retryAt - Date.now() - 1);
+            expect(simulator.calls.getConversations).toHaveLength(1);
+            simulator.setScenario("happy");
+            await jest.advanceTimersByTimeAsync(1);
+            expect(simulator.calls.getConversations).toHaveLength(2);
+            expect(feed.state.kind).toBe("loaded");
+            // And the usual interval resumes: no back-off step was counted.
+            await jest.advanceTimersByTimeAsync(1.1 * 60_000);
+            expect(simulator.calls.getConversations).toHaveLength(3);
+        });
+
+        it("keeps the rows shown before, asks nothing for session closes meanwhile, and Refresh still asks at once", async () => {
+            const { simulator, feed } = setup();
+            feed.apply(plan());
+            await jest.advanceTimersByTimeAsync(0);
+            const shown = feed.state.kind === "loaded" ? feed.state.list : undefined;
+            simulator.setScenario("busyConcurrency");
+            feed.refresh();
+            await jest.advanceTimersByTimeAsync(0);
+            expect(feed.state).toMatchObject({ kind: "failed", failure: "busy", previous: shown, refusal: { error: { code: "0x80072326" } } });
+            feed.markStale();
+            await jest.advanceTimersByTimeAsync(4 * 60_000);
+            expect(simulator.calls.getConversations).toHaveLength(2);
+            simulator.setScenario("happy");
+            feed.refresh();
+            await jest.advanceTimersByTimeAsync(0);
+            expect(simulator.calls.getConversations).toHaveLength(3);
+            expect(feed.state.kind).toBe("loaded");
+        });
+
+        it("recognises the numeric execution-time code too", async () => {
+            const { simulator, feed } = setup();
+            simulator.setScenario("busyExecutionTime");
+            feed.apply(plan());
+            await jest.advanceTimersByTimeAsync(0);
+            expect(feed.state).toMatchObject({ kind: "failed", failure: "busy", refusal: { error: { code: "-2147015903" } } });
+        });
+
+        it("waits for a Retry-After longer than 5 minutes when the error carries one", async () => {
+            const host: OmnichannelHost = {
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the script's rejection is a plain object
+                getConversations: () => Promise.reject({ status: false, error: { status: 429, retryAfter: "900", message: "Too many requests" } }),
+                openConversation: () => Promise.resolve(undefined),
+                getConversationId: () => Promise.resolve(undefined),
+            };
+            const { feed } = setup({ resolveHost: () => host });
+            feed.apply(plan());
+            await jest.advanceTimersByTimeAsync(0);
+            expect(feed.state).toMatchObject({ kind: "failed", failure: "busy", refusal: { error: { status: 429, retryAfterMs: 900_000 } } });
+            const retryAt = feed.state.kind === "failed" ? feed.state.retryAt!.getTime() : 0;
+            expect(retryAt - NOW.getTime()).toBeGreaterThanOrEqual(15 * 60_000);
+            expect(retryAt - NOW.getTime()).toBeLessThanOrEqual(15 * 60_000 * 1.1);
+        });
+
+        it("tabs that share the request wait together: the other tab shows busy and asks nothing before the wait is over", async () => {
+            // Answers take 100 ms; the channel's messages come sooner, as in a browser.
+            const simulator = new OmnichannelSimulator({ now: () => NOW, latencyMs: 100 });
+            const hub = broadcastHub((deliver) => setTimeout(deliver, 0));
+            const feeds = [0, 1].map(() =>
+                new ConversationFeed({
+                    resolveHost: () => simulator,
+                    onChange: () => undefined,
+                    newCorrelationId: () => "corr",
+                    clock: { now: () => Date.now(), timers: browserTimers, random: () => 0.5 },
+                    sharing: new RequestSharing(() => Date.now(), 30_000, hub()),
+                    timeoutMs: 30_000,
+                }),
+            );
+            feeds[0].apply(plan());
+            await jest.advanceTimersByTimeAsync(0); // the second tab hears that the first is asking, and shares its answer
+            feeds[1].apply(plan());
+            await jest.advanceTimersByTimeAsync(101);
+            expect(feeds.map((feed) => feed.state.kind)).toEqual(["loaded", "loaded"]);
+            simulator.setScenario("busyRequests");
+            feeds[0].refresh();
+            await jest.advanceTimersByTimeAsync(101);
+            expect(feeds.map((feed) => feed.state.kind === "failed" && feed.state.failure)).toEqual(["busy", "busy"]);
+            const asked = simulator.calls.getConversations.length;
+            expect(asked).toBe(2); // the first load, shared, and the refresh that met busy
+            await jest.advanceTimersByTimeAsync(5 * 60_000);
+            expect(simulator.calls.getConversations).toHaveLength(asked);
+            simulator.setScenario("happy");
+            await jest.advanceTimersByTimeAsync(2 * 60_000);
+            // Once the wait is over one tab asks and both are filled by its answer.
+            expect(simulator.calls.getConversations).toHaveLength(asked + 1);
+            expect(feeds.map((feed) => feed.state.kind)).toEqual(["loaded", "loaded"]);
+        });
     });
 
     it("shows the newer request's rows when the older answer arrives after it (outOfOrder)", async () => {

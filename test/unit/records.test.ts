@@ -1,4 +1,4 @@
-import { createdSince, HOST_MESSAGE_MAX_LENGTH, hostErrorOf, readConversationsAnswer, toConversations, unknownColumnOf } from "../../host/records";
+import { createdSince, readConversationsAnswer, toConversations, unknownColumnOf } from "../../host/records";
 
 describe("readConversationsAnswer", () => {
     it("reads the documented success shape", () => {
@@ -42,21 +42,6 @@ describe("readConversationsAnswer", () => {
             records: [{ activityid: "b" }],
             moreRecords: false,
         });
-    });
-});
-
-describe("hostErrorOf", () => {
-    it("reads only the code and message of the script's rejection", () => {
-        expect(hostErrorOf({ status: false, error: { code: "0x80040216", message: "Bad fetch", records: [{ msdyn_title: "secret" }] } })).toEqual({ code: "0x80040216", message: "Bad fetch" });
-        expect(hostErrorOf(new Error("secret customer data"))).toBeUndefined();
-        expect(hostErrorOf({ status: true, error: { message: "x" } })).toBeUndefined();
-    });
-
-    it("cuts a long message, so that it stays readable under Details", () => {
-        const long = "x".repeat(HOST_MESSAGE_MAX_LENGTH + 50);
-        expect(hostErrorOf({ status: false, error: { message: long } })?.message).toBe(`${"x".repeat(HOST_MESSAGE_MAX_LENGTH - 1)}…`);
-        const exact = "y".repeat(HOST_MESSAGE_MAX_LENGTH);
-        expect(hostErrorOf({ status: false, error: { message: exact } })?.message).toBe(exact);
     });
 });
 

@@ -1,4 +1,4 @@
-import { HOST_LOOKS_MS, JITTER, MAX_BACKOFF_MS, RefreshSchedule, SESSION_THROTTLE_MS, QUIET_MS } from "../../refresh/schedule";
+import { BUSY_WAIT_MS, HOST_LOOKS_MS, HOST_NOTICE_MS, JITTER, MAX_BACKOFF_MS, RefreshSchedule, SESSION_THROTTLE_MS, QUIET_MS, type HostLook } from "../../refresh/schedule";
 import { browserTimers } from "../../refresh/timers";
 
 const MINUTE = 60_000;
@@ -193,25 +193,27 @@ describe("RefreshSchedule", () => {
         expect(schedule.nextAt).toBeUndefined();
     });
 
-    it("looks for a missing host at 0.5, 1, 2, 4, 8 and 16 s, waiting for it until the last look, then at timed refreshes", async () => {
+    it("looks for a missing host at 0.5, 1, 2, 4, 8 and 16 s, quietly for 2 s, then waiting out loud until the last look, then at timed refreshes", async () => {
         const { schedule, runs, start } = setup([0]);
         schedule.setIntervalMinutes(5);
         schedule.askNow();
-        const waiting: boolean[] = [];
+        expect(schedule.hostLook).toBeUndefined();
+        const looks: (HostLook | undefined)[] = [];
         // Every look finds no host and says so, as the feed does.
         for (const at of HOST_LOOKS_MS) {
             schedule.requestEnded("noHost");
-            waiting.push(schedule.waitingForHost);
+            looks.push(schedule.hostLook);
             await jest.advanceTimersByTimeAsync(at - (Date.now() - start));
         }
         schedule.requestEnded("noHost");
-        waiting.push(schedule.waitingForHost);
+        looks.push(schedule.hostLook);
         expect(runs).toEqual([0, 500, 1_000, 2_000, 4_000, 8_000, 16_000]);
-        expect(waiting).toEqual([true, true, true, true, true, true, false]);
+        expect(HOST_NOTICE_MS).toBe(2_000);
+        expect(looks).toEqual(["looking", "looking", "looking", "waiting", "waiting", "waiting", "gone"]);
         // After the quick looks: the first timed refresh, at 10% of the interval with random 0.
         expect(schedule.nextAt! - Date.now()).toBe(0.5 * MINUTE);
         schedule.requestEnded("answered");
-        expect(schedule.waitingForHost).toBe(false);
+        expect(schedule.hostLook).toBeUndefined();
     });
 
     it("looks for a missing host at once when the list becomes visible again, after the quick looks", async () => {
@@ -249,5 +251,93 @@ describe("RefreshSchedule", () => {
         schedule.requestEnded("refused");
         schedule.askNow();
         expect(runs).toHaveLength(3);
+    });
+
+    describe("when Dataverse says busy", () => {
+        it("waits 5 minutes (+0 to 10%, never less), and the answer after it resumes the interval: no back-off step", () => {
+            for (const [draw, wait] of [[0, 5], [1 - 1e-9, 5.5]]) {
+                const { schedule } = setup([draw]);
+                schedule.setIntervalMinutes(1);
+                schedule.askNow();
+                schedule.requestEnded("busy");
+                expect((schedule.nextAt! - Date.now()) / MINUTE).toBeCloseTo(wait, 5);
+                expect(schedule.failuresInARow).toBe(0);
+            }
+            const { schedule } = setup();
+            schedule.setIntervalMinutes(1);
+            schedule.askNow();
+            schedule.requestEnded("busy");
+            schedule.requestEnded("busy");
+            // A failure after two busy answers is the outage's first step, 1 minute; after an answer, the interval.
+            schedule.requestEnded("failed");
+            expect(schedule.nextAt! - Date.now()).toBe(1 * MINUTE);
+            expect(schedule.failuresInARow).toBe(1);
+            schedule.requestEnded("busy");
+            expect(schedule.failuresInARow).toBe(1);
+            schedule.requestEnded("answered");
+            schedule.requestEnded("answered");
+            expect(schedule.nextAt! - Date.now()).toBe(1 * MINUTE);
+        });
+
+        it("waits for the server's Retry-After when it is longer than 5 minutes, never for a shorter one", () => {
+            const { schedule } = setup([0, 0]);
+            schedule.setIntervalMinutes(5);
+            schedule.askNow();
+            schedule.requestEnded("busy", false, 12 * MINUTE);
+            expect(schedule.nextAt! - Date.now()).toBe(12 * MINUTE);
+            schedule.requestEnded("busy", false, 3_000);
+            expect(schedule.nextAt! - Date.now()).toBe(BUSY_WAIT_MS);
+        });
+
+        it("a tab that shared the busy answer waits too, and a little longer than the tab that asked", () => {
+            const { schedule } = setup([0]);
+            schedule.setIntervalMinutes(5);
+            schedule.askNow();
+            schedule.requestEnded("busy", true);
+            expect(schedule.nextAt! - Date.now()).toBe(BUSY_WAIT_MS * (1 + JITTER));
+        });
+
+        it("asks nothing by itself before the wait is over, neither for session closes, changes, intervals nor visibility", async () => {
+            const { schedule, runs } = setup([0, 0, 0, 0]);
+            schedule.setIntervalMinutes(1);
+            schedule.askNow();
+            schedule.requestEnded("busy");
+            schedule.sessionChanged();
+            schedule.settingsChanged();
+            schedule.setIntervalMinutes(2);
+            schedule.setVisible(false);
+            schedule.setVisible(true);
+            await jest.advanceTimersByTimeAsync(BUSY_WAIT_MS - 1);
+            expect(runs).toEqual([0]);
+            await jest.advanceTimersByTimeAsync(1);
+            expect(runs).toEqual([0, BUSY_WAIT_MS]); // once, not once per reason
+        });
+
+        it("with refreshes off asks nothing by itself, and a session close waits for the end of the wait", async () => {
+            const { schedule, runs } = setup([0, 0]);
+            schedule.setIntervalMinutes(0);
+            schedule.askNow();
+            schedule.requestEnded("busy");
+            expect(schedule.nextAt).toBeUndefined();
+            schedule.sessionChanged();
+            await jest.advanceTimersByTimeAsync(BUSY_WAIT_MS - 1);
+            expect(runs).toEqual([0]);
+            await jest.advanceTimersByTimeAsync(1);
+            expect(runs).toEqual([0, BUSY_WAIT_MS]);
+        });
+
+        it("Refresh still asks at once, and then nothing holds the schedule back any more", async () => {
+            const { schedule, runs } = setup([0, 0]);
+            schedule.setIntervalMinutes(5);
+            schedule.askNow();
+            schedule.requestEnded("busy");
+            await jest.advanceTimersByTimeAsync(MINUTE);
+            schedule.askNow();
+            expect(runs).toEqual([0, MINUTE]);
+            schedule.requestEnded("answered");
+            schedule.settingsChanged();
+            await jest.advanceTimersByTimeAsync(QUIET_MS);
+            expect(runs).toEqual([0, MINUTE, MINUTE + QUIET_MS]);
+        });
     });
 });
