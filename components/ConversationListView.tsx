@@ -17,7 +17,7 @@ import { NarrowList } from "./NarrowList";
 import { isNarrow } from "../conversations/layout";
 import { activeStatusFilter, filterByStatus, statusChips, toggleStatus } from "../conversations/statusFilter";
 import { EMPTY_VIEW_STATE, type ViewState } from "../conversations/viewState";
-import { EmptyState, FailedState, InvalidSettingsState, LoadingState, UnavailableState, WaitingForHostState } from "./StateMessage";
+import { EmptyState, FailedState, HostMissingState, InvalidSettingsState, LoadingState } from "./StateMessage";
 import { useSettledValue } from "./useSettledValue";
 import { MINUTE } from "../refresh/timers";
 
@@ -164,8 +164,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
 
     let body: React.ReactNode;
     if (feed.kind === "invalid") body = <InvalidSettingsState strings={strings} problems={feed.problems} />;
-    else if (feed.kind === "unavailable") body = <UnavailableState strings={strings} />;
-    else if (feed.kind === "waitingForHost") body = <WaitingForHostState strings={strings} />;
+    else if (feed.kind === "unavailable" || feed.kind === "waitingForHost") body = <HostMissingState strings={strings} waiting={feed.kind === "waitingForHost"} />;
     else if (!list) body = feed.kind === "failed" ? null : <LoadingState strings={strings} />;
     else if (shownRows.length === 0) body = <EmptyState strings={strings} query={query} />;
     else if (narrow)

@@ -20,19 +20,14 @@ export const LoadingState = React.memo(function LoadingState({ strings }: { stri
     return <Spinner data-testid="state-loading" size={SpinnerSize.large} label={strings.text("State_Loading")} />;
 });
 
-export const UnavailableState = React.memo(function UnavailableState({ strings }: { strings: Strings }) {
+/**
+ * No host: while it may still come, what the list waits for (`waiting`); after the last look, that it needs
+ * Customer Service workspace.
+ */
+export const HostMissingState = React.memo(function HostMissingState({ strings, waiting }: { strings: Strings; waiting: boolean }) {
     return (
-        <MessageBar data-testid="state-unavailable" messageBarType={MessageBarType.info} isMultiline>
-            {strings.text("State_Unavailable")}
-        </MessageBar>
-    );
-});
-
-/** The host has been missing for a few seconds at start: say what the list waits for, while it still looks. */
-export const WaitingForHostState = React.memo(function WaitingForHostState({ strings }: { strings: Strings }) {
-    return (
-        <MessageBar data-testid="state-waiting-for-host" messageBarType={MessageBarType.info} isMultiline>
-            {strings.text("State_WaitingForHost")}
+        <MessageBar data-testid={waiting ? "state-waiting-for-host" : "state-unavailable"} messageBarType={MessageBarType.info} isMultiline>
+            {strings.text(waiting ? "State_WaitingForHost" : "State_Unavailable")}
         </MessageBar>
     );
 });

@@ -1,3 +1,5 @@
+import { isObject } from "./records";
+
 /**
  * What the host says when it refuses: the script's rejection `{ status: false, error }`, where `error`
  * is Dataverse's OData error (`{ code, message }`), an Xrm-style one (`errorCode`, a number) or an Error.
@@ -19,17 +21,13 @@ export const HOST_MESSAGE_MAX_LENGTH = 400;
 
 const capped = (text: string): string => (text.length > HOST_MESSAGE_MAX_LENGTH ? `${text.slice(0, HOST_MESSAGE_MAX_LENGTH - 1)}…` : text);
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** A Retry-After longer than a day is nonsense, not advice. */
-const MAX_RETRY_AFTER_MS = 24 * 60 * 60_000;
+const MAX_RETRY_AFTER_S = 24 * 60 * 60;
 
-/** Retry-After as HTTP sends it: whole seconds, or a date; text or number. */
-function retryAfterOf(value: unknown, now: number): number | undefined {
-    if (typeof value !== "number" && typeof value !== "string") return undefined;
-    const text = String(value).trim();
-    const ms = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
-    return Number.isFinite(ms) && ms > 0 && ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
+/** Retry-After in seconds, as Dataverse sends it (number or text); the header's other form, a date, is not read. */
+function retryAfterOf(value: unknown): number | undefined {
+    const seconds = typeof value === "number" || (typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value)) ? Number(value) : 0;
+    return seconds > 0 && seconds <= MAX_RETRY_AFTER_S ? seconds * 1000 : undefined;
 }
 
 const codeOf = (code: unknown): string | undefined =>
@@ -39,35 +37,30 @@ const codeOf = (code: unknown): string | undefined =>
  * The host's code, message, HTTP status and Retry-After from the script's rejection; nothing else is
  * read (the rest may carry record content). Undefined when the reason is not the script's rejection.
  */
-export function hostErrorOf(reason: unknown, now = Date.now()): HostError | undefined {
+export function hostErrorOf(reason: unknown): HostError | undefined {
     if (!isObject(reason) || reason.status !== false || !isObject(reason.error)) return undefined;
     const { error } = reason;
     const found: HostError = {};
     const code = codeOf(error.code) ?? codeOf(error.errorCode);
     if (code !== undefined) found.code = code;
     if (typeof error.message === "string") found.message = capped(error.message);
-    const status = [error.status, error.httpStatusCode, error.statusCode].find((value) => Number.isInteger(value));
-    if (typeof status === "number") found.status = status;
-    const retryAfterMs = retryAfterOf(error.retryAfter ?? error["Retry-After"], now);
+    const status = error.status ?? error.httpStatusCode;
+    if (typeof status === "number" && Number.isInteger(status)) found.status = status;
+    const retryAfterMs = retryAfterOf(error.retryAfter ?? error["Retry-After"]);
     if (retryAfterMs !== undefined) found.retryAfterMs = retryAfterMs;
     return found;
 }
 
-/** Dataverse's service protection limits, per user over 5 minutes: requests, execution time, concurrent requests. */
-export const BUSY_CODES: readonly number[] = [0x80072322, 0x80072321, 0x80072326];
-
-/** A code as an unsigned 32-bit number, whether the host wrote it in hex or as a signed or unsigned decimal. */
-function codeNumber(code: string): number | undefined {
-    const value = /^0x[0-9a-f]{1,8}$/i.test(code) ? parseInt(code.slice(2), 16) : /^-?\d{1,10}$/.test(code) ? Number(code) : NaN;
-    return Number.isSafeInteger(value) && value >= -(2 ** 31) && value < 2 ** 32 ? value >>> 0 : undefined;
-}
+/**
+ * Dataverse's service protection limits, per user over 5 minutes: requests (0x80072322), execution time
+ * (0x80072321) and concurrent requests (0x80072326), in hex or as signed decimals.
+ */
+const BUSY_CODE = /^(0x8007232[126]|-214701590[23]|-2147015898)$/i;
 
 /**
  * Dataverse is busy (its service protection limits, HTTP 429), not out of order: the request was
  * fine and will be answered once the user's 5-minute window has room again.
  */
 export function isBusy(error: HostError): boolean {
-    if (error.status === 429) return true;
-    const code = error.code === undefined ? undefined : codeNumber(error.code);
-    return code !== undefined && BUSY_CODES.includes(code);
+    return error.status === 429 || BUSY_CODE.test(error.code ?? "");
 }

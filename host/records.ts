@@ -34,7 +34,7 @@ export type ConversationsAnswer = { ok: true; records: ConversationRecord[]; mor
 
 const MORE_RECORDS = "@Microsoft.Dynamics.CRM.morerecords";
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**

@@ -58,16 +58,23 @@ describe("production build without the simulator", () => {
         assert.ok(fs.readFileSync(SIMULATOR_BUNDLE, "utf8").includes(MARKER), "the simulator bundle lacks its marker");
     });
 
-    it("in a bare harness says Loading… while it looks for the host, then the not-in-workspace message, and no rows", async () => {
+    it("in a bare harness says Loading…, within 5 s that it waits for the workspace and what to do, then the not-in-workspace message, and no rows", async () => {
         const { page, done } = await openHarness("", { server: bare, clock: true });
         await page.getByTestId("state-loading").waitFor({ state: "visible" });
-        // The page clock also runs in real time: 12 s from here is safely before the control's last look at 16 s.
-        await page.clock.runFor(12_000);
+        await page.clock.runFor(3_000);
+        const waiting = page.getByTestId("state-waiting-for-host");
+        await waiting.waitFor({ state: "visible" });
+        assert.match(await waiting.innerText(), /^Waiting for Customer Service workspace… .* open it from the workspace\.$/s);
+        assert.equal(await page.getByTestId("state-loading").count(), 0);
+        // The page clock also runs in real time: 9 s more is safely before the control's last look at 16 s.
+        await page.clock.runFor(9_000);
         assert.equal(await page.getByTestId("state-unavailable").count(), 0, "the message came before the last look");
+        assert.equal(await waiting.count(), 1);
         await page.clock.runFor(4_000);
         const message = page.getByTestId("state-unavailable");
         await message.waitFor({ state: "visible" });
         assert.match(await message.innerText(), /Customer Service workspace/);
+        assert.equal(await waiting.count(), 0);
         assert.equal(await rows(page).count(), 0);
         assert.equal(await page.evaluate(() => typeof window.Microsoft), "undefined");
         assert.equal(await page.evaluate(() => typeof window.__omnichannelSimulatorMarker), "undefined");
@@ -235,14 +242,14 @@ describe("with the simulated host", () => {
         await done();
     });
 
-    it("says Loading… while the host is missing, and fills the list by itself once it is defined (lateHost)", async () => {
+    it("says it waits for the workspace while the host is missing, and fills the list by itself once it is defined (lateHost)", async () => {
         // A host that would come in 10 minutes: the test defines it itself, so page load time cannot blur the moment.
         const { page, done } = await openHarness("?scenario=lateHost&hostDelay=600000", { clock: true });
         await page.getByTestId("state-loading").waitFor({ state: "visible" });
         await page.clock.runFor(3_000);
         assert.equal(await page.evaluate(() => typeof window.Microsoft.Omnichannel), "undefined");
         assert.equal(await page.getByTestId("state-unavailable").count(), 0, "the not-in-workspace message while the host may still come");
-        assert.equal(await page.getByTestId("state-loading").count(), 1);
+        await page.getByTestId("state-waiting-for-host").waitFor({ state: "visible" });
         assert.equal((await calls(page)).getConversations.length, 0);
         await page.evaluate(() => {
             window.__omnichannelSimulator.setScenario("happy");
@@ -254,6 +261,7 @@ describe("with the simulated host", () => {
         assert.equal((await calls(page)).getConversations.length, 1);
         const expected = await expectedForLastRequest(page);
         assert.equal(await page.getByTestId("conversation-count").innerText(), `${expected.length} conversations`);
+        assert.equal(await page.getByTestId("state-waiting-for-host").count(), 0);
         await done();
     });
 

@@ -103,6 +103,49 @@ describe("refresh policy on the page's clock", () => {
         }
     });
 
+    it("when Dataverse says busy (each of its three codes), warns with the next try, asks nothing for 5 minutes, Retry asks at once, and the interval resumes after", async () => {
+        // Every minute: a failure would be retried after 1 minute, so a 5-minute silence is the busy wait's own.
+        const server = await startTestServer({ harnessInputs: { ...DEFAULT_HARNESS_INPUTS, refreshMinutes: { Value: "1", SelectedType: "Whole.None" } } });
+        try {
+            const context = await newContext(server);
+            const page = await openTab(context, server);
+            const count = page.getByTestId("conversation-count");
+            const shown = await count.innerText();
+            const warning = page.getByTestId("state-error");
+            const expectBusy = async (code, message) => {
+                await page.waitForFunction((wanted) => document.querySelector('[data-testid="failure-details"]')?.textContent.includes(wanted), code);
+                assert.equal(await warning.getAttribute("data-failure"), "busy");
+                assert.match(await warning.innerText(), /^The server is busy: too many requests came from your user in the last few minutes, so the list waits before asking again\. Next try in [56] min/);
+                assert.match(await page.getByTestId("host-message").textContent(), message);
+                assert.equal(await count.innerText(), shown, "the rows shown before stay");
+                assert.ok((await page.locator(DATA_ROWS).count()) > 0);
+            };
+            await page.evaluate(() => window.__omnichannelSimulator.setScenario("busyRequests"));
+            await page.getByRole("button", { name: "Refresh" }).click();
+            await expectBusy("0x80072322", /^Number of requests exceeded the limit of 6000/);
+            const asked = await requests(page);
+            await pass(context, 4.9 * MINUTE, 10_000);
+            assert.equal(await requests(page), asked, "asked during the busy wait");
+            await page.evaluate(() => window.__omnichannelSimulator.setScenario("busyConcurrency"));
+            await page.getByRole("button", { name: "Retry" }).click();
+            await expectBusy("0x80072326", /^Number of concurrent requests exceeded the limit of 52/);
+            await page.evaluate(() => window.__omnichannelSimulator.setScenario("busyExecutionTime"));
+            await page.getByRole("button", { name: "Retry" }).click();
+            await expectBusy("-2147015903", /^Combined execution time of incoming requests exceeded/);
+            assert.equal(await requests(page), asked + 2);
+            await page.evaluate(() => window.__omnichannelSimulator.setScenario("happy"));
+            await pass(context, 5.6 * MINUTE, 10_000);
+            assert.equal(await requests(page), asked + 3, "the one try after the wait");
+            assert.equal(await warning.count(), 0);
+            // No back-off step was counted: the next refresh comes on the 1-minute interval.
+            await pass(context, 1.2 * MINUTE, 10_000);
+            assert.equal(await requests(page), asked + 4);
+            await context.close();
+        } finally {
+            await server.close();
+        }
+    });
+
     it("closing a session asks once; switching sessions or tabs asks nothing (the harness's Microsoft.Apm buttons)", async () => {
         const context = await newContext();
         const page = await openTab(context);

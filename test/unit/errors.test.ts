@@ -1,7 +1,5 @@
 import { HOST_MESSAGE_MAX_LENGTH, hostErrorOf, isBusy } from "../../host/errors";
 
-const NOW = Date.parse("2026-12-06T09:00:00Z");
-
 describe("hostErrorOf", () => {
     it("reads only the code and message of the script's rejection", () => {
         expect(hostErrorOf({ status: false, error: { code: "0x80040216", message: "Bad fetch", records: [{ msdyn_title: "secret" }] } })).toStrictEqual({ code: "0x80040216", message: "Bad fetch" });
@@ -22,20 +20,19 @@ describe("hostErrorOf", () => {
         expect(hostErrorOf({ status: false, error: { code: 1.5, errorCode: "n/a" } })).toStrictEqual({ code: "n/a" });
     });
 
-    it("reads the HTTP status and Retry-After (seconds or a date) where the error carries them, and ignores nonsense", () => {
-        expect(hostErrorOf({ status: false, error: { status: 429, retryAfter: 120 } }, NOW)).toStrictEqual({ status: 429, retryAfterMs: 120_000 });
-        expect(hostErrorOf({ status: false, error: { httpStatusCode: 429, "Retry-After": " 7 " } }, NOW)).toStrictEqual({ status: 429, retryAfterMs: 7_000 });
-        expect(hostErrorOf({ status: false, error: { "Retry-After": "Sun, 06 Dec 2026 09:10:00 GMT" } }, NOW)).toStrictEqual({ retryAfterMs: 10 * 60_000 });
-        for (const retryAfter of [-5, 0, "soon", "Sun, 06 Dec 2026 08:00:00 GMT", 10 ** 9, null, {}]) {
-            expect(hostErrorOf({ status: false, error: { retryAfter } }, NOW)).toStrictEqual({});
+    it("reads the HTTP status and Retry-After (in seconds) where the error carries them, and ignores nonsense", () => {
+        expect(hostErrorOf({ status: false, error: { status: 429, retryAfter: 120 } })).toStrictEqual({ status: 429, retryAfterMs: 120_000 });
+        expect(hostErrorOf({ status: false, error: { httpStatusCode: 429, "Retry-After": " 7 " } })).toStrictEqual({ status: 429, retryAfterMs: 7_000 });
+        for (const retryAfter of [-5, 0, "soon", "Sun, 06 Dec 2026 09:10:00 GMT", "1e3", 10 ** 9, NaN, null, {}]) {
+            expect(hostErrorOf({ status: false, error: { retryAfter, status: "429" } })).toStrictEqual({});
         }
     });
 });
 
 describe("isBusy", () => {
-    it("recognises Dataverse's three service protection codes, in hex, signed or unsigned decimal, any case", () => {
+    it("recognises Dataverse's three service protection codes, in hex (any case) or signed decimal", () => {
         const written = [
-            ["0x80072322", "-2147015902", "2147951394", "0X80072322"],
+            ["0x80072322", "-2147015902", "0X80072322"],
             ["0x80072321", "-2147015903"],
             ["0x80072326", "-2147015898"],
         ];
@@ -47,7 +44,7 @@ describe("isBusy", () => {
         expect(isBusy({ status: 429 })).toBe(true);
         expect(isBusy({ code: "0x80040216", status: 429 })).toBe(true);
         // Neighbours of the busy codes, other failures and codes that only look numeric are not busy.
-        for (const code of ["0x80072323", "0x80040216", "-2147015901", "0x80041103", "80072322", "0x180072322", "", "busy"]) {
+        for (const code of ["0x80072323", "0x80040216", "-2147015901", "0x80041103", "80072322", "0x180072322", "0x80072322 ", "2147951394", "", "busy"]) {
             expect([code, isBusy({ code })]).toEqual([code, false]);
         }
         expect(isBusy({ status: 503 })).toBe(false);
