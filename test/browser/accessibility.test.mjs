@@ -88,6 +88,7 @@ const A11Y_PAGES = [
             { state: "open failure", ready: async (page) => { await page.emulateMedia({ forcedColors: "none" }); await page.evaluate(() => window.__omnichannelSimulator.setScenario("openReject")); await rows(page).first().click(); await visible(page, "open-failure"); } },
             { state: "empty", ready: async (page) => { await refreshWith(page, "empty"); await visible(page, "state-empty"); } },
             { state: "error", ready: async (page) => { await refreshWith(page, "reject"); await visible(page, "state-error"); } },
+            { state: "busy", ready: async (page) => { await refreshWith(page, "busyRequests"); await page.locator('[data-failure="busy"]').waitFor({ state: "visible" }); } },
             { state: "invalid property", ready: async (page) => { await propertyInput(page, "statuses").fill("Busy"); await visible(page, "state-invalid"); } },
         ],
     },
@@ -109,7 +110,10 @@ const A11Y_PAGES = [
         query: "",
         server: () => bare,
         clock: true,
-        states: [{ state: "not in workspace", ready: async (page) => { await visible(page, "state-loading"); await page.clock.runFor(16_000); await visible(page, "state-unavailable"); } }],
+        states: [
+            { state: "waiting for the workspace", ready: async (page) => { await visible(page, "state-loading"); await page.clock.runFor(3_000); await visible(page, "state-waiting-for-host"); } },
+            { state: "not in workspace", ready: async (page) => { await page.clock.runFor(13_000); await visible(page, "state-unavailable"); } },
+        ],
     },
     {
         page: "Arabic",
