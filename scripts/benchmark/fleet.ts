@@ -28,6 +28,9 @@ const OUTAGES = [
     { from: 2 * HOUR, to: 2 * HOUR + 10 * MINUTE },
     { from: 5.5 * HOUR, to: 5.5 * HOUR + 10 * MINUTE },
 ];
+/** A window of Dataverse's service protection refusals (429, 0x80072322) for every agent, in the busy scenario. */
+const BUSY_WINDOW = { from: 3.5 * HOUR, to: 3.5 * HOUR + 20 * MINUTE };
+const BUSY_ERROR = { code: "0x80072322", message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds." };
 const LATENCY = 300;
 const TIMEOUT = 30 * SECOND;
 
@@ -98,6 +101,8 @@ interface Scenario {
     seed: number;
     /** Mean time between an agent's session events (switches and closes); Infinity: none. */
     sessionEventMean: number;
+    /** Every request in BUSY_WINDOW is refused: as busy, or (how the control read it before it knew busy) as another failure. */
+    busyWindow?: "busy" | "failure";
 }
 
 async function simulate(scenario: Scenario) {
@@ -108,19 +113,30 @@ async function simulate(scenario: Scenario) {
     const clock: Clock = { now: () => time.now, timers: time, random };
     const requests: number[] = [];
     const inOutage = (at: number) => OUTAGES.some((o) => at >= o.from && at < o.to);
-    const host = {
+    const inBusy = (at: number) => scenario.busyWindow !== undefined && at >= BUSY_WINDOW.from && at < BUSY_WINDOW.to;
+    const refusal = scenario.busyWindow === "busy" ? BUSY_ERROR : { code: "0x80040216", message: "An unexpected error occurred." };
+    /** Per agent: when its first answer after the busy window came. */
+    const answeredAfterBusy: number[] = [];
+    const hostFor = (agent: number) => ({
         getConversations: () => {
-            requests.push(time.now);
-            const fails = inOutage(time.now);
+            const asked = time.now;
+            requests.push(asked);
             return new Promise<unknown>((resolve, reject) =>
-                time.setTimeout(() => (fails ? reject(new Error("outage")) : resolve({ status: true, result: { value: [], values: [] } })), LATENCY),
+                time.setTimeout(() => {
+                    // The script's rejection: `{ status: false, error }` with the OData error.
+                    if (inBusy(asked)) return reject({ status: false, error: refusal });
+                    if (inOutage(asked)) return reject(new Error("outage"));
+                    if (asked >= BUSY_WINDOW.to) answeredAfterBusy[agent] ??= time.now;
+                    resolve({ status: true, result: { value: [], values: [] } });
+                }, LATENCY),
             );
         },
         openConversation: () => Promise.resolve(undefined),
         getConversationId: () => Promise.resolve(undefined),
-    };
+    });
 
     for (let agent = 0; agent < AGENTS; agent++) {
+        const host = hostFor(agent);
         const login = random() * 2 * LOGIN_SPREAD; // the shift starts at 8:50; logins until 9:10
         const hub = broadcastHub((deliver) => time.setTimeout(deliver, 0));
         const agentId = `00000000-0000-0000-0000-${String(agent).padStart(12, "0")}`;
@@ -177,6 +193,8 @@ async function simulate(scenario: Scenario) {
     const busiest = Math.max(...perSecond.values());
     const outageMinutes = OUTAGES.reduce((sum, o) => sum + (o.to - o.from), 0) / MINUTE;
     const duringOutages = requests.filter(inOutage).length;
+    const duringBusy = requests.filter(inBusy).length;
+    const recovery = answeredAfterBusy.map((at) => (at - BUSY_WINDOW.to) / MINUTE).sort((a, b) => a - b);
     // Reference: the same number of requests at independent uniformly random times (a Poisson process).
     const ideal = new Map<number, number>();
     for (let i = 0; i < requests.length; i++) {
@@ -190,6 +208,9 @@ async function simulate(scenario: Scenario) {
         mean,
         idealRatio: Math.max(...ideal.values()) / mean,
         outagePerAgentPer5: duringOutages / AGENTS / (outageMinutes / 5),
+        busyPerAgentPer5: duringBusy / AGENTS / ((BUSY_WINDOW.to - BUSY_WINDOW.from) / MINUTE / 5),
+        /** Minutes from the end of the busy window to an agent's first answer: median and 95th percentile. */
+        recovery: [recovery[Math.floor(recovery.length / 2)], recovery[Math.floor(recovery.length * 0.95)]],
         total: requests.length,
     };
 }
@@ -200,19 +221,34 @@ const scenarios: Scenario[] = [
     { name: "5 min, BroadcastChannel, no session events", refreshMinutes: 5, channel: true, seed: 11, sessionEventMean: Infinity },
     { name: "2 min, BroadcastChannel", refreshMinutes: 2, channel: true, seed: 11, sessionEventMean: SESSION_EVENT_MEAN },
     { name: "15 min, BroadcastChannel", refreshMinutes: 15, channel: true, seed: 11, sessionEventMean: SESSION_EVENT_MEAN },
+    { name: "default, and 20 minutes of 429s (service protection)", refreshMinutes: 5, channel: true, seed: 11, sessionEventMean: SESSION_EVENT_MEAN, busyWindow: "busy" },
+    { name: "the same 20 minutes read as an ordinary failure (as before busy was recognised)", refreshMinutes: 5, channel: true, seed: 11, sessionEventMean: SESSION_EVENT_MEAN, busyWindow: "failure" },
 ];
+/** The busy window read as busy against the same window read as an ordinary failure. */
+function busyNote({ busy, failure }: Partial<Record<"busy" | "failure", Awaited<ReturnType<typeof simulate>>>>): string {
+    if (!busy || !failure) return "";
+    const [median, p95] = busy.recovery.map((m) => m.toFixed(1));
+    const [beforeMedian, beforeP95] = failure.recovery.map((m) => m.toFixed(1));
+    return `While Dataverse says busy the fleet asks ${busy.busyPerAgentPer5.toFixed(2)} times per agent per 5 minutes (${failure.busyPerAgentPer5.toFixed(2)} when the same refusals are read as failures), and after the window the lists are filled again ${median} minutes later for half the agents and ${p95} for 95% (${beforeMedian} and ${beforeP95} as failures: the back-off had grown to 8 minutes).`;
+}
+
 async function main(): Promise<void> {
     const started = Date.now();
+    // The instance that asked logs each refusal for admins: thousands of lines here, none of them news.
+    console.warn = () => undefined;
     const rows: string[] = [];
+    const windows: Partial<Record<"busy" | "failure", Awaited<ReturnType<typeof simulate>>>> = {};
     for (const scenario of scenarios) {
         const r = await simulate(scenario);
+        if (scenario.busyWindow) windows[scenario.busyWindow] = r;
+        const busy = scenario.busyWindow ? `${r.busyPerAgentPer5.toFixed(2)} | ${r.recovery.map((m) => m.toFixed(1)).join(" / ")}` : "— | —";
         rows.push(
-            `| ${scenario.name} | ${r.total.toLocaleString("en-US")} | ${r.perAgentHour.toFixed(2)} | ${r.busiest} / ${r.mean.toFixed(2)} = ${r.busiestRatio.toFixed(2)}× (random: ${r.idealRatio.toFixed(2)}×) | ${r.outagePerAgentPer5.toFixed(2)} |`,
+            `| ${scenario.name} | ${r.total.toLocaleString("en-US")} | ${r.perAgentHour.toFixed(2)} | ${r.busiest} / ${r.mean.toFixed(2)} = ${r.busiestRatio.toFixed(2)}× (random: ${r.idealRatio.toFixed(2)}×) | ${r.outagePerAgentPer5.toFixed(2)} | ${busy} |`,
         );
     }
     const table = [
-        "| scenario | requests | per agent-hour (target ≤ 12.5 at 5 min) | busiest second / mean (target ≤ 3×) | per agent per 5 min in outages (target ≤ 1) |",
-        "|---|---|---|---|---|",
+        "| scenario | requests | per agent-hour (target ≤ 12.5 at 5 min) | busiest second / mean (target ≤ 3×) | per agent per 5 min in outages (target ≤ 1) | per agent per 5 min while busy (target ≤ 1) | first answer after busy, median / 95th (min) |",
+        "|---|---|---|---|---|---|---|",
         ...rows,
     ].join("\n");
     console.log(table);
@@ -231,10 +267,14 @@ refresh policy (\`conversations/feed.ts\`, \`refresh/\`) on a simulated clock; t
 - Each instance alternates visible and hidden spells (exponential, mean ${MEAN_VISIBLE / MINUTE} min visible), ${HIDDEN_SHARE * 100}% of instance-time hidden.
 - A session event per agent about every ${SESSION_EVENT_MEAN / MINUTE} minutes (exponential), reaching all three tabs at once; one in ${Math.round(1 / CLOSE_SHARE)} closes a session (about ${Math.round((60 / (SESSION_EVENT_MEAN / MINUTE)) * CLOSE_SHARE)} conversations an hour), the others switch (one row without any).
 - Two 10-minute host outages (about 10:50 and 14:20), every request failing after ${LATENCY} ms; ${LATENCY} ms answers otherwise.
+- In the last two rows also ${(BUSY_WINDOW.to - BUSY_WINDOW.from) / MINUTE} minutes (about 12:20) in which Dataverse refuses every agent's request as busy
+  (\`{ status: false, error: { code: "${BUSY_ERROR.code}" } }\`, its service protection limit, HTTP 429), as when the agents' other apps use up their users' limits; the last row refuses with an ordinary code instead, as the control read busy before it knew it.
 
 ## Results
 
 ${table}
+
+${busyNote(windows)}
 
 "random" is the busiest second of the same number of requests at independent random times: what
 perfectly spread clients would give, as a floor for that ratio at this request rate.
@@ -256,6 +296,7 @@ coordinator would bring the ratio under 3×; neither is worth its cost to Datave
 
 - Timed refreshes every interval ±10%; the first at a random point of the interval.
 - While failing: waits of 1, 2, 4 … minutes up to 30 (±10%), never shorter than the interval; session events do not ask during back-off; Retry or a good answer resets.
+- When Dataverse says busy (0x80072322, 0x80072321, 0x80072326 or HTTP 429): nothing is asked by itself for 5 minutes (+0 to 10%), or the error's Retry-After when longer; it is no back-off step, so the answer after it resumes the interval; the agent's other tabs get the same refusal and wait too; only Refresh asks sooner.
 - Nothing is asked while the page is hidden, \`context.mode.isVisible\` is false, or the control has no size or is off screen; on return, a refresh that fell due meanwhile is asked once.
 - Property changes settle 400 ms; session closes ask at most once per 2 s, after a random 0–1 s so one tab's request can be shared, and take the place of the interval's timed refresh (the next comes an interval after the one replaced); session and tab switches ask nothing.
 - One call in flight per request per window; answers and failures go to the agent's other tabs over a \`BroadcastChannel\`, which then skip their own timed refresh and plan the next 10–20% later than the interval, so the tab that asked keeps the lead and tabs do not race.
