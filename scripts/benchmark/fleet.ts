@@ -124,6 +124,7 @@ async function simulate(scenario: Scenario) {
             return new Promise<unknown>((resolve, reject) =>
                 time.setTimeout(() => {
                     // The script's rejection: `{ status: false, error }` with the OData error.
+                    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the script's rejection is a plain object
                     if (inBusy(asked)) return reject({ status: false, error: refusal });
                     if (inOutage(asked)) return reject(new Error("outage"));
                     if (asked >= BUSY_WINDOW.to) answeredAfterBusy[agent] ??= time.now;
