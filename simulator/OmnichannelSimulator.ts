@@ -74,7 +74,7 @@ export class ConversationsRejection {
 }
 
 /** Dataverse's service protection refusals, with its own messages (5-minute window, default limits). */
-const BUSY_ERRORS: Partial<Record<ScenarioName, ConversationsRejection["error"]>> = {
+export const BUSY_ERRORS: Partial<Record<ScenarioName, ConversationsRejection["error"]>> = {
     busyRequests: { code: "0x80072322", message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds." },
     busyExecutionTime: {
         errorCode: -2147015903,

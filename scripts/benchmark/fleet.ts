@@ -10,6 +10,7 @@ import { buildConversationRequest } from "../../conversations/request";
 import { RequestSharing } from "../../refresh/sharing";
 import type { Clock } from "../../refresh/timers";
 import { broadcastHub } from "../../simulator/broadcastHub";
+import { BUSY_ERRORS } from "../../simulator/OmnichannelSimulator";
 import { SeededRandom } from "../../simulator/random";
 
 const SECOND = 1000;
@@ -30,7 +31,7 @@ const OUTAGES = [
 ];
 /** A window of Dataverse's service protection refusals (429, 0x80072322) for every agent, in the busy scenario. */
 const BUSY_WINDOW = { from: 3.5 * HOUR, to: 3.5 * HOUR + 20 * MINUTE };
-const BUSY_ERROR = { code: "0x80072322", message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds." };
+const BUSY_ERROR = BUSY_ERRORS.busyRequests!;
 const LATENCY = 300;
 const TIMEOUT = 30 * SECOND;
 
@@ -225,8 +226,12 @@ const scenarios: Scenario[] = [
     { name: "default, and 20 minutes of 429s (service protection)", refreshMinutes: 5, channel: true, seed: 11, sessionEventMean: SESSION_EVENT_MEAN, busyWindow: "busy" },
     { name: "the same 20 minutes read as an ordinary failure (as before busy was recognised)", refreshMinutes: 5, channel: true, seed: 11, sessionEventMean: SESSION_EVENT_MEAN, busyWindow: "failure" },
 ];
+type FleetResult = Awaited<ReturnType<typeof simulate>>;
+/** The busy window's runs: read as busy, and read as an ordinary failure. */
+type BusyRuns = Partial<Record<NonNullable<Scenario["busyWindow"]>, FleetResult>>;
+
 /** The busy window read as busy against the same window read as an ordinary failure. */
-function busyNote({ busy, failure }: Partial<Record<"busy" | "failure", Awaited<ReturnType<typeof simulate>>>>): string {
+function busyNote({ busy, failure }: BusyRuns): string {
     if (!busy || !failure) return "";
     const [median, p95] = busy.recovery.map((m) => m.toFixed(1));
     const [beforeMedian, beforeP95] = failure.recovery.map((m) => m.toFixed(1));
@@ -238,7 +243,7 @@ async function main(): Promise<void> {
     // The instance that asked logs each refusal for admins: thousands of lines here, none of them news.
     console.warn = () => undefined;
     const rows: string[] = [];
-    const windows: Partial<Record<"busy" | "failure", Awaited<ReturnType<typeof simulate>>>> = {};
+    const windows: BusyRuns = {};
     for (const scenario of scenarios) {
         const r = await simulate(scenario);
         if (scenario.busyWindow) windows[scenario.busyWindow] = r;
