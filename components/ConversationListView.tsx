@@ -7,7 +7,7 @@ import type { Conversation } from "../host/records";
 import { NO_DEFINITIONS, type ColumnDefinitions } from "../host/metadata";
 import type { OpenerState } from "../conversations/opener";
 import type { ConversationRow, SortOrder } from "../conversations/rows";
-import { filterRows, sortRows, statusLabeller, toRows } from "../conversations/rows";
+import { filterRows, rowSorter, statusLabeller, toRows } from "../conversations/rows";
 import type { ConversationFormatter } from "../conversations/formatting";
 import type { Strings } from "../conversations/strings";
 import { ConversationGrid } from "./ConversationGrid";
@@ -153,7 +153,9 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     );
     const chips = React.useMemo(() => statusChips(rows, statuses, statusFilter, statusLabel), [rows, statuses, statusFilter, statusLabel]);
     const filtered = React.useMemo(() => filterByStatus(filterRows(rows, query), statusFilter), [rows, query, statusFilter]);
-    const shownRows = React.useMemo(() => (sort ? sortRows(filtered, sort, formatter.collator) : filtered), [filtered, sort, formatter]);
+    // Kept per list, so that clicking a header again (or back) sorts nothing.
+    const sorter = React.useMemo(() => rowSorter(filtered, formatter.collator), [filtered, formatter]);
+    const shownRows = React.useMemo(() => (sort ? sorter(sort) : filtered), [sorter, sort, filtered]);
 
     const onSort = React.useCallback(
         (column: string) => setSort((current) => ({ column, descending: current?.column === column ? !current.descending : false })),

@@ -308,21 +308,33 @@ export interface SortOrder {
     descending: boolean;
 }
 
+/** One list's rows in the order of a column. */
+export type RowSorter = (order: SortOrder) => readonly ConversationRow[];
+
 /**
- * A stable sort on one column; empty cells go last in either direction. A maker-added column can mix
- * numbers and texts (its kind is read from each value): numbers come before texts, so the order is
- * one order whatever order the host sent.
+ * Sorts one list of rows (one answer, one quick find) by its columns: stable, so ties keep the list's
+ * order, with empty cells last in either direction. Each order is kept, and a column's other direction
+ * is sorted from the order already there, which is nearly linear: clicking a header again, or back,
+ * costs no second full sort. A maker-added column can mix numbers and texts (its kind is read from each
+ * value): numbers come before texts, so the order is one order whatever order the host sent.
  */
-export function sortRows(rows: readonly ConversationRow[], order: SortOrder, collator: Intl.Collator): readonly ConversationRow[] {
-    const direction = order.descending ? -1 : 1;
-    const compare = (a: string | number | undefined, b: string | number | undefined): number => {
-        if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
-        if (typeof a === "number" && typeof b === "number") return (a - b) * direction;
-        if (typeof a === "string" && typeof b === "string") return collator.compare(a, b) * direction;
-        return (typeof a === "number" ? -1 : 1) * direction;
+export function rowSorter(rows: readonly ConversationRow[], collator: Intl.Collator): RowSorter {
+    const orders = new Map<string, readonly ConversationRow[]>();
+    const sorted = new Map<string, { row: ConversationRow; key: string | number | undefined }[]>();
+    return ({ column, descending }) => {
+        const id = `${descending}${column}`;
+        let order = orders.get(id);
+        if (!order) {
+            const direction = descending ? -1 : 1;
+            const keyed = (sorted.get(column) ?? rows.map((row) => ({ row, key: row.sortValue(column) }))).sort(({ key: a }, { key: b }) => {
+                if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+                if (typeof a === "number" && typeof b === "number") return (a - b) * direction;
+                if (typeof a === "string" && typeof b === "string") return a === b ? 0 : collator.compare(a, b) * direction;
+                return (typeof a === "number" ? -1 : 1) * direction;
+            });
+            sorted.set(column, keyed);
+            orders.set(id, (order = keyed.map(({ row }) => row)));
+        }
+        return order;
     };
-    return rows
-        .map((row, index) => ({ row, index, key: row.sortValue(order.column) }))
-        .sort((x, y) => compare(x.key, y.key) || x.index - y.index)
-        .map(({ row }) => row);
 }

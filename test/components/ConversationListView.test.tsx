@@ -175,6 +175,24 @@ describe("ConversationListView grid", () => {
         expect(props.onOpen).toHaveBeenLastCalledWith(expect.objectContaining({ conversationId: "c1" }));
     });
 
+    it("keeps focus on a focused row's conversation when a refresh reorders the list, and repaints the drawn rows in place on a sort", async () => {
+        const records = RECORDS.map((record, i) => ({ ...record, msdyn_ocliveworkitemid: `c${i + 1}` }));
+        const { rerender, props } = renderView({ kind: "loaded", list: listOf(records) });
+        dataRows()[0].focus();
+        rerender(<ConversationListView {...props} feed={{ kind: "loaded", list: listOf([records[2], records[1], records[0]]) }} />);
+        // The first row's conversation is now the last row: focus went with it (Fluent moves focus a moment later).
+        await waitFor(() => expect(document.activeElement).toBe(dataRows()[2]));
+        expect(document.activeElement).toHaveTextContent("Refund for order 1001");
+        await userEvent.keyboard("{Enter}");
+        expect(props.onOpen).toHaveBeenLastCalledWith(expect.objectContaining({ conversationId: "c1" }));
+        const before = dataRows();
+        await userEvent.click(within(screen.getAllByRole("columnheader")[0]).getByText("Title"));
+        const sorted = dataRows();
+        expect(sorted.map((row) => row.textContent?.slice(0, 7))).toEqual(["<img sr", "Billing", "Refund "]);
+        // The same elements, now showing other conversations: nothing was made again.
+        sorted.forEach((row, i) => expect(row).toBe(before[i]));
+    });
+
     it("shows why a conversation could not be opened, and lets the agent close the message", async () => {
         const list = listOf();
         const { props } = renderView({ kind: "loaded", list }, { openState: { failed: { conversation: list.conversations[0], failure: "rejected" } } });

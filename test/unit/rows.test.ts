@@ -1,6 +1,6 @@
 import { toConversations } from "../../host/records";
 import { readColumnDefinitions } from "../../host/metadata";
-import { filterRows, sortRows, toRows } from "../../conversations/rows";
+import { filterRows, rowSorter, toRows } from "../../conversations/rows";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
 import { loadResx } from "../support/resx";
@@ -114,7 +114,7 @@ describe("filterRows", () => {
     });
 });
 
-describe("sortRows", () => {
+describe("rowSorter", () => {
     const rows = rowsOf(
         [
             { msdyn_ocliveworkitemid: "a", msdyn_title: "beta", msdyn_transfercount: 2 },
@@ -127,12 +127,12 @@ describe("sortRows", () => {
     const keys = (sorted: readonly { key: string }[]) => sorted.map((row) => row.key);
 
     it("sorts text by the user's collation, stable for ties, empty last", () => {
-        expect(keys(sortRows(rows, { column: "msdyn_title", descending: false }, formatter.collator))).toEqual(["b", "d", "a", "c"]);
-        expect(keys(sortRows(rows, { column: "msdyn_title", descending: true }, formatter.collator))).toEqual(["a", "b", "d", "c"]);
+        expect(keys(rowSorter(rows, formatter.collator)({ column: "msdyn_title", descending: false }))).toEqual(["b", "d", "a", "c"]);
+        expect(keys(rowSorter(rows, formatter.collator)({ column: "msdyn_title", descending: true }))).toEqual(["a", "b", "d", "c"]);
     });
 
     it("sorts numbers as numbers, keeping the original order among equals", () => {
-        expect(keys(sortRows(rows, { column: "msdyn_transfercount", descending: false }, formatter.collator))).toEqual(["a", "c", "d", "b"]);
+        expect(keys(rowSorter(rows, formatter.collator)({ column: "msdyn_transfercount", descending: false }))).toEqual(["a", "c", "d", "b"]);
     });
 
     it("sorts a maker-added column of mixed numbers and texts in one order, whatever order the host sent", () => {
@@ -140,8 +140,43 @@ describe("sortRows", () => {
         const permutations = [[0, 1, 2, 3], [1, 2, 0, 3], [2, 0, 1, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 1, 3, 0]];
         for (const order of permutations) {
             const mixed = rowsOf(order.map((index) => ({ msdyn_ocliveworkitemid: `v${index}`, new_score: values[index] })), ["new_score"]);
-            expect(keys(sortRows(mixed, { column: "new_score", descending: false }, formatter.collator))).toEqual(["v0", "v2", "v1", "v3"]);
+            expect(keys(rowSorter(mixed, formatter.collator)({ column: "new_score", descending: false }))).toEqual(["v0", "v2", "v1", "v3"]);
         }
+    });
+
+    it("reverses a sorted column into the order a fresh descending sort gives: ties in the list's order, empty cells last", () => {
+        // Few distinct values (case and accents equal under the collation), numbers among texts, gaps.
+        const values = ["beta", "Beta", "alpha", "Älpha", "gamma", 2, 10, undefined, "", "2"];
+        const records = Array.from({ length: 200 }, (_, i) => ({ msdyn_ocliveworkitemid: `r${i}`, new_code: values[(i * 7 + (i >> 3)) % values.length] }));
+        const rows = rowsOf(records, ["new_code"]);
+        // The reference: one stable sort by the column, the other way round (texts, then numbers, then empty cells).
+        const groupOf = (value: string | number | undefined) => (value === undefined ? 2 : typeof value === "number" ? 1 : 0);
+        const reference = [...rows].sort((a, b) => {
+            const x = a.sortValue("new_code");
+            const y = b.sortValue("new_code");
+            if (groupOf(x) !== groupOf(y)) return groupOf(x) - groupOf(y);
+            if (x === undefined) return 0;
+            return typeof x === "number" ? (y as number) - x : formatter.collator.compare(y as string, x);
+        });
+        const sorter = rowSorter(rows, formatter.collator);
+        const ascending = keys(sorter({ column: "new_code", descending: false }));
+        expect(new Set(ascending).size).toBe(rows.length);
+        expect(keys(sorter({ column: "new_code", descending: true }))).toEqual(keys(reference));
+        expect(keys(rowSorter(rows, formatter.collator)({ column: "new_code", descending: true }))).toEqual(keys(reference));
+    });
+
+    it("sorts a column once per list: clicking its header again, either way, reads no value again", () => {
+        const sortValues = rows.map((row) => jest.spyOn(row, "sortValue"));
+        const sorter = rowSorter(rows, formatter.collator);
+        const first = sorter({ column: "msdyn_title", descending: false });
+        expect(sortValues.every((spy) => spy.mock.calls.length === 1)).toBe(true);
+        const reversed = sorter({ column: "msdyn_title", descending: true });
+        expect(sorter({ column: "msdyn_title", descending: false })).toBe(first);
+        expect(sorter({ column: "msdyn_title", descending: true })).toBe(reversed);
+        expect(sortValues.every((spy) => spy.mock.calls.length === 1)).toBe(true);
+        sorter({ column: "msdyn_transfercount", descending: true });
+        expect(sortValues.every((spy) => spy.mock.calls.length === 2)).toBe(true);
+        sortValues.forEach((spy) => spy.mockRestore());
     });
 
     it("sorts the time in status shortest first, without formatting a duration", () => {
@@ -154,8 +189,8 @@ describe("sortRows", () => {
             { msdyn_ocliveworkitemid: "short", [column]: "2026-11-21T11:55:00Z" },
         ];
         const inStatus = toRows(toConversations(records, [column]), [column], strings, counting, NOW);
-        expect(keys(sortRows(inStatus, { column, descending: false }, counting.collator))).toEqual(["short", "long", "none"]);
-        expect(keys(sortRows(inStatus, { column, descending: true }, counting.collator))).toEqual(["long", "short", "none"]);
+        expect(keys(rowSorter(inStatus, counting.collator)({ column, descending: false }))).toEqual(["short", "long", "none"]);
+        expect(keys(rowSorter(inStatus, counting.collator)({ column, descending: true }))).toEqual(["long", "short", "none"]);
         expect(duration).not.toHaveBeenCalled();
     });
 });
@@ -172,7 +207,7 @@ describe("lazy rows", () => {
         const dateTime = jest.spyOn(counting, "dateTime");
         const rows = toRows(toConversations(records, columns), columns, strings, counting, NOW);
         expect(dateTime).not.toHaveBeenCalled();
-        expect(sortRows(rows, { column: "createdon", descending: true }, counting.collator).map((row) => row.key)).toEqual(["b", "a"]);
+        expect(rowSorter(rows, counting.collator)({ column: "createdon", descending: true }).map((row) => row.key)).toEqual(["b", "a"]);
         expect(dateTime).not.toHaveBeenCalled();
         expect(rows[0].cell("createdon")).toBe(rows[0].cell("createdon"));
         expect(dateTime).toHaveBeenCalledTimes(1);
@@ -241,7 +276,7 @@ describe("toRows with the org's column definitions", () => {
             { msdyn_ocliveworkitemid: "c", new_followupdate: "2026-11-30", new_amount: 25, new_code: "100" },
         ];
         const rows = typedRows(records, ["new_followupdate", "new_amount", "new_code"]);
-        const keys = (column: string) => sortRows(rows, { column, descending: false }, formatter.collator).map((row) => row.key);
+        const keys = (column: string) => rowSorter(rows, formatter.collator)({ column, descending: false }).map((row) => row.key);
         expect(keys("new_followupdate")).toEqual(["b", "c", "a"]);
         expect(keys("new_amount")).toEqual(["b", "c", "a"]);
         // A text column: the collator's numeric order of its texts, never a number read from them.
