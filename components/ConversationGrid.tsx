@@ -1,18 +1,19 @@
 import * as React from "react";
 import {
-    ColumnActionsMode,
     DetailsList,
     DetailsListLayoutMode,
     DetailsRow,
     FontSizes,
     SelectionMode,
     mergeStyleSets,
+    shallowCompare,
     type IColumn,
     type IDetailsList,
     type IDetailsRowProps,
+    type IDetailsRowBaseProps,
 } from "@fluentui/react";
 import { colorVar } from "../theme/colors";
-import type { ConversationRow, SortOrder } from "../conversations/rows";
+import { sameCells, type ConversationRow, type SortOrder } from "../conversations/rows";
 import { columnHeader, columnKind } from "../conversations/columns";
 import type { ColumnDefinitions } from "../host/metadata";
 import type { Strings } from "../conversations/strings";
@@ -109,7 +110,7 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
         return (
             <span title={cell.alert ? `${cell.text} · ${cell.alert}` : cell.text}>
                 <span className={CLASSES.text}>{cell.text}</span>
-                <span className={cell.alert ? CLASSES.alert : CLASSES.detail} data-testid={cell.alert ? "waiting-alert" : undefined}>
+                <span className={cell.alert ? CLASSES.alert : CLASSES.detail}>
                     {cell.alert && (
                         <svg className={CLASSES.alertIcon} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                             <path fillRule="evenodd" d={WARNING} />
@@ -127,6 +128,19 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
     );
 }
 
+/**
+ * A drawn row that a refresh left as it was is not rendered again: Fluent renders a row again for a new
+ * item, new column objects or a new id prefix (one each render of the list), and every answer brings all three.
+ * A row kept keeps its old id prefix, which only its own cells refer to.
+ */
+const drawnProps = (props: IDetailsRowProps | IDetailsRowBaseProps) => ({ ...props, item: 0, id: 0, columns: JSON.stringify(props.columns) });
+const DrawnRow = React.memo(
+    DetailsRow,
+    (previous, next) =>
+        shallowCompare(drawnProps(previous), drawnProps(next)) &&
+        sameCells(previous.item as ConversationRow, next.item as ConversationRow, next.columns?.map((column) => column.key) ?? []),
+);
+
 /** The virtualized grid: click, Enter or Space on a row opens it; a header click sorts by that column. */
 export const ConversationGrid = React.memo(function ConversationGrid(props: ConversationGridProps) {
     const { rows, columns, definitions, sort, strings, onSort, onOpen, openingKey, focusedConversationId } = props;
@@ -138,12 +152,10 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
                 const [minWidth, maxWidth] = WIDTHS[columnKind(column, definition) ?? "text"] ?? [100, 220];
                 return {
                     key: column,
-                    fieldName: column,
                     name: columnHeader(column, definition, strings),
                     minWidth,
                     maxWidth,
                     isResizable: true,
-                    columnActionsMode: ColumnActionsMode.clickable,
                     isSorted: sort?.column === column,
                     isSortedDescending: sort?.column === column && sort.descending,
                     sortAscendingAriaLabel: strings.text("Sort_Ascending"),
@@ -206,9 +218,9 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
             const openable = row.openable;
             const focused = focusedConversationId !== undefined && row.conversation.conversationId === focusedConversationId;
             return (
-                <DetailsRow
+                <DrawnRow
                     {...rowProps}
-                    {...{ title: openable ? openHint : closedHint, "aria-busy": row.key === openingKey || undefined, "aria-current": focused || undefined }}
+                    {...{ title: openable ? openHint : closedHint, "aria-busy": (openingKey !== undefined && row.conversation.key === openingKey) || undefined, "aria-current": focused || undefined }}
                     disabled={!openable}
                 />
             );
@@ -227,7 +239,9 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
         const focused = grid.current?.contains(document.activeElement) && document.activeElement?.closest("[data-item-index]");
         if (!focused) return;
         const at = Number(focused.getAttribute("data-item-index"));
-        const index = rows.findIndex((row) => row.key === previous[at]?.key);
+        const key = previous[at]?.conversation.key;
+        // Where it was, if it is still there: no search, and of one conversation sent twice the focused copy.
+        const index = rows[at]?.conversation.key === key ? at : rows.findIndex((row) => row.conversation.key === key);
         if (index < 0 || index === at) return;
         focusOnMount.current = index;
         list.current?.focusIndex(index);

@@ -57,7 +57,7 @@ export const ConversationToolbar = React.memo(function ConversationToolbar(props
     if (opening) status = strings.text("Open_Opening");
     else if (updating) status = strings.text(firstLoad ? "Toolbar_Loading" : "Toolbar_Refreshing");
     return (
-        <div className={classes.toolbar} data-testid="toolbar">
+        <div className={classes.toolbar}>
             <div className={classes.status}>
                 <Text data-testid="conversation-count" variant="small" styles={lineStyles}>
                     {status}

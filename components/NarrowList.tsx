@@ -91,7 +91,7 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
                     className={classes.item}
                     aria-disabled={!row.openable || undefined}
                     title={row.openable ? strings.text("Row_OpenHint") : strings.text("Row_CannotOpen")}
-                    aria-busy={row.key === openingKey || undefined}
+                    aria-busy={(openingKey !== undefined && row.conversation.key === openingKey) || undefined}
                     aria-current={(focusedConversationId !== undefined && row.conversation.conversationId === focusedConversationId) || undefined}
                     onClick={() => onOpen(row)}
                     data-testid="narrow-row"
@@ -109,7 +109,7 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
 
     const descending = sort?.descending ?? false;
     return (
-        <div data-testid="narrow-list">
+        <div>
             <div className={classes.sortBar}>
                 <Dropdown
                     className={classes.sortMenu}

@@ -49,7 +49,7 @@ const TICK = "M3.6 8.4 0.9 5.7l1-1 1.7 1.7L8.1 1.9l1 1z";
 /** "Active 4", "Waiting 2": a toggle per configured status; picked ones filter the rows shown. */
 export const StatusChips = React.memo(function StatusChips({ chips, strings, formatter, onToggle }: StatusChipsProps) {
     return (
-        <div role="group" aria-label={strings.text("Chips_AriaLabel")} className={classes.group} data-testid="status-chips">
+        <div role="group" aria-label={strings.text("Chips_AriaLabel")} className={classes.group}>
             {chips.map(({ code, label, count, pressed }) => (
                 <button
                     key={code}

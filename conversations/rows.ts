@@ -25,7 +25,7 @@ export interface Cell {
 }
 
 export interface ConversationRow {
-    key: string;
+    /** Its key is the conversation's. */
     conversation: Conversation;
     /** The title, or a stand-in, for screen readers and messages. */
     label: string;
@@ -204,7 +204,6 @@ interface RowContext {
 
 /** A row that does no work until the grid paints it or quick find searches it. */
 class Row implements ConversationRow {
-    public readonly key: string;
     /** Made on the first paint: most rows of a long answer are never painted. */
     #cells?: Map<string, Cell>;
     #lowerText?: string;
@@ -214,7 +213,6 @@ class Row implements ConversationRow {
         public readonly conversation: Conversation,
         context: RowContext,
     ) {
-        this.key = conversation.key;
         this.#context = context;
     }
 
@@ -263,6 +261,13 @@ class Row implements ConversationRow {
         return this.#lowerText;
     }
 }
+
+/**
+ * Whether two rows' cells read the same in these columns (formatting them, as painting would): every answer
+ * makes new rows, and a drawn row that reads as it did need not be painted again. A cell is plain data.
+ */
+export const sameCells = (a: ConversationRow, b: ConversationRow, columns: readonly string[]): boolean =>
+    a === b || columns.every((column) => JSON.stringify(a.cell(column)) === JSON.stringify(b.cell(column)));
 
 /** Turns normalized conversations into display rows for the given columns; cells are made on demand. */
 export function toRows(

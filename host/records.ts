@@ -14,7 +14,7 @@ export interface FieldValue {
 
 /** A conversation record, normalized so that nothing downstream cares which lookup form the host used. */
 export interface Conversation {
-    /** Unique within one answer: the conversation id as the host sent it, when there is one. */
+    /** The conversation id as the host sent it, else the record's place in the answer: what a refresh finds the focused conversation by. */
     readonly key: string;
     /** Undefined when the record carries no id: such a row is shown but cannot be opened. */
     readonly conversationId?: string;
@@ -173,8 +173,9 @@ function textOf(value: FieldValue): string | undefined {
 }
 
 /**
- * A record read as it is needed: the key and status of every record up front (React's keys and the
- * status chips need them all), the rest when a row is painted, searched, sorted or opened.
+ * A record read as it is needed: the key and status of every record up front (a refresh finds the
+ * focused conversation by its key, the status chips count them all), the rest when a row is painted,
+ * searched, sorted or opened.
  */
 class AnswerConversation implements Conversation {
     readonly #record: ConversationRecord;
@@ -213,14 +214,11 @@ class AnswerConversation implements Conversation {
 
 /** Normalizes the records of one answer; `columns` are the columns the grid shows. */
 export function toConversations(records: readonly ConversationRecord[], columns: readonly string[]): Conversation[] {
-    const usedKeys = new Set<string>();
     const columnKeys = new Map(columns.map((column) => [column, keysOf(column)]));
     return records.map((record, index) => {
-        // The id as sent makes the key: normalizing ten thousand GUIDs nobody opens costs more than reading them.
-        let key = sentIdOf(record, OWN_KEYS.conversation) ?? sentIdOf(record, OWN_KEYS.activity) ?? `row-${index}`;
-        // A host answering the same id twice must not break React's keys.
-        if (usedKeys.has(key)) key = `${key}#${index}`;
-        usedKeys.add(key);
+        // The id as sent makes the key: normalizing ten thousand GUIDs nobody opens costs more than reading them, and
+        // so would a set to tell repeats apart (a host answering one id twice sent one conversation twice).
+        const key = sentIdOf(record, OWN_KEYS.conversation) ?? sentIdOf(record, OWN_KEYS.activity) ?? `row-${index}`;
         return new AnswerConversation(record, columnKeys, key, choiceValue(rawOf(record, OWN_KEYS.status)));
     });
 }

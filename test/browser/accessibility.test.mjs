@@ -51,7 +51,8 @@ const pickWaiting = async (page) => {
 /** What the host answers from now on; the toolbar's Refresh (named in the user's language) asks it at once. */
 const refreshWith = async (page, scenario) => {
     await page.evaluate((name) => window.__omnichannelSimulator.setScenario(name), scenario);
-    await page.getByTestId("toolbar").getByRole("button").click();
+    // The toolbar: the parent of the count's column.
+    await page.getByTestId("conversation-count").locator("xpath=../..").getByRole("button").click();
 };
 
 /**

@@ -126,9 +126,9 @@ describe("toConversations", () => {
         expect(conversation.field("statuscode")).toEqual({ raw: 2, formatted: "Aktiv" });
     });
 
-    it("keeps a record without an id, with a unique key and no conversation id", () => {
-        const conversations = toConversations([{ msdyn_title: "No id" }, { msdyn_ocliveworkitemid: "x" }, { msdyn_ocliveworkitemid: "x" }], []);
-        expect(conversations.map((c) => c.key)).toEqual(["row-0", "x", "x#2"]);
+    it("keeps a record without an id, keyed by its place and with no conversation id; one id sent twice is one conversation's key", () => {
+        const conversations = toConversations([{ msdyn_title: "No id" }, { msdyn_ocliveworkitemid: "x" }, { msdyn_ocliveworkitemid: " x " }], []);
+        expect(conversations.map((c) => c.key)).toEqual(["row-0", "x", "x"]);
         expect(conversations[0].conversationId).toBeUndefined();
     });
 });

@@ -1,6 +1,6 @@
 import { toConversations } from "../../host/records";
 import { readColumnDefinitions } from "../../host/metadata";
-import { filterRows, rowSorter, toRows } from "../../conversations/rows";
+import { filterRows, rowSorter, toRows, type ConversationRow } from "../../conversations/rows";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
 import { loadResx } from "../support/resx";
@@ -109,7 +109,7 @@ describe("filterRows", () => {
     );
 
     it("keeps rows containing every word, in any shown column, ignoring case", () => {
-        expect(filterRows(rows, "refund WAITING").map((row) => row.key)).toEqual(["3"]);
+        expect(filterRows(rows, "refund WAITING").map((row) => row.conversation.key)).toEqual(["3"]);
         expect(filterRows(rows, "  ")).toBe(rows);
     });
 });
@@ -124,7 +124,7 @@ describe("rowSorter", () => {
         ],
         ["msdyn_title", "msdyn_transfercount"],
     );
-    const keys = (sorted: readonly { key: string }[]) => sorted.map((row) => row.key);
+    const keys = (sorted: readonly ConversationRow[]) => sorted.map((row) => row.conversation.key);
 
     it("sorts text by the user's collation, stable for ties, empty last", () => {
         expect(keys(rowSorter(rows, formatter.collator)({ column: "msdyn_title", descending: false }))).toEqual(["b", "d", "a", "c"]);
@@ -207,11 +207,11 @@ describe("lazy rows", () => {
         const dateTime = jest.spyOn(counting, "dateTime");
         const rows = toRows(toConversations(records, columns), columns, strings, counting, NOW);
         expect(dateTime).not.toHaveBeenCalled();
-        expect(rowSorter(rows, counting.collator)({ column: "createdon", descending: true }).map((row) => row.key)).toEqual(["b", "a"]);
+        expect(rowSorter(rows, counting.collator)({ column: "createdon", descending: true }).map((row) => row.conversation.key)).toEqual(["b", "a"]);
         expect(dateTime).not.toHaveBeenCalled();
         expect(rows[0].cell("createdon")).toBe(rows[0].cell("createdon"));
         expect(dateTime).toHaveBeenCalledTimes(1);
-        expect(filterRows(rows, "refund").map((row) => row.key)).toEqual(["a"]);
+        expect(filterRows(rows, "refund").map((row) => row.conversation.key)).toEqual(["a"]);
         expect(dateTime).toHaveBeenCalledTimes(2);
     });
 });
@@ -276,7 +276,7 @@ describe("toRows with the org's column definitions", () => {
             { msdyn_ocliveworkitemid: "c", new_followupdate: "2026-11-30", new_amount: 25, new_code: "100" },
         ];
         const rows = typedRows(records, ["new_followupdate", "new_amount", "new_code"]);
-        const keys = (column: string) => rowSorter(rows, formatter.collator)({ column, descending: false }).map((row) => row.key);
+        const keys = (column: string) => rowSorter(rows, formatter.collator)({ column, descending: false }).map((row) => row.conversation.key);
         expect(keys("new_followupdate")).toEqual(["b", "c", "a"]);
         expect(keys("new_amount")).toEqual(["b", "c", "a"]);
         // A text column: the collator's numeric order of its texts, never a number read from them.
