@@ -92,20 +92,19 @@ export type StatusLabel = (code: number) => string;
 /**
  * The org's status reason label from metadata (custom and renamed ones included, in the user's
  * language), else the server's formatted value when any conversation of the answer carries one for
- * that status, else the resx label, else the bare number. Looked up once per status.
+ * that status, else the resx label, else the bare number. The server's are read up front, so that a row
+ * the grid keeps drawn holds its own record, not the whole answer.
  */
 export function statusLabeller(conversations: readonly Conversation[], strings: Strings, definitions: ColumnDefinitions = NO_DEFINITIONS): StatusLabel {
     const labels = new Map<number, string>(definitions.columns.get("statuscode")?.options);
+    for (const conversation of conversations) {
+        const code = conversation.statusCode;
+        const formatted = code === undefined || labels.has(code) ? undefined : conversation.field("statuscode").formatted;
+        if (formatted !== undefined) labels.set(code!, formatted);
+    }
     return (code) => {
         let label = labels.get(code);
-        if (label === undefined) {
-            for (const conversation of conversations) {
-                if (conversation.statusCode === code) label ??= conversation.field("statuscode").formatted;
-                if (label !== undefined) break;
-            }
-            label ??= strings.optional(statusLabelKey(code)) ?? String(code);
-            labels.set(code, label);
-        }
+        if (label === undefined) labels.set(code, (label = strings.optional(statusLabelKey(code)) ?? String(code)));
         return label;
     };
 }

@@ -1,6 +1,6 @@
 import { toConversations } from "../../host/records";
 import { readColumnDefinitions } from "../../host/metadata";
-import { filterRows, rowSorter, toRows, type ConversationRow } from "../../conversations/rows";
+import { filterRows, rowSorter, sameCells, statusLabeller, toRows, type ConversationRow } from "../../conversations/rows";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
 import { loadResx } from "../support/resx";
@@ -213,6 +213,32 @@ describe("lazy rows", () => {
         expect(dateTime).toHaveBeenCalledTimes(1);
         expect(filterRows(rows, "refund").map((row) => row.conversation.key)).toEqual(["a"]);
         expect(dateTime).toHaveBeenCalledTimes(2);
+    });
+});
+
+describe("rows kept drawn", () => {
+    const records = [
+        { msdyn_ocliveworkitemid: "a", msdyn_title: "Refund", statuscode: 2, "statuscode@OData.Community.Display.V1.FormattedValue": "Aktiv", msdyn_channel: [192360000, 192370000], createdon: "2026-11-21T11:00:00Z" },
+        { msdyn_ocliveworkitemid: "b", msdyn_title: "Password", statuscode: 3, msdyn_channel: 192360000, createdon: "2026-11-20T11:00:00Z" },
+    ];
+    const columns = ["msdyn_title", "statuscode", "msdyn_channel", "createdon"];
+
+    it("reads the server's status labels up front, so that a row the grid keeps does not hold the whole answer", () => {
+        const conversations = toConversations(records, columns);
+        const label = statusLabeller(conversations, strings);
+        (conversations as unknown[]).length = 0;
+        expect([label(2), label(3)]).toEqual(["Aktiv", "Waiting"]);
+    });
+
+    it("tells whether two answers' rows read the same, cell by cell, ages and channel lists included", () => {
+        const [first, second] = [rowsOf(records, columns), rowsOf(records.map((record) => ({ ...record })), columns)];
+        expect(first.map((row, i) => sameCells(row, second[i], columns))).toEqual([true, true]);
+        const later = toRows(toConversations(records, columns), columns, strings, formatter, new Date("2026-11-21T13:00:00Z"));
+        // An hour later the first row's age moved ("1 hr. ago" to "2 hr. ago"); the day-old one still reads "yesterday".
+        expect(first.map((row, i) => sameCells(row, later[i], columns))).toEqual([false, true]);
+        const changed = rowsOf([{ ...records[0], msdyn_channel: [192360000] }, { ...records[1], msdyn_title: "Password reset" }], columns);
+        expect(first.map((row, i) => sameCells(row, changed[i], columns))).toEqual([false, false]);
+        expect(sameCells(first[1], changed[1], ["statuscode", "createdon"])).toBe(true);
     });
 });
 
