@@ -5,7 +5,7 @@
 // docs/performance.md. A benchmark, not a test: it never fails on a slow number.
 //
 //   npm run bench:browser [-- --runs=5 --sizes=500,5000,10000 --warm=5 --no-write]
-//   npm run bench:browser -- --profile=warm|fresh|sort|resort [--rows=10000]   where the time goes, both sides (resort: the 2nd and 3rd header clicks)
+//   npm run bench:browser -- --profile=warm|fresh|sort|resort [--rows=10000 --warm=5]   where the time goes, both sides (resort: the 2nd and 3rd header clicks)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,7 +18,7 @@ import { startHarnessServer } from "../harness/server.mjs";
 
 if (process.argv.includes("--help")) {
     console.log("npm run bench:browser [-- --runs=5 --sizes=500,5000,10000 --warm=5 --refreshes=1000 --no-write]: the production control against a bare Fluent DetailsList in Debian's Chromium; prints medians and ratios and writes them to docs/performance.md.");
-    console.log("npm run bench:browser -- --profile=warm|fresh|sort|resort [--rows=10000]: where the time goes from answer (or click) to paint, on both sides: trace categories and the functions with the most V8 samples. Writes nothing.");
+    console.log("npm run bench:browser -- --profile=warm|fresh|sort|resort [--rows=10000 --warm=5]: where the time goes from answer (or click) to paint, on both sides: trace categories and the functions with the most V8 samples. Writes nothing.");
     process.exit(0);
 }
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=")).map(([k, v]) => [k, v ?? true]));
@@ -297,11 +297,12 @@ function breakdown(trace) {
             ts += delta;
             if (!inWindow(ts)) return;
             const frame = nodes.get(id)?.callFrame ?? {};
-            const where = frame.url ? ` ${frame.url.split("/").pop()}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : "";
+            const file = frame.url?.split("/").pop();
+            const where = file ? ` ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : "";
             const name = `${frame.functionName || "(anonymous)"}${where}`;
             byFunction.set(name, (byFunction.get(name) ?? 0) + delta);
             // The browser's own work (layout, GC, DOM calls) has no script: it goes under its own name.
-            const script = frame.url ? frame.url.split("/").pop() : frame.functionName?.startsWith("(") ? frame.functionName : "(browser API)";
+            const script = file || (frame.functionName?.startsWith("(") ? frame.functionName : "(browser API)");
             byScript.set(script, (byScript.get(script) ?? 0) + delta);
         });
     }
