@@ -45,6 +45,7 @@ const NO_STATUSES: readonly number[] = [];
 const sameShown = (a: ShownSettings, b: ShownSettings): boolean =>
     a.definitions === b.definitions &&
     (a.statuses ?? NO_STATUSES).join() === (b.statuses ?? NO_STATUSES).join() &&
+    a.columns?.join() === b.columns?.join() &&
     a.refreshMinutes === b.refreshMinutes &&
     a.waitingAlertMinutes === b.waitingAlertMinutes;
 
@@ -176,6 +177,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         const shown: ShownSettings = {
             definitions,
             statuses: request?.input.status ?? NO_STATUSES,
+            columns: request?.columns,
             refreshMinutes: request?.refreshMinutes,
             waitingAlertMinutes: request?.waitingAlertMinutes,
         };

@@ -108,8 +108,8 @@ function renderCell(row?: ConversationRow, _index?: number, column?: IColumn): R
     const detail = cell.alert ?? cell.age;
     if (detail !== undefined) {
         return (
-            <span title={cell.alert ? `${cell.text} · ${cell.alert}` : cell.text}>
-                <span className={CLASSES.text}>{cell.text}</span>
+            <span title={cell.alert ? `${cell.text} · ${cell.alert}` : cell.text} className={CLASSES.text}>
+                {cell.text}
                 <span className={cell.alert ? CLASSES.alert : CLASSES.detail}>
                     {cell.alert && (
                         <svg className={CLASSES.alertIcon} viewBox="0 0 16 16" aria-hidden="true" focusable="false">

@@ -10,7 +10,7 @@ import { useStoreState } from "./useStoreState";
  * What the validated settings give the view. Worked out once the org's column definitions are known,
  * which may be after updateView returned; replaced only when something in it changed.
  */
-export type ShownSettings = Pick<ConversationListViewProps, "definitions" | "statuses" | "refreshMinutes" | "waitingAlertMinutes">;
+export type ShownSettings = Pick<ConversationListViewProps, "definitions" | "statuses" | "columns" | "refreshMinutes" | "waitingAlertMinutes">;
 
 export interface ConversationListState {
     feed: FeedState;

@@ -40,6 +40,8 @@ export interface ConversationListViewProps {
     onDismissOpenFailure: () => void;
     /** The org's definitions of the columns: headers, types, date behaviours, choice and status labels. */
     definitions?: ColumnDefinitions;
+    /** The columns asked for: their headers stand while the first answer is awaited. */
+    columns?: readonly string[];
     /** The configured statuses, in the maker's order: one chip each. */
     statuses?: readonly number[];
     /** Waiting conversations longer than this in their status are marked. */
@@ -164,16 +166,18 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     // A row without an id opens nothing, wide or narrow; it says why in its title.
     const openRow = React.useCallback((row: ConversationRow) => row.openable && onOpen(row.conversation), [onOpen]);
 
+    // The first load shows the headers (or the sort bar) above the spinner, so the answer only adds rows.
+    const firstLoad = !list && (feed.kind === "idle" || feed.kind === "loading");
+    const columns = list?.columns ?? (firstLoad && props.columns);
     let body: React.ReactNode;
     if (feed.kind === "invalid") body = <InvalidSettingsState strings={strings} problems={feed.problems} />;
     else if (feed.kind === "unavailable" || feed.kind === "waitingForHost") body = <HostMissingState strings={strings} waiting={feed.kind === "waitingForHost"} />;
-    else if (!list) body = feed.kind === "failed" ? null : <LoadingState strings={strings} />;
-    else if (shownRows.length === 0) body = <EmptyState strings={strings} query={query} />;
-    else if (narrow)
+    else if (list && shownRows.length === 0) body = <EmptyState strings={strings} query={query} />;
+    else if (columns && narrow)
         body = (
             <NarrowList
                 rows={shownRows}
-                columns={list.columns}
+                columns={columns}
                 definitions={definitions}
                 sort={sort}
                 strings={strings}
@@ -183,11 +187,11 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                 focusedConversationId={props.focusedConversationId}
             />
         );
-    else
+    else if (columns)
         body = (
             <ConversationGrid
                 rows={shownRows}
-                columns={list.columns}
+                columns={columns}
                 definitions={definitions}
                 sort={sort}
                 strings={strings}
@@ -241,7 +245,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                     />
                 )}
                 {list && list.moreRecords !== false && (
-                    <MessageBar data-testid="more-records" messageBarType={MessageBarType.info}>
+                    <MessageBar messageBarType={MessageBarType.info}>
                         {strings.format("State_MoreRecords", formatter.number(list.moreRecords))}
                     </MessageBar>
                 )}
@@ -257,6 +261,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                 )}
                 <div className={narrow ? `${classes.body} ${classes.narrowBody}` : classes.body} data-is-scrollable="true">
                     {body}
+                    {firstLoad && <LoadingState strings={strings} />}
                 </div>
             </div>
         </ThemeProvider>

@@ -63,7 +63,7 @@ export const ConversationToolbar = React.memo(function ConversationToolbar(props
                     {status}
                 </Text>
                 {updatedAgo !== undefined && (
-                    <Text data-testid="freshness" variant="xSmall" title={stale ? strings.text("Toolbar_StaleHint") : undefined} styles={stale ? staleStyles : lineStyles}>
+                    <Text variant="xSmall" title={stale ? strings.text("Toolbar_StaleHint") : undefined} styles={stale ? staleStyles : lineStyles}>
                         {strings.format("Toolbar_Updated", updatedAgo)}
                         {stale && ` · ${strings.text("Toolbar_Stale")}`}
                     </Text>

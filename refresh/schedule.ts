@@ -85,10 +85,6 @@ export class RefreshSchedule {
         return this.#clock.now() - this.#hostMissingSince >= HOST_NOTICE_MS ? "waiting" : "looking";
     }
 
-    public get failuresInARow(): number {
-        return this.#failures;
-    }
-
     public setIntervalMinutes(minutes: number): void {
         const intervalMs = Math.max(0, minutes) * MINUTE;
         if (intervalMs === this.#intervalMs) return;

@@ -268,7 +268,7 @@ describe("with the simulated host", () => {
     it("an agent over the host's 5,000-row limit (backlog) sees the first 5,000 rows and how to narrow the list", async () => {
         const { page, done } = await openHarness("?scenario=backlog");
         await waitForRows(page);
-        const note = page.getByTestId("more-records");
+        const note = page.getByText(/^Only the first/);
         await note.waitFor({ state: "visible" });
         assert.match(await note.innerText(), /^Only the first 5,000 conversations are shown\. .*fewer statuses or a shorter time window/);
         const answered = await page.evaluate(() => window.__omnichannelSimulator.query(window.__omnichannelSimulator.calls.getConversations.at(-1).input).length);

@@ -51,6 +51,25 @@ describe("ConversationListView states", () => {
         expect(screen.getByTestId("state-loading")).toHaveTextContent("Loading conversations…");
     });
 
+    it("shows the headers above the spinner while the first answer is awaited, and the answer fills that same grid", () => {
+        const { rerender, props } = renderView({ kind: "loading" }, { columns: COLUMNS });
+        const grid = screen.getByRole("grid");
+        expect(screen.getAllByRole("columnheader").map((header) => header.textContent)).toEqual(["Title", "Status", "Channel", "Created"]);
+        expect(screen.getByTestId("state-loading")).toBeInTheDocument();
+        rerender(<ConversationListView {...props} feed={{ kind: "loaded", list: listOf() }} />);
+        // Not made anew: the answer only adds rows under the headers already laid out.
+        expect(screen.getByRole("grid")).toBe(grid);
+        expect(dataRows()).toHaveLength(3);
+        expect(screen.queryByTestId("state-loading")).not.toBeInTheDocument();
+        // Narrow, the sort menu stands above the spinner; a first load that failed shows no empty grid under its error.
+        rerender(<ConversationListView {...props} width={300} />);
+        expect(screen.getByText("Sort by")).toBeInTheDocument();
+        expect(screen.getByTestId("state-loading")).toBeInTheDocument();
+        rerender(<ConversationListView {...props} feed={{ kind: "failed", failure: "rejected" }} />);
+        expect(screen.queryByRole("grid")).not.toBeInTheDocument();
+        expect(screen.queryByTestId("state-loading")).not.toBeInTheDocument();
+    });
+
     it("says it works inside Customer Service workspace when the API is missing", async () => {
         renderView({ kind: "unavailable" });
         await waitFor(() => expect(screen.getByTestId("state-unavailable")).toHaveTextContent("Customer Service workspace"));
@@ -103,10 +122,10 @@ describe("ConversationListView states", () => {
     it("says only the first rows are shown, and how to narrow the list, when the host hit its 5,000-row limit", async () => {
         // The host's count, not the rows left after the control's own Created-within filter.
         const { rerender, props } = renderView({ kind: "loaded", list: listOf(RECORDS, 5000) });
-        await waitFor(() => expect(screen.getByTestId("more-records")).toHaveTextContent("Only the first 5,000 conversations are shown"));
-        expect(screen.getByTestId("more-records")).toHaveTextContent("fewer statuses or a shorter time window");
+        await waitFor(() => expect(screen.getByText(/^Only the first/)).toHaveTextContent("Only the first 5,000 conversations are shown"));
+        expect(screen.getByText(/^Only the first/)).toHaveTextContent("fewer statuses or a shorter time window");
         rerender(<ConversationListView {...props} feed={{ kind: "loaded", list: listOf(RECORDS, false) }} />);
-        expect(screen.queryByTestId("more-records")).not.toBeInTheDocument();
+        expect(screen.queryByText(/^Only the first/)).not.toBeInTheDocument();
     });
 
     it("keeps the rows shown before beside an error", () => {

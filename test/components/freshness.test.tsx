@@ -41,17 +41,17 @@ afterEach(() => jest.useRealTimers());
 describe("how fresh the list is", () => {
     it("says when it was updated, with no stale mark within the interval", () => {
         show({ kind: "loaded", list: list(3) });
-        expect(screen.getByTestId("freshness")).toHaveTextContent(/^Updated 3 min\. ago$/);
+        expect(screen.getByText(/^Updated /)).toHaveTextContent(/^Updated 3 min\. ago$/);
     });
 
     it("marks a list stale once it is older than its interval (it was hidden meanwhile)", () => {
         show({ kind: "loaded", list: list(7) });
-        expect(screen.getByTestId("freshness")).toHaveTextContent("Updated 7 min. ago · Out of date");
+        expect(screen.getByText(/^Updated /)).toHaveTextContent("Updated 7 min. ago · Out of date");
     });
 
     it("marks a list stale when the last refresh failed, and says when the next try is", () => {
         show({ kind: "failed", failure: "rejected", previous: list(1), retryAt: new Date(NOW.getTime() + 4 * MINUTE) });
-        expect(screen.getByTestId("freshness")).toHaveTextContent("Out of date");
+        expect(screen.getByText(/^Updated /)).toHaveTextContent("Out of date");
         act(() => void jest.advanceTimersByTime(100)); // Fluent's MessageBar renders its text a moment later
         expect(screen.getByTestId("next-try")).toHaveTextContent("Next try in 4 min.");
     });

@@ -100,7 +100,7 @@ describe("ConversationList lifecycle", () => {
         await advance(600);
         control.setParameters({ statuses: "4" });
         await advance(400); // the first answer arrives and is dropped
-        expect(screen.queryAllByRole("row")).toHaveLength(0);
+        expect(screen.queryAllByRole("gridcell")).toHaveLength(0);
         await advance(QUIET_MS + 1000);
         const closed = simulator.query(simulator.calls.getConversations[1].input).length;
         expect(screen.getByTestId("conversation-count")).toHaveTextContent(`${closed.toLocaleString("en-US")} conversations`);
@@ -153,7 +153,7 @@ describe("ConversationList lifecycle", () => {
         await advance(2_000); // the last look, at 16 s
         await waitFor(() => expect(screen.getByTestId("state-unavailable")).toHaveTextContent("Customer Service workspace"));
         expect(screen.queryByTestId("state-waiting-for-host")).toBeNull();
-        expect(screen.queryAllByRole("row")).toHaveLength(0);
+        expect(screen.queryAllByRole("gridcell")).toHaveLength(0);
     });
 
     it("fills the list by itself when the workspace defines the host after the control started (lateHost)", async () => {
@@ -271,12 +271,12 @@ describe("ConversationList lifecycle", () => {
     it("marks the list out of date after an hour out of sight, also with Refresh every cleared (the default interval)", async () => {
         const control = start({ parameters: { refreshMinutes: "", statuses: "7" } }); // no rows: sixty re-renders stay cheap
         await flush();
-        expect(screen.getByTestId("freshness")).toHaveTextContent(/^Updated this minute$/);
+        expect(screen.getByText(/^Updated /)).toHaveTextContent(/^Updated this minute$/);
         (control.context.mode as { isVisible: boolean }).isVisible = false;
         control.updateViewInAct();
         await advance(60 * 60_000);
         expect(simulator.calls.getConversations).toHaveLength(1);
-        expect(screen.getByTestId("freshness")).toHaveTextContent(/^Updated 1 hr\. ago · Out of date$/);
+        expect(screen.getByText(/^Updated /)).toHaveTextContent(/^Updated 1 hr\. ago · Out of date$/);
     });
 
     it("names a wrong waiting alert instead of listing without the mark", async () => {
@@ -294,7 +294,7 @@ describe("ConversationList lifecycle", () => {
         control.control.destroy();
         await advance(60 * 60_000);
         expect(screen.getByTestId("state-loading")).toBeInTheDocument();
-        expect(screen.queryAllByRole("row")).toHaveLength(0);
+        expect(screen.queryAllByRole("gridcell")).toHaveLength(0);
         expect(simulator.calls.getConversations).toHaveLength(1);
         expect(jest.getTimerCount()).toBe(0);
     });

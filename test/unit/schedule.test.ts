@@ -65,9 +65,7 @@ describe("RefreshSchedule", () => {
             waits.push(((schedule.nextAt as number) - Date.now()) / MINUTE);
         }
         expect(waits).toEqual([1, 2, 4, 8, 16, 30, 30, 30]); // random 0.5: no jitter
-        expect(schedule.failuresInARow).toBe(8);
         schedule.requestEnded("answered");
-        expect(schedule.failuresInARow).toBe(0);
         expect((schedule.nextAt as number) - Date.now()).toBe(0.55 * MINUTE); // the first timed refresh, at a random point
         schedule.setIntervalMinutes(5);
         schedule.requestEnded("failed");
@@ -94,7 +92,13 @@ describe("RefreshSchedule", () => {
         schedule.requestEnded("failed");
         schedule.askNow();
         expect(runs).toHaveLength(2);
-        expect(schedule.failuresInARow).toBe(0);
+        // Counted from the start again: 5, 5, 5 (the interval), not the third, fourth and fifth steps 5, 8, 16.
+        const waits: number[] = [];
+        for (let i = 0; i < 3; i++) {
+            schedule.requestEnded("failed");
+            waits.push((schedule.nextAt! - Date.now()) / MINUTE);
+        }
+        expect(waits).toEqual([5, 5, 5]);
     });
 
     it("asks nothing while hidden, and once when visible again if a refresh fell due meanwhile", async () => {
@@ -261,7 +265,9 @@ describe("RefreshSchedule", () => {
                 schedule.askNow();
                 schedule.requestEnded("busy");
                 expect((schedule.nextAt! - Date.now()) / MINUTE).toBeCloseTo(wait, 5);
-                expect(schedule.failuresInARow).toBe(0);
+                // No back-off step was taken: a failure now is the first, 1 minute.
+                schedule.requestEnded("failed");
+                expect(schedule.nextAt! - Date.now()).toBe(1 * MINUTE);
             }
             const { schedule } = setup();
             schedule.setIntervalMinutes(1);
@@ -271,9 +277,10 @@ describe("RefreshSchedule", () => {
             // A failure after two busy answers is the outage's first step, 1 minute; after an answer, the interval.
             schedule.requestEnded("failed");
             expect(schedule.nextAt! - Date.now()).toBe(1 * MINUTE);
-            expect(schedule.failuresInARow).toBe(1);
+            // Busy in an outage neither counts a step nor forgets one: the failure after it is the second, 2 minutes.
             schedule.requestEnded("busy");
-            expect(schedule.failuresInARow).toBe(1);
+            schedule.requestEnded("failed");
+            expect(schedule.nextAt! - Date.now()).toBe(2 * MINUTE);
             schedule.requestEnded("answered");
             schedule.requestEnded("answered");
             expect(schedule.nextAt! - Date.now()).toBe(1 * MINUTE);
