@@ -166,9 +166,9 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     // A row without an id opens nothing, wide or narrow; it says why in its title.
     const openRow = React.useCallback((row: ConversationRow) => row.openable && onOpen(row.conversation), [onOpen]);
 
-    // The first load shows the headers (or the sort bar) above the spinner, so the answer only adds rows.
+    // The wide first load shows the headers above the spinner, so the answer only adds rows.
     const firstLoad = !list && (feed.kind === "idle" || feed.kind === "loading");
-    const columns = list?.columns ?? (firstLoad && props.columns);
+    const columns = list?.columns ?? (firstLoad && !narrow && props.columns);
     let body: React.ReactNode;
     if (feed.kind === "invalid") body = <InvalidSettingsState strings={strings} problems={feed.problems} />;
     else if (feed.kind === "unavailable" || feed.kind === "waitingForHost") body = <HostMissingState strings={strings} waiting={feed.kind === "waitingForHost"} />;

@@ -61,9 +61,9 @@ describe("ConversationListView states", () => {
         expect(screen.getByRole("grid")).toBe(grid);
         expect(dataRows()).toHaveLength(3);
         expect(screen.queryByTestId("state-loading")).not.toBeInTheDocument();
-        // Narrow, the sort menu stands above the spinner; a first load that failed shows no empty grid under its error.
+        // Narrow, the spinner alone; a first load that failed shows no empty grid under its error.
         rerender(<ConversationListView {...props} width={300} />);
-        expect(screen.getByText("Sort by")).toBeInTheDocument();
+        expect(screen.queryByText("Sort by")).not.toBeInTheDocument();
         expect(screen.getByTestId("state-loading")).toBeInTheDocument();
         rerender(<ConversationListView {...props} feed={{ kind: "failed", failure: "rejected" }} />);
         expect(screen.queryByRole("grid")).not.toBeInTheDocument();
