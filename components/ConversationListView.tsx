@@ -138,8 +138,8 @@ export const ConversationListView = React.memo(function ConversationListView(pro
         [onRootElement],
     );
     const measuredNarrow = useMeasuredNarrow(root);
-    // The host's allocated width (trackContainerResize) when it gives one, else the measured one.
-    const narrow = sizeOf(width) !== undefined ? isNarrow(width) : (measuredNarrow ?? false);
+    // The host's allocated width (trackContainerResize) when it gives one, else the measured one (undefined until measured).
+    const narrow = sizeOf(width) !== undefined ? isNarrow(width) : measuredNarrow;
 
     const list = listOf(feed);
     const minutesShown = useMinutesShown(list);
@@ -166,9 +166,10 @@ export const ConversationListView = React.memo(function ConversationListView(pro
     // A row without an id opens nothing, wide or narrow; it says why in its title.
     const openRow = React.useCallback((row: ConversationRow) => row.openable && onOpen(row.conversation), [onOpen]);
 
-    // The wide first load shows the headers above the spinner, so the answer only adds rows.
+    // The wide first load shows the headers above the spinner, so the answer only adds rows. Only once the width is
+    // known: headers in a container that sizes to its content would widen it past a narrow column.
     const firstLoad = !list && (feed.kind === "idle" || feed.kind === "loading");
-    const columns = list?.columns ?? (firstLoad && !narrow && props.columns);
+    const columns = list?.columns ?? (firstLoad && narrow === false && props.columns);
     let body: React.ReactNode;
     if (feed.kind === "invalid") body = <InvalidSettingsState strings={strings} problems={feed.problems} />;
     else if (feed.kind === "unavailable" || feed.kind === "waitingForHost") body = <HostMissingState strings={strings} waiting={feed.kind === "waitingForHost"} />;
