@@ -73,7 +73,9 @@ function benchHostScript() {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const loaded = new Promise((resolve) => (document.readyState === "complete" ? resolve() : addEventListener("load", () => resolve(), { once: true }))).then(frame).then(frame);
     bench.answer = async () => {
-        await loaded;
+        // A real answer is a Dataverse query: it never comes back in the frame that asked (which would beat the
+        // control's first measure of its width). Two frames at least, on both sides.
+        await Promise.all([loaded, frame().then(frame)]);
         bench.text = bench.text ?? (await waitText);
         const answer = JSON.parse(bench.text);
         // The same list under the older docs page's name too, for a control that reads only that.
