@@ -37,7 +37,8 @@ export type HostLook = "looking" | "waiting" | "gone";
  * nobody can see the list: what falls due meanwhile is asked once it is visible again.
  *
  * - timed refreshes every interval ±10%, the first one at a random point of the interval;
- * - after failures in a row, waits of 1, 2, 4 … minutes up to 30 (never shorter than the interval);
+ * - after failures in a row, waits of 1, 2, 4 … minutes up to 30, never shorter than the interval (at 5 minutes:
+ *   5, 5, 5, 8, 16, 30; at 60: 60 each time, since a retry sooner than the refresh would ask more while failing);
  * - property changes wait for 400 ms of quiet; session closes ask at most once per 2 s, never during back-off,
  *   and count as the interval's timed refresh (the beat goes on from the one they replaced);
  * - a missing host is looked for at HOST_LOOKS_MS, then at timed refreshes and whenever the list becomes visible;
@@ -197,7 +198,7 @@ export class RefreshSchedule {
         // With refreshes turned off nothing is asked by itself, not even a retry.
         if (this.#intervalMs <= 0) return this.#planAt(undefined);
         const doubling = MINUTE * 2 ** Math.min(this.#failures - 1, 16);
-        const wait = Math.min(MAX_BACKOFF_MS, Math.max(doubling, this.#intervalMs));
+        const wait = Math.max(this.#intervalMs, Math.min(MAX_BACKOFF_MS, doubling));
         this.#planAt(this.#clock.now() + this.#jittered(wait));
     }
 

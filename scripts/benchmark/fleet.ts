@@ -301,7 +301,7 @@ coordinator would bring the ratio under 3×; neither is worth its cost to Datave
 ## The policy, in short
 
 - Timed refreshes every interval ±10%; the first at a random point of the interval.
-- While failing: waits of 1, 2, 4 … minutes up to 30 (±10%), never shorter than the interval; session events do not ask during back-off; Retry or a good answer resets.
+- While failing: waits of 1, 2, 4 … minutes up to 30 (±10%), never shorter than the interval (at 5 minutes: 5, 5, 5, 8, 16, 30; at 60: 60 each time); session events do not ask during back-off; Retry or a good answer resets.
 - When Dataverse says busy (0x80072322, 0x80072321, 0x80072326 or HTTP 429): nothing is asked by itself for 5 minutes (+0 to 10%), or the error's Retry-After when longer; it is no back-off step, so the answer after it resumes the interval; the agent's other tabs get the same refusal and wait too; only Refresh asks sooner.
 - Nothing is asked while the page is hidden, \`context.mode.isVisible\` is false, or the control has no size or is off screen; on return, a refresh that fell due meanwhile is asked once.
 - Property changes settle 400 ms; session closes ask at most once per 2 s, after a random 0–1 s so one tab's request can be shared, and take the place of the interval's timed refresh (the next comes an interval after the one replaced); session and tab switches ask nothing.

@@ -74,6 +74,23 @@ describe("RefreshSchedule", () => {
         expect((schedule.nextAt as number) - Date.now()).toBeLessThanOrEqual(MAX_BACKOFF_MS * (1 + JITTER));
     });
 
+    it("never retries sooner than the interval: 5, 5, 5, 8, 16, 30 at the default 5 minutes, 60 each time at 60", () => {
+        const waitsAt = (minutes: number): number[] => {
+            const { schedule } = setup();
+            schedule.setIntervalMinutes(minutes);
+            schedule.askNow();
+            const waits: number[] = [];
+            for (let i = 0; i < 7; i++) {
+                schedule.requestEnded("failed");
+                waits.push(((schedule.nextAt as number) - Date.now()) / MINUTE);
+            }
+            schedule.stop();
+            return waits;
+        };
+        expect(waitsAt(5)).toEqual([5, 5, 5, 8, 16, 30, 30]);
+        expect(waitsAt(60)).toEqual([60, 60, 60, 60, 60, 60, 60]);
+    });
+
     it("jitters back-off waits", () => {
         const { schedule } = setup([0, 1 - 1e-9]);
         schedule.setIntervalMinutes(1);
