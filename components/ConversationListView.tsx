@@ -237,14 +237,7 @@ export const ConversationListView = React.memo(function ConversationListView(pro
                     stale={stale && list !== undefined}
                 />
                 {list && chips.length > 0 && <StatusChips chips={chips} strings={strings} formatter={formatter} onToggle={onToggleStatus} />}
-                {failed && (
-                    <FailedState
-                        strings={strings}
-                        failure={failed.failure}
-                        refusal={failed.refusal}
-                        nextTry={failed.retryAt ? formatter.until(failed.retryAt, now) : undefined}
-                    />
-                )}
+                {failed && <FailedState strings={strings} formatter={formatter} failure={failed.failure} refusal={failed.refusal} retryAt={failed.retryAt} />}
                 {list && list.moreRecords !== false && (
                     <MessageBar messageBarType={MessageBarType.info}>
                         {strings.format("State_MoreRecords", formatter.number(list.moreRecords))}

@@ -1,8 +1,15 @@
 import * as React from "react";
-import { MessageBar, MessageBarType, Spinner, SpinnerSize } from "@fluentui/react";
+import { MessageBar, MessageBarType, Spinner, SpinnerSize, mergeStyleSets } from "@fluentui/react";
+import { colorVar } from "../theme/colors";
 import type { SettingsProblem } from "../conversations/request";
 import type { FeedFailure, Refusal } from "../conversations/feed";
 import type { Strings } from "../conversations/strings";
+import type { ConversationFormatter } from "../conversations/formatting";
+
+/** Often enough that "in 4 min." never lags a minute behind. */
+const COUNTDOWN_TICK_MS = 15_000;
+
+const classes = mergeStyleSets({ nextTry: { fontSize: 12, color: colorVar("subtext"), padding: "2px 8px 0" } });
 
 const settingName = (strings: Strings, problem: Pick<SettingsProblem, "setting">): string =>
     strings.optional(`Property_${problem.setting}_DisplayName`) ?? problem.setting;
@@ -64,34 +71,53 @@ function RefusalDetails({ strings, refusal }: { strings: Strings; refusal: Refus
     );
 }
 
+/** Counts down to the next try, by itself: minutes pass while nothing else renders (no earlier rows to age). */
+function NextTry({ strings, formatter, at }: { strings: Strings; formatter: ConversationFormatter; at: Date }) {
+    const [now, setNow] = React.useState(() => new Date());
+    React.useEffect(() => {
+        const timer = setInterval(() => setNow(new Date()), COUNTDOWN_TICK_MS);
+        return () => clearInterval(timer);
+    }, []);
+    return (
+        <div data-testid="next-try" className={classes.nextTry}>
+            {strings.format("State_NextTry", formatter.until(at, now))}
+        </div>
+    );
+}
+
 /**
  * The error; its one retry action is the toolbar's button, which says Retry in Refresh's place. A busy
- * server is a warning, not an error: nothing is broken, the list only waits.
+ * server is a warning, not an error: nothing is broken, the list only waits. The countdown sits under
+ * the bar, outside its live region, so the error is read once and not again with every minute.
  */
 export const FailedState = React.memo(function FailedState({
     strings,
+    formatter,
     failure,
-    nextTry,
+    retryAt,
     refusal,
 }: {
     strings: Strings;
+    formatter: ConversationFormatter;
     failure: FeedFailure;
-    /** When the next automatic try will be, already formatted ("in 4 min."). */
-    nextTry?: string;
+    /** When the next automatic try will be, if one is planned. */
+    retryAt?: Date;
     refusal?: Refusal;
 }) {
     const unknownColumn = refusal?.unknownColumn;
     return (
-        <MessageBar
-            data-testid="state-error"
-            data-failure={failure}
-            messageBarType={failure === "busy" ? MessageBarType.warning : MessageBarType.error}
-            isMultiline
-        >
-            {unknownColumn ? strings.format("Failure_unknownColumn", settingName(strings, unknownColumn), unknownColumn.column) : strings.text(`Failure_${failure}`)}
-            {nextTry !== undefined && <span data-testid="next-try"> {strings.format("State_NextTry", nextTry)}</span>}
-            {refusal && <RefusalDetails strings={strings} refusal={refusal} />}
-        </MessageBar>
+        <div>
+            <MessageBar
+                data-testid="state-error"
+                data-failure={failure}
+                messageBarType={failure === "busy" ? MessageBarType.warning : MessageBarType.error}
+                isMultiline
+            >
+                {unknownColumn ? strings.format("Failure_unknownColumn", settingName(strings, unknownColumn), unknownColumn.column) : strings.text(`Failure_${failure}`)}
+                {refusal && <RefusalDetails strings={strings} refusal={refusal} />}
+            </MessageBar>
+            {retryAt && <NextTry strings={strings} formatter={formatter} at={retryAt} />}
+        </div>
     );
 });
 

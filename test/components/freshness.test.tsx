@@ -55,4 +55,25 @@ describe("how fresh the list is", () => {
         act(() => void jest.advanceTimersByTime(100)); // Fluent's MessageBar renders its text a moment later
         expect(screen.getByTestId("next-try")).toHaveTextContent("Next try in 4 min.");
     });
+
+    it.each([
+        ["with earlier rows", list(1)],
+        ["with none", undefined],
+    ])("announces a failure once: over minutes the live region's text stays, the countdown outside it moves (%s)", (_, previous) => {
+        show({ kind: "failed", failure: "timedOut", previous, retryAt: new Date(NOW.getTime() + 4 * MINUTE) });
+        const error = screen.getByTestId("state-error");
+        const spoken: string[] = [];
+        const countdown: string[] = [];
+        for (let minute = 0; minute < 4; minute++) {
+            act(() => void jest.advanceTimersByTime(minute === 0 ? 100 : MINUTE));
+            const live = Array.from(document.querySelectorAll("[aria-live]:not([aria-live=off]), [role=alert], [role=status]"));
+            // What assistive technology reads of the error: the live region around it, which the countdown is not in.
+            spoken.push(live.filter((region) => region.contains(error)).map((region) => region.textContent).join("|"));
+            expect(live.some((region) => region.contains(screen.getByTestId("next-try")))).toBe(false);
+            countdown.push(screen.getByTestId("next-try").textContent ?? "");
+        }
+        expect(spoken[0]).toMatch(/didn't answer in time/);
+        expect(new Set(spoken).size).toBe(1);
+        expect(countdown).toEqual(["Next try in 4 min.", "Next try in 3 min.", "Next try in 2 min.", "Next try in 1 min."]);
+    });
 });
