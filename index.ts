@@ -8,7 +8,7 @@ import { Sight, watchOnScreen, watchPage, type ScreenWatch } from "./refresh/vis
 import { readViewState, viewStateRecord, type ViewState } from "./conversations/viewState";
 import { ConversationOpener } from "./conversations/opener";
 import { FocusedSession } from "./conversations/focusedSession";
-import type { Conversation } from "./host/records";
+import type { Conversation } from "./conversations/model";
 import { buildConversationRequest, columnsToDescribe, localizedStatusLabels, type ConversationSettings } from "./conversations/request";
 import { ColumnMetadata } from "./conversations/columnMetadata";
 import { newCorrelationId } from "./conversations/correlationId";

@@ -3,7 +3,7 @@ import { MessageBar, MessageBarType, ThemeProvider, createTheme, mergeStyleSets,
 import { colorVar, colorsFromTokens, cssVariables, fluentThemeOf, LIGHT, type Colors } from "../theme/colors";
 import type { ConversationSnapshot, FeedState } from "../conversations/feed";
 import { listOf } from "../conversations/feed";
-import type { Conversation } from "../host/records";
+import type { Conversation } from "../conversations/model";
 import { NO_DEFINITIONS, type ColumnDefinitions } from "../host/metadata";
 import type { OpenerState } from "../conversations/opener";
 import type { ConversationRow, SortOrder } from "../conversations/rows";

@@ -1,6 +1,7 @@
-import type { AnswerFailure, Conversation, UnknownColumn } from "../host/records";
-import { isBusy, type HostError } from "../host/errors";
-import { createdSince, readConversationsAnswer, toConversations, unknownColumnOf } from "../host/records";
+import { readConversationsAnswer, type AnswerFailure } from "../host/answer";
+import { isBusy, unknownColumnOf, type HostError, type UnknownColumn } from "../host/errors";
+import { toConversations, type Conversation } from "./model";
+import { createdSince } from "./dates";
 import { createdWithinCutoff, type ConversationRequest, type RequestPlan, type SettingsProblem } from "./request";
 import type { OmnichannelHost } from "../host/port";
 import { PendingCall } from "./pendingCall";

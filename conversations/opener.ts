@@ -1,4 +1,4 @@
-import type { Conversation } from "../host/records";
+import type { Conversation } from "./model";
 import type { Timers } from "../refresh/timers";
 import type { OmnichannelHost } from "../host/port";
 import { PendingCall } from "./pendingCall";

@@ -1,7 +1,8 @@
 import { channelLabelKey, channelValues, choiceValue, sentimentLabelKey, statusLabelKey } from "./choices";
 import type { ColumnKind } from "./columns";
 import { columnKind } from "./columns";
-import { calendarDateOf, dateOf, type Conversation, type FieldValue } from "../host/records";
+import { calendarDateOf, dateOf } from "./dates";
+import type { Conversation, FieldValue } from "./model";
 import { NO_DEFINITIONS, type ColumnDefinition, type ColumnDefinitions } from "../host/metadata";
 import type { ConversationFormatter } from "./formatting";
 import { NO_NAME } from "./formatting";

@@ -1,4 +1,5 @@
-import { isObject } from "./records";
+import { isObject } from "./answer";
+import type { GetConversationsInput } from "./port";
 
 /**
  * What the host says when it refuses: the script's rejection `{ status: false, error }`, where `error`
@@ -63,4 +64,27 @@ const BUSY_CODE = /^(0x8007232[126]|-214701590[23]|-2147015898)$/i;
  */
 export function isBusy(error: HostError): boolean {
     return error.status === 429 || BUSY_CODE.test(error.code ?? "");
+}
+
+/** Dataverse's code for a query naming a column the table does not have. */
+export const UNKNOWN_ATTRIBUTE_CODE = "0x80041103";
+
+/** The property that sent a column the table lacks, and the column. */
+export interface UnknownColumn {
+    setting: "columns" | "orderBy";
+    column: string;
+}
+
+/**
+ * Reads Dataverse's "entity doesn't contain attribute with Name = 'x'" refusal: which column, and
+ * whether Columns or Order sent it. Undefined when the refusal is another, or names a column the
+ * request did not send.
+ */
+export function unknownColumnOf(error: HostError, input: GetConversationsInput): UnknownColumn | undefined {
+    if (error.code?.toLowerCase() !== UNKNOWN_ATTRIBUTE_CODE) return undefined;
+    const column = /attribute with Name = '([^']+)'/i.exec(error.message ?? "")?.[1]?.toLowerCase();
+    if (!column) return undefined;
+    if (input.attributes?.some((name) => name.toLowerCase() === column)) return { setting: "columns", column };
+    if (input.orderBy?.some((key) => key.attributeName.toLowerCase() === column)) return { setting: "orderBy", column };
+    return undefined;
 }

@@ -50,8 +50,8 @@ export interface OutputStyle {
     formattedValues: boolean;
 }
 
-/** Lowercase, no braces, trimmed: how GUIDs are compared. */
-export function normalizeGuid(value: unknown): string {
+/** A GUID as Dataverse compares it in a filter: case and braces do not count. Checks nothing else, as the server would refuse. */
+function guidKey(value: unknown): string {
     return (typeof value === "string" ? value : "").trim().replace(/^\{|\}$/g, "").toLowerCase();
 }
 
@@ -155,7 +155,7 @@ export interface FilterOptions {
  * on-or-before` today − N days in the browser's local date: conversations N or more days old.
  */
 export function filterConversations(records: readonly SimulatedConversation[], input: GetConversationsInput, options: FilterOptions): SimulatedConversation[] {
-    const agent = normalizeGuid(input.agentId);
+    const agent = guidKey(input.agentId);
     const statuses = Array.isArray(input.status) && input.status.length > 0 ? new Set(input.status.map((s) => Number(s))) : undefined;
     const days = Number(input.createdBeforeDays);
     const { now } = options;

@@ -6,7 +6,7 @@
 import { ConversationFeed } from "../../conversations/feed";
 import { browserTimers } from "../../refresh/timers";
 import { RequestSharing } from "../../refresh/sharing";
-import { toConversations } from "../../host/records";
+import { toConversations } from "../../conversations/model";
 import { buildConversationRequest, type ConversationSettings } from "../../conversations/request";
 import { filterRows, rowSorter, toRows } from "../../conversations/rows";
 import { ConversationFormatter } from "../../conversations/formatting";

@@ -5,7 +5,7 @@ import { DetailsRowBase } from "@fluentui/react";
 import { ConversationListView, type ConversationListViewProps } from "../../components/ConversationListView";
 import { RenderErrorBoundary } from "../../components/RenderErrorBoundary";
 import type { ConversationSnapshot, FeedState } from "../../conversations/feed";
-import { toConversations } from "../../host/records";
+import { toConversations } from "../../conversations/model";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
 import { loadResx } from "../support/resx";

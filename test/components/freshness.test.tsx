@@ -4,7 +4,7 @@ import { ConversationListView } from "../../components/ConversationListView";
 import type { ConversationSnapshot, FeedState } from "../../conversations/feed";
 import { ConversationFormatter } from "../../conversations/formatting";
 import { Strings } from "../../conversations/strings";
-import { toConversations } from "../../host/records";
+import { toConversations } from "../../conversations/model";
 import { loadResx } from "../support/resx";
 
 const resx = loadResx(1033);

@@ -6,8 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildConversationRequest } from "../../conversations/request";
-import { readConversationsAnswer, toConversations, unknownColumnOf } from "../../host/records";
-import { hostErrorOf } from "../../host/errors";
+import { readConversationsAnswer } from "../../host/answer";
+import { toConversations } from "../../conversations/model";
+import { hostErrorOf, unknownColumnOf } from "../../host/errors";
 import { ALWAYS_RETURNED_ATTRIBUTES } from "../../host/port";
 import { HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
 

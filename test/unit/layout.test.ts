@@ -1,4 +1,4 @@
-import { toConversations } from "../../host/records";
+import { toConversations } from "../../conversations/model";
 import { toRows } from "../../conversations/rows";
 import { narrowSummary } from "../../conversations/layout";
 import { ConversationFormatter } from "../../conversations/formatting";

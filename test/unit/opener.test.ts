@@ -1,6 +1,6 @@
 import { browserTimers } from "../../refresh/timers";
 import { ConversationOpener, REPEAT_OPEN_GUARD_MS, type OpenerState } from "../../conversations/opener";
-import { toConversations } from "../../host/records";
+import { toConversations } from "../../conversations/model";
 import { HARNESS_AGENT_ID, OmnichannelSimulator } from "../../simulator";
 
 function setup(slowLatencyMs = 500) {

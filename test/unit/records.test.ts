@@ -1,4 +1,7 @@
-import { createdSince, readConversationsAnswer, toConversations, unknownColumnOf } from "../../host/records";
+import { createdSince } from "../../conversations/dates";
+import { readConversationsAnswer } from "../../host/answer";
+import { toConversations } from "../../conversations/model";
+import { unknownColumnOf } from "../../host/errors";
 
 describe("readConversationsAnswer", () => {
     it("reads the documented success shape", () => {

@@ -1,4 +1,4 @@
-import { toConversations } from "../../host/records";
+import { toConversations } from "../../conversations/model";
 import { readColumnDefinitions } from "../../host/metadata";
 import { filterRows, rowSorter, sameCells, statusLabeller, toRows, type ConversationRow } from "../../conversations/rows";
 import { ConversationFormatter } from "../../conversations/formatting";

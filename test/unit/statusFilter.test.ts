@@ -1,4 +1,4 @@
-import { toConversations } from "../../host/records";
+import { toConversations } from "../../conversations/model";
 import { toRows } from "../../conversations/rows";
 import { activeStatusFilter, filterByStatus, statusChips, toggleStatus } from "../../conversations/statusFilter";
 import { ConversationFormatter } from "../../conversations/formatting";

@@ -1,8 +1,6 @@
-import { choiceValue } from "../conversations/choices";
-import { normalizeGuid } from "../conversations/guid";
-import type { SettingName } from "../conversations/request";
-import type { HostError } from "./errors";
-import { ID_COLUMNS, type ConversationRecord, type GetConversationsInput } from "./port";
+import { choiceValue } from "./choices";
+import { normalizeGuid } from "./guid";
+import { ID_COLUMNS, type ConversationRecord } from "../host/port";
 
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 
@@ -25,100 +23,6 @@ export interface Conversation {
     readonly statusCode?: number;
     /** One column's value, whichever form the host sent it in. */
     field(column: string): FieldValue;
-}
-
-export type AnswerFailure = "hostReportedFailure" | "unrecognisedAnswer";
-
-/** `moreRecords`: the host's unpaged Web API query stopped at its 5,000-row limit. */
-export type ConversationsAnswer = { ok: true; records: ConversationRecord[]; moreRecords: boolean } | { ok: false; failure: AnswerFailure };
-
-const MORE_RECORDS = "@Microsoft.Dynamics.CRM.morerecords";
-
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-    typeof value === "object" && value !== null && !Array.isArray(value);
-
-/**
- * Reads what `getConversations` resolved with. The workspace's script resolves
- * `{ status: true, result: <raw Web API JSON> }`, so the records are in `result.value`; an earlier
- * revision of the docs page says `result.values`, so that is read too. A missing `status` is accepted
- * (the current page says only "resolved"); anything else is unrecognised. The input is typed as a JSON string in the docs, so a JSON string
- * answer is accepted as well.
- */
-export function readConversationsAnswer(answer: unknown): ConversationsAnswer {
-    let parsed = answer;
-    if (typeof answer === "string") {
-        try {
-            parsed = JSON.parse(answer) as unknown;
-        } catch {
-            return { ok: false, failure: "unrecognisedAnswer" };
-        }
-    }
-    if (!isObject(parsed)) return { ok: false, failure: "unrecognisedAnswer" };
-    if (parsed.status === false) return { ok: false, failure: "hostReportedFailure" };
-    const result = isObject(parsed.result) ? parsed.result : undefined;
-    const values = Array.isArray(result?.value) ? result.value : result?.values;
-    if (!result || !Array.isArray(values) || (parsed.status !== true && parsed.status !== undefined)) {
-        return { ok: false, failure: "unrecognisedAnswer" };
-    }
-    return { ok: true, records: values.filter(isObject), moreRecords: result[MORE_RECORDS] === true };
-}
-
-/** Dataverse's code for a query naming a column the table does not have. */
-export const UNKNOWN_ATTRIBUTE_CODE = "0x80041103";
-
-/** The property that sent a column the table lacks, and the column. */
-export interface UnknownColumn {
-    setting: Extract<SettingName, "columns" | "orderBy">;
-    column: string;
-}
-
-/**
- * Reads Dataverse's "entity doesn't contain attribute with Name = 'x'" refusal: which column, and
- * whether Columns or Order sent it. Undefined when the refusal is another, or names a column the
- * request did not send.
- */
-export function unknownColumnOf(error: HostError, input: GetConversationsInput): UnknownColumn | undefined {
-    if (error.code?.toLowerCase() !== UNKNOWN_ATTRIBUTE_CODE) return undefined;
-    const column = /attribute with Name = '([^']+)'/i.exec(error.message ?? "")?.[1]?.toLowerCase();
-    if (!column) return undefined;
-    if (input.attributes?.some((name) => name.toLowerCase() === column)) return { setting: "columns", column };
-    if (input.orderBy?.some((key) => key.attributeName.toLowerCase() === column)) return { setting: "orderBy", column };
-    return undefined;
-}
-
-/**
- * The records created at or after `since` (ms). `createdon` is always returned as an ISO date; a
- * record without a readable one is kept, since nothing says it is too old.
- */
-export function createdSince(records: readonly ConversationRecord[], since: number): ConversationRecord[] {
-    return records.filter((record) => {
-        const created = dateOf(record.createdon);
-        return created === undefined || created.getTime() >= since;
-    });
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-/** A date the host sent as Web API text (ISO 8601); anything else is not read as a date. */
-export function dateOf(raw: unknown): Date | undefined {
-    if (typeof raw !== "string" || !ISO_DATE.test(raw)) return undefined;
-    const date = new Date(raw);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/;
-
-/**
- * A date-only column's calendar date, as the UTC midnight of that day in ms: the Web API sends it as
- * `yyyy-MM-dd` (Edm.Date); a time after it, as some readers add, is ignored, so no time zone moves the day.
- */
-export function calendarDateOf(raw: unknown): number | undefined {
-    const match = typeof raw === "string" ? CALENDAR_DATE.exec(raw) : null;
-    if (!match) return undefined;
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const time = Date.UTC(year, month - 1, day);
-    // 2026-02-30 is no day: Date.UTC would roll it into March.
-    return new Date(time).getUTCDate() === day && month >= 1 && month <= 12 ? time : undefined;
 }
 
 /** The four names a column may come under: `name` or Web API style `_name_value`, each with its formatted text. */
