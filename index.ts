@@ -3,18 +3,17 @@ import type { IInputs, IOutputs } from "./generated/ManifestTypes";
 import { ConversationListContainer, type ConversationListContainerProps, type ConversationListState, type ShownSettings } from "./components/ConversationListContainer";
 import { ConversationFeed, DEFAULT_TIMEOUT_MS } from "./conversations/feed";
 import { browserClock, browserTimers } from "./refresh/timers";
-import { createBrowserSharing, type RequestSharing } from "./refresh/sharing";
+import { openWindowResources, WindowOwner } from "./window/resources";
 import { Sight, watchOnScreen, watchPage, type ScreenWatch } from "./refresh/visibility";
 import { readViewState, viewStateRecord, type ViewState } from "./conversations/viewState";
 import { ConversationOpener } from "./conversations/opener";
 import { FocusedSession } from "./conversations/focusedSession";
 import type { Conversation } from "./conversations/model";
 import { buildConversationRequest, columnsToDescribe, localizedStatusLabels, type ConversationSettings } from "./conversations/request";
-import { ColumnMetadata } from "./conversations/columnMetadata";
+import type { ColumnMetadata } from "./conversations/columnMetadata";
 import { newCorrelationId } from "./conversations/correlationId";
 import { StateStore } from "./conversations/stateStore";
 import { ConversationFormatter, localeFromLanguageId } from "./conversations/formatting";
-import { findOmnichannelHost, watchSessionEvents } from "./host/adapter";
 import { Strings } from "./conversations/strings";
 
 /** Maps the host's context to the plain settings the request builder validates. */
@@ -34,10 +33,8 @@ function settingsOf(context: ComponentFramework.Context<IInputs>): ConversationS
     };
 }
 
-/** One per window: every instance in it shares calls in flight and, across tabs, answers. */
-let windowSharing: RequestSharing | undefined;
-/** One per window: the org's column definitions, asked once per column set. */
-let windowMetadata: ColumnMetadata | undefined;
+/** What the window's instances share: the tabs' channel, the session events, the column definitions. */
+const windowOwner = new WindowOwner(() => openWindowResources(window, DEFAULT_TIMEOUT_MS));
 
 const NO_STATUSES: readonly number[] = [];
 
@@ -66,6 +63,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     private stopWatchingSessions: () => void;
     private stopWatchingPage: () => void;
     private stopWatchingMetadata: () => void;
+    private releaseWindow: () => void;
     private columnMetadata: ColumnMetadata;
     private screenWatch: ScreenWatch | undefined;
     private sight: Sight;
@@ -79,7 +77,9 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.context = context;
         this.initialViewState = readViewState(state);
         this.savedViewState = JSON.stringify(viewStateRecord(this.initialViewState));
-        const resolveHost = () => findOmnichannelHost(window);
+        const { resources, release } = windowOwner.acquire();
+        this.releaseWindow = release;
+        const { resolveHost } = resources;
         this.strings = new Strings((key) => context.resources.getString(key));
         this.statusLabels = localizedStatusLabels((key) => this.strings.optional(key));
         this.formatter = new ConversationFormatter({
@@ -96,17 +96,17 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             },
             newCorrelationId,
             clock: browserClock,
-            sharing: (windowSharing ??= createBrowserSharing(DEFAULT_TIMEOUT_MS)),
+            sharing: resources.sharing,
             timeoutMs: DEFAULT_TIMEOUT_MS,
         });
-        this.columnMetadata = windowMetadata ??= new ColumnMetadata(browserTimers);
+        this.columnMetadata = resources.metadata;
         // The definitions may come after updateView returned: the settings are worked out again then.
         this.stopWatchingMetadata = this.columnMetadata.subscribe(() => this.applySettings());
         // Nobody looking, no requests: the tab, the host's own visibility flag and the layout all count.
         this.sight = new Sight((visible) => this.feed.setVisible(visible));
         this.stopWatchingPage = watchPage(document, (visible) => this.sight.set("page", visible));
         // A closed session changed a conversation; a switch changed none, so it only makes the list look whether it is seen.
-        this.stopWatchingSessions = watchSessionEvents(window, {
+        this.stopWatchingSessions = resources.sessions.subscribe({
             onSessionClosed: () => {
                 this.feed.markStale();
                 this.focusedSession.check();
@@ -162,6 +162,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.feed.destroy();
         this.conversationOpener.destroy();
         this.focusedSession.destroy();
+        this.releaseWindow();
     }
 
     /**

@@ -81,24 +81,50 @@ const SESSION_EVENTS = [
 ] as const;
 
 /**
- * Listens to the workspace's session events through the `Microsoft.Apm` event topics (always asked
- * for, never hard-coded). Returns the function that stops listening; does nothing outside the
- * workspace, and an event the host does not publish (throws or answers nothing) is simply not watched.
+ * The workspace's session events, through the `Microsoft.Apm` event topics (always asked for, never
+ * hard-coded): one set of channels per window, whatever the number of lists in it. `Microsoft.Apm`
+ * may come after the control started, as `Microsoft.Omnichannel` may: `look` looks for it again
+ * until it is found. Outside the workspace nothing is watched, and an event the host does not publish
+ * (throws or answers nothing) is simply not watched.
  */
-export function watchSessionEvents(start: Window, handlers: SessionEventHandlers): () => void {
-    const apm = findMicrosoftGlobal<ApmGlobal>(start, "Apm", (candidate) => typeof candidate.getEventPublisherTopic === "function");
-    if (!apm || typeof BroadcastChannel === "undefined") return () => undefined;
-    const channels: BroadcastChannel[] = [];
-    for (const [eventName, handler] of SESSION_EVENTS) {
-        try {
-            const topic = apm.getEventPublisherTopic(eventName);
-            if (typeof topic !== "string" || topic === "") continue;
-            const channel = new BroadcastChannel(topic);
-            channel.onmessage = () => handlers[handler]();
-            channels.push(channel);
-        } catch {
-            // Not published by this host.
+export class SessionEvents {
+    readonly #start: Window;
+    readonly #handlers = new Set<SessionEventHandlers>();
+    /** Undefined until `Microsoft.Apm` is found. */
+    #channels: BroadcastChannel[] | undefined;
+
+    constructor(start: Window) {
+        this.#start = start;
+    }
+
+    /** Looks for `Microsoft.Apm` unless it was found already. */
+    public look(): void {
+        if (this.#channels || typeof BroadcastChannel === "undefined") return;
+        const apm = findMicrosoftGlobal<ApmGlobal>(this.#start, "Apm", (candidate) => typeof candidate.getEventPublisherTopic === "function");
+        if (!apm) return;
+        this.#channels = [];
+        for (const [eventName, handler] of SESSION_EVENTS) {
+            try {
+                const topic = apm.getEventPublisherTopic(eventName);
+                if (typeof topic !== "string" || topic === "") continue;
+                const channel = new BroadcastChannel(topic);
+                channel.onmessage = () => this.#handlers.forEach((handlers) => handlers[handler]());
+                this.#channels.push(channel);
+            } catch {
+                // Not published by this host.
+            }
         }
     }
-    return () => channels.forEach((channel) => channel.close());
+
+    /** Hears every event from now on; returns the function that stops hearing. */
+    public subscribe(handlers: SessionEventHandlers): () => void {
+        this.#handlers.add(handlers);
+        return () => this.#handlers.delete(handlers);
+    }
+
+    public close(): void {
+        this.#channels?.forEach((channel) => channel.close());
+        this.#channels = undefined;
+        this.#handlers.clear();
+    }
 }

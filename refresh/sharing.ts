@@ -75,6 +75,13 @@ export class RequestSharing {
             .catch((reason: unknown) => this.#deliver(key, { kind: "rejected", error: hostErrorOf(reason) }));
     }
 
+    /** Stops hearing and answering the other tabs: they no longer copy answers to this window. */
+    public close(): void {
+        if (this.#channel) this.#channel.onmessage = null;
+        this.#channel?.close();
+        this.#othersHeard = false;
+    }
+
     #deliver(key: string, outcome: SharedOutcome): void {
         this.#asking.delete(key);
         // This tab's own list first: the copy for the other tabs is made after it has been rendered.

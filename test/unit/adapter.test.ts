@@ -1,4 +1,4 @@
-import { findOmnichannelHost, watchSessionEvents } from "../../host/adapter";
+import { findOmnichannelHost, SessionEvents } from "../../host/adapter";
 import { OmnichannelSimulator } from "../../simulator";
 
 type FakeWindow = { Microsoft?: unknown; parent?: unknown; top?: unknown };
@@ -61,7 +61,15 @@ class FakeChannel {
     }
 }
 
-describe("watchSessionEvents", () => {
+/** The window's session events, looked for at once, with one list hearing them. */
+function watch(start: Window, handlers: { onSessionClosed: () => void; onFocusMoved: () => void }): () => void {
+    const events = new SessionEvents(start);
+    events.look();
+    events.subscribe(handlers);
+    return () => events.close();
+}
+
+describe("SessionEvents", () => {
     beforeEach(() => {
         (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel = FakeChannel;
     });
@@ -75,7 +83,7 @@ describe("watchSessionEvents", () => {
 
     it("tells a closed session from a move to another session or tab, until stopped", () => {
         const handlers = { onSessionClosed: jest.fn(), onFocusMoved: jest.fn() };
-        const stop = watchSessionEvents(apmWindow({ ON_SESSION_SWITCH: "topic-switch", ON_SESSION_CLOSED: "topic-closed", ON_TAB_SWITCH: "topic-tab" }), handlers);
+        const stop = watch(apmWindow({ ON_SESSION_SWITCH: "topic-switch", ON_SESSION_CLOSED: "topic-closed", ON_TAB_SWITCH: "topic-tab" }), handlers);
         FakeChannel.post("topic-switch");
         FakeChannel.post("topic-tab");
         expect(handlers.onFocusMoved).toHaveBeenCalledTimes(2);
@@ -91,8 +99,8 @@ describe("watchSessionEvents", () => {
 
     it("does nothing outside the workspace; an older host without ON_TAB_SWITCH, or one that throws for it, keeps the others", () => {
         const handlers = { onSessionClosed: jest.fn(), onFocusMoved: jest.fn() };
-        expect(() => watchSessionEvents({} as unknown as Window, handlers)()).not.toThrow();
-        watchSessionEvents(apmWindow({ ON_SESSION_CLOSED: "topic-closed", ON_SESSION_SWITCH: "topic-switch" }), handlers);
+        expect(() => watch({} as unknown as Window, handlers)()).not.toThrow();
+        watch(apmWindow({ ON_SESSION_CLOSED: "topic-closed", ON_SESSION_SWITCH: "topic-switch" }), handlers);
         expect([...FakeChannel.open.keys()].sort()).toEqual(["topic-closed", "topic-switch"]);
         FakeChannel.open.clear();
         const throwing = {
@@ -105,7 +113,24 @@ describe("watchSessionEvents", () => {
                 },
             },
         } as unknown as Window;
-        watchSessionEvents(throwing, handlers);
+        watch(throwing, handlers);
         expect([...FakeChannel.open.keys()].sort()).toEqual(["t-ON_SESSION_CLOSED", "t-ON_SESSION_SWITCH"]);
+    });
+
+    it("finds Microsoft.Apm when it comes after the first look, and holds one set of channels for every list of the window", () => {
+        const late = {} as { Microsoft?: unknown };
+        const events = new SessionEvents(late as unknown as Window);
+        const lists = [{ onSessionClosed: jest.fn(), onFocusMoved: jest.fn() }, { onSessionClosed: jest.fn(), onFocusMoved: jest.fn() }];
+        lists.forEach((handlers) => events.subscribe(handlers));
+        events.look();
+        expect(FakeChannel.open.size).toBe(0);
+        late.Microsoft = (apmWindow({ ON_SESSION_CLOSED: "topic-closed", ON_SESSION_SWITCH: "topic-switch" }) as unknown as typeof late).Microsoft;
+        events.look();
+        events.look();
+        expect([...FakeChannel.open.keys()].sort()).toEqual(["topic-closed", "topic-switch"]);
+        FakeChannel.post("topic-closed");
+        expect(lists.map((handlers) => handlers.onSessionClosed.mock.calls.length)).toEqual([1, 1]);
+        events.close();
+        expect(FakeChannel.open.size).toBe(0);
     });
 });
