@@ -19,6 +19,7 @@ import type { ColumnDefinitions } from "../host/metadata";
 import type { Strings } from "../conversations/strings";
 import { StatusBadge } from "./StatusBadge";
 import { ChannelIcon, SentimentIcon } from "./ChannelIcon";
+import { FOCUSED_BAR, rowMarks } from "./rowMarks";
 
 export interface ConversationGridProps {
     rows: readonly ConversationRow[];
@@ -41,18 +42,6 @@ const WIDTHS: Readonly<Record<string, [number, number]>> = {
     channel: [90, 180],
     dateTime: [130, 170],
 };
-
-/** The focused session's row: a bar on its leading edge, in the system's highlight colour when colours are forced. */
-export const FOCUSED_BAR = {
-    content: '""',
-    position: "absolute",
-    insetBlock: 0,
-    insetInlineStart: 0,
-    width: 4,
-    background: colorVar("brand"),
-    zIndex: 1,
-    selectors: { "@media (forced-colors: active)": { background: "Highlight", forcedColorAdjust: "none" } },
-} as const;
 
 /** Made once: a style object per cell or row would be hashed again by Fluent for every cell painted. */
 const CLASSES = mergeStyleSets({
@@ -209,23 +198,13 @@ export const ConversationGrid = React.memo(function ConversationGrid(props: Conv
         [rows, onOpen],
     );
 
-    const openHint = strings.text("Row_OpenHint");
-    const closedHint = strings.text("Row_CannotOpen");
     const renderRow = React.useCallback(
         (rowProps?: IDetailsRowProps): JSX.Element | null => {
             if (!rowProps) return null;
             const row = rowProps.item as ConversationRow;
-            const openable = row.openable;
-            const focused = focusedConversationId !== undefined && row.conversation.conversationId === focusedConversationId;
-            return (
-                <DrawnRow
-                    {...rowProps}
-                    {...{ title: openable ? openHint : closedHint, "aria-busy": (openingKey !== undefined && row.conversation.key === openingKey) || undefined, "aria-current": focused || undefined }}
-                    disabled={!openable}
-                />
-            );
+            return <DrawnRow {...rowProps} {...rowMarks(row, strings, openingKey, focusedConversationId)} disabled={!row.openable} />;
         },
-        [openingKey, openHint, closedHint, focusedConversationId],
+        [openingKey, strings, focusedConversationId],
     );
 
     // Rows are keyed by position, as DetailsList keys plain items: a sort or a refresh repaints the drawn rows in place

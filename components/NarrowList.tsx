@@ -1,7 +1,7 @@
 import * as React from "react";
-import { Dropdown, List, mergeStyleSets, type IDropdownOption } from "@fluentui/react";
+import { Dropdown, List, mergeStyleSets, type IDropdownOption, type IList } from "@fluentui/react";
 import { colorVar } from "../theme/colors";
-import { FOCUSED_BAR } from "./ConversationGrid";
+import { FOCUSED_BAR, rowMarks } from "./rowMarks";
 import { columnHeader } from "../conversations/columns";
 import type { ColumnDefinitions } from "../host/metadata";
 import { narrowSummary } from "../conversations/layout";
@@ -64,7 +64,19 @@ const classes = mergeStyleSets({
 // The label sits beside the menu, on the same line, so the list keeps its height.
 const sortMenuStyles = { root: { display: "flex", alignItems: "center", gap: 8 }, label: { flex: "0 0 auto", whiteSpace: "nowrap" as const }, dropdown: { flex: "1 1 auto", minWidth: 0 } };
 
-/** The narrow layout: each conversation on two lines (title and status; customer · channel · age), sorted from a menu. */
+/** Keys that move the list's one tab stop, to the row they move it to. */
+const MOVES: Readonly<Record<string, (index: number, last: number) => number>> = {
+    ArrowDown: (index, last) => Math.min(index + 1, last),
+    ArrowUp: (index) => Math.max(index - 1, 0),
+    Home: () => 0,
+    End: (_, last) => last,
+};
+
+/**
+ * The narrow layout: each conversation on two lines (title and status; customer · channel · age), sorted
+ * from a menu. The list is one tab stop, as the wide grid is: arrows, Home and End move between its rows,
+ * also to rows the virtualized list has not drawn yet.
+ */
 export const NarrowList = React.memo(function NarrowList(props: NarrowListProps) {
     const { rows, columns, definitions, sort, strings, onSortChange, onOpen, openingKey, focusedConversationId } = props;
     const options = React.useMemo<IDropdownOption[]>(
@@ -80,19 +92,50 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
         [onSortChange, sort, columns],
     );
 
+    // The row that takes the tab stop; one moved to by a key is focused once it is drawn.
+    const [tabStop, setTabStop] = React.useState(0);
+    const stop = Math.max(0, Math.min(tabStop, rows.length - 1));
+    const list = React.useRef<IList>(null);
+    const focusOnMount = React.useRef<number>();
+    const focusIfMoved = React.useCallback((element: HTMLButtonElement | null) => {
+        if (!element || Number(element.dataset.index) !== focusOnMount.current) return;
+        focusOnMount.current = undefined;
+        element.focus();
+    }, []);
+    const onKeyDown = React.useCallback(
+        (event: React.KeyboardEvent<HTMLElement>) => {
+            const move = MOVES[event.key];
+            const index = Number((event.target as HTMLElement).dataset.index);
+            if (!move || Number.isNaN(index) || event.altKey || event.shiftKey || event.ctrlKey) return;
+            event.preventDefault();
+            const next = move(index, rows.length - 1);
+            const drawn = event.currentTarget.querySelector<HTMLElement>(`[data-index="${next}"]`);
+            if (drawn) return drawn.focus();
+            focusOnMount.current = next;
+            setTabStop(next);
+            list.current?.scrollToIndex(next);
+        },
+        [rows.length],
+    );
+    const onFocus = React.useCallback((event: React.FocusEvent<HTMLElement>) => {
+        const index = Number(event.target.dataset.index);
+        if (!Number.isNaN(index)) setTabStop(index);
+    }, []);
+
     const renderItem = React.useCallback(
-        (row?: ConversationRow): React.ReactNode => {
+        (row?: ConversationRow, index?: number): React.ReactNode => {
             if (!row) return null;
             const status = columns.includes("statuscode") ? row.cell("statuscode") : undefined;
             const summary = narrowSummary(row, columns);
             return (
                 <button
                     type="button"
+                    ref={focusIfMoved}
+                    data-index={index}
+                    tabIndex={index === stop ? 0 : -1}
                     className={classes.item}
                     aria-disabled={!row.openable || undefined}
-                    title={row.openable ? strings.text("Row_OpenHint") : strings.text("Row_CannotOpen")}
-                    aria-busy={(openingKey !== undefined && row.conversation.key === openingKey) || undefined}
-                    aria-current={(focusedConversationId !== undefined && row.conversation.conversationId === focusedConversationId) || undefined}
+                    {...rowMarks(row, strings, openingKey, focusedConversationId)}
                     onClick={() => onOpen(row)}
                     data-testid="narrow-row"
                 >
@@ -104,7 +147,7 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
                 </button>
             );
         },
-        [columns, onOpen, openingKey, focusedConversationId, strings],
+        [columns, onOpen, openingKey, focusedConversationId, strings, stop, focusIfMoved],
     );
 
     const descending = sort?.descending ?? false;
@@ -128,7 +171,15 @@ export const NarrowList = React.memo(function NarrowList(props: NarrowListProps)
                 </button>
             </div>
             {/* List repaints its pages only when items or version change: the marks that are not in the rows go in version. */}
-            <List items={rows as ConversationRow[]} onRenderCell={renderItem} version={`${openingKey}|${focusedConversationId}`} aria-label={strings.text("Grid_AriaLabel")} />
+            <div onKeyDown={onKeyDown} onFocus={onFocus}>
+                <List
+                    componentRef={list}
+                    items={rows as ConversationRow[]}
+                    onRenderCell={renderItem}
+                    version={`${openingKey}|${focusedConversationId}|${stop}`}
+                    aria-label={strings.text("Grid_AriaLabel")}
+                />
+            </div>
         </div>
     );
 });

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DATA_ROWS } from "./harnessPage.mjs";
-import { openHarness, waitForRows, readGrid, calls, expectedForLastRequest, startTestServer, LANGUAGES, languageCheckName, checkLanguage, focused, tabIntoGrid } from "./fixture.mjs";
+import { openHarness, waitForRows, waitForNarrowRows, narrowRows, readGrid, calls, expectedForLastRequest, startTestServer, LANGUAGES, languageCheckName, checkLanguage, focused, tabIntoGrid } from "./fixture.mjs";
 
 describe("accessibility: keyboard, screen reader, languages", () => {
     it("Tab reaches quick find, Refresh and the grid; arrows, Home and End move between rows; Space opens", async () => {
@@ -32,6 +32,30 @@ describe("accessibility: keyboard, screen reader, languages", () => {
         await page.keyboard.press("Space");
         await page.waitForFunction(() => window.__omnichannelSimulator.calls.openConversation.length > 0);
         assert.equal((await calls(page)).openConversation[0].conversationId, expected[1].msdyn_ocliveworkitemid, "Space opens the focused row");
+        await done();
+    });
+
+    it("the narrow list is one tab stop: arrows move, End reaches the answer's last row beyond those drawn, Tab leaves the list", async () => {
+        const { page, done } = await openHarness("", { viewport: { width: 380, height: 700 } });
+        await waitForNarrowRows(page);
+        const focusedIndex = () => page.evaluate(() => (document.activeElement?.getAttribute("data-testid") === "narrow-row" ? document.activeElement.getAttribute("data-index") : null));
+        assert.equal(await page.evaluate(() => document.querySelectorAll('[data-testid="narrow-row"][tabindex="0"]').length), 1, "one row takes the tab stop");
+        await page.getByRole("button", { name: "Descending order" }).focus();
+        await page.keyboard.press("Tab");
+        assert.equal(await focusedIndex(), "0");
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("ArrowDown");
+        assert.equal(await focusedIndex(), "2");
+        const answered = (await expectedForLastRequest(page)).length;
+        const lastDrawn = await page.evaluate(() => Math.max(...[...document.querySelectorAll('[data-testid="narrow-row"]')].map((row) => Number(row.getAttribute("data-index")))));
+        assert.ok(lastDrawn < answered - 1, `the list had not drawn the last row yet (${lastDrawn} of ${answered})`);
+        await page.keyboard.press("End");
+        await page.waitForFunction((index) => document.activeElement?.getAttribute("data-index") === index, String(answered - 1));
+        await page.keyboard.press("Home");
+        await page.waitForFunction(() => document.activeElement?.getAttribute("data-index") === "0");
+        await page.keyboard.press("Tab");
+        assert.equal(await focusedIndex(), null, "one Tab leaves the list");
+        assert.ok((await narrowRows(page).count()) > 3);
         await done();
     });
 

@@ -448,6 +448,35 @@ describe("narrow layout", () => {
         expect(screen.queryByTestId("narrow-row")).not.toBeInTheDocument();
     });
 
+    it("is one tab stop: Tab enters at one row and leaves past the last; arrows, Home and End move between rows; Enter opens", async () => {
+        const { props } = renderView({ kind: "loaded", list: narrowList() }, { width: 380 });
+        const stops = () => items().filter((item) => item.tabIndex === 0);
+        expect(stops()).toEqual([items()[0]]);
+        screen.getByRole("button", { name: "Descending order" }).focus();
+        await userEvent.tab();
+        expect(items()[0]).toHaveFocus();
+        await userEvent.keyboard("{ArrowDown}");
+        expect(items()[1]).toHaveFocus();
+        await userEvent.keyboard("{End}");
+        expect(items()[2]).toHaveFocus();
+        await userEvent.keyboard("{ArrowDown}");
+        expect(items()[2]).toHaveFocus();
+        await userEvent.keyboard("{Home}");
+        expect(items()[0]).toHaveFocus();
+        await userEvent.keyboard("{ArrowDown}");
+        expect(stops()).toEqual([items()[1]]);
+        // Shift+Tab and Tab come back to the row the agent left, not to the first.
+        await userEvent.tab({ shift: true });
+        expect(screen.getByRole("button", { name: "Descending order" })).toHaveFocus();
+        await userEvent.tab();
+        expect(items()[1]).toHaveFocus();
+        await userEvent.tab();
+        expect(items().some((item) => item === document.activeElement)).toBe(false);
+        await userEvent.tab({ shift: true });
+        await userEvent.keyboard("{Enter}");
+        expect(props.onOpen).toHaveBeenCalledTimes(1);
+    });
+
     it("sorts from the Sort by menu and the order button, and opens a conversation with a click", async () => {
         const { props } = renderView({ kind: "loaded", list: narrowList() }, { width: 380 });
         // Until a column is picked the menu says the rows keep the host's order, rather than showing nothing.
