@@ -19,8 +19,12 @@ import { Strings } from "./conversations/strings";
 /** Maps the host's context to the plain settings the request builder validates. */
 function settingsOf(context: ComponentFramework.Context<IInputs>): ConversationSettings {
     const { parameters } = context;
+    const { agent } = parameters;
+    const targets = (agent.attributes as Partial<ComponentFramework.PropertyHelper.FieldPropertyMetadata.LookupMetadata> | undefined)?.Targets;
     return {
-        agent: parameters.agent.raw,
+        agent: agent.raw,
+        agentTargets: Array.isArray(targets) ? targets : undefined,
+        agentReadable: agent.security?.readable,
         agentFallback: parameters.agentFallback.raw,
         currentUserId: context.userSettings.userId,
         statuses: parameters.statuses.raw,

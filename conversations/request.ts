@@ -21,8 +21,12 @@ export type WholeNumberSetting = number | string | null | undefined;
 
 /** Property values as the host hands them over, before any validation. */
 export interface ConversationSettings {
-    /** The bound column: a GUID as text, or a lookup (array of `{ id }`). */
+    /** The bound column: a GUID as text, or a lookup (array of `{ id, entityType }`). */
     agent: unknown;
+    /** The tables a bound lookup points to (its metadata's Targets), when the platform says. */
+    agentTargets?: readonly string[];
+    /** False when column security keeps the bound column from this user: its value is then null, not empty. */
+    agentReadable?: boolean;
     /** "currentUser" (default) or "none". */
     agentFallback: string | null | undefined;
     currentUserId: string | null | undefined;
@@ -39,6 +43,10 @@ export type ProblemCode =
     | "noAgent"
     | "notAGuid"
     | "agentNotText"
+    /** The bound lookup points to another table than User (value: that table). */
+    | "agentNotAUser"
+    /** Column security keeps the bound column from the signed-in user. */
+    | "agentNotReadable"
     | "currentUserNotAGuid"
     | "unknownStatus"
     | "notALogicalName"
@@ -93,8 +101,14 @@ const listItems = (text: string): string[] =>
         .filter((item) => item !== "");
 const unique = <T>(items: T[]): T[] => Array.from(new Set(items));
 
-/** What a bound agent column holds: nothing (fall back), an id as text or a lookup, or a value of another type. */
-export type AgentColumnValue = { kind: "empty" } | { kind: "id"; id: string } | { kind: "notText"; value: string };
+/** The table a lookup must point to for its id to be an agent's. */
+const USER_TABLE = "systemuser";
+
+/**
+ * What a bound agent column holds: nothing (fall back), an id as text or a user lookup, a lookup to
+ * another table, or a value of another type.
+ */
+export type AgentColumnValue = { kind: "empty" } | { kind: "id"; id: string } | { kind: "otherTable"; table: string } | { kind: "notText"; value: string };
 
 /** Reads the bound column: plain text, or the first entry of a lookup value. */
 export function readAgentColumn(value: unknown): AgentColumnValue {
@@ -103,14 +117,27 @@ export function readAgentColumn(value: unknown): AgentColumnValue {
     if (Array.isArray(value) && value.length === 0) return { kind: "empty" };
     const first: unknown = Array.isArray(value) ? value[0] : value;
     if (first && typeof first === "object" && typeof (first as { id?: unknown }).id === "string") {
-        return { kind: "id", id: (first as { id: string }).id };
+        const { id, entityType } = first as { id: string; entityType?: unknown };
+        // A team, a queue or a contact has an id too, which getConversations would take for an agent's and answer nothing for.
+        if (typeof entityType === "string" && entityType !== "" && entityType.toLowerCase() !== USER_TABLE) return { kind: "otherTable", table: entityType };
+        return { kind: "id", id };
     }
     // A number, a date, a lookup without an id: the maker bound the wrong column, which must not silently become the signed-in user.
     return { kind: "notText", value: JSON.stringify(value) ?? typeof value };
 }
 
 function resolveAgent(settings: ConversationSettings, problems: SettingsProblem[]): string | undefined {
-    const column = readAgentColumn(settings.agent);
+    // An unreadable column is null, like an empty one: falling back would show the signed-in user's conversations as this record's.
+    if (settings.agentReadable === false) {
+        problems.push({ setting: "agent", code: "agentNotReadable" });
+        return undefined;
+    }
+    const targets = settings.agentTargets ?? [];
+    const column = targets.length > 0 && !targets.some((table) => table.toLowerCase() === USER_TABLE) ? { kind: "otherTable" as const, table: targets.join(", ") } : readAgentColumn(settings.agent);
+    if (column.kind === "otherTable") {
+        problems.push(problem("agent", "agentNotAUser", column.table));
+        return undefined;
+    }
     if (column.kind === "notText") {
         problems.push(problem("agent", "agentNotText", column.value));
         return undefined;

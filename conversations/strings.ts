@@ -61,6 +61,8 @@ export const STRING_KEYS = [
     "Failure_CorrelationId",
     "Failure_busy",
     "State_WaitingForHost",
+    "Problem_agentNotAUser",
+    "Problem_agentNotReadable",
 ] as const;
 
 export type StringKey = (typeof STRING_KEYS)[number];

@@ -127,6 +127,17 @@ describe("ConversationList lifecycle", () => {
         expect(screen.getByTestId("state-invalid")).toHaveTextContent("Columns: “<script>” is not a column logical name");
     });
 
+    it("names a bound lookup to a queue, and a bound column the user may not read, without asking the host or falling back", async () => {
+        start({ parameters: { agent: [{ id: "a7c9e1f3-2b4d-4f60-8a1c-3e5f7a9b0c2d", name: "Returns", entityType: "queue" }] }, agentColumn: { targets: ["queue"] } });
+        await flush();
+        await waitFor(() => expect(screen.getByTestId("state-invalid")).toHaveTextContent("Agent: the bound column is a lookup to queue, not to a user."));
+        driver?.destroy();
+        start({ parameters: { agent: "5f3b1c2a-8d4e-4a71-9c0b-1e2f3a4b5c6d" }, agentColumn: { readable: false } });
+        await flush();
+        await waitFor(() => expect(screen.getByTestId("state-invalid")).toHaveTextContent("Agent: you aren't allowed to read the bound column (column security)"));
+        expect(simulator.calls.getConversations).toHaveLength(0);
+    });
+
     it("names a bound agent column of the wrong type and an impossible age window, without asking the host", async () => {
         start({ parameters: { agent: 42, createdWithinDays: 3, createdAtLeastDaysAgo: 7 } });
         await flush();

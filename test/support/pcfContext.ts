@@ -36,6 +36,8 @@ export interface ContextOptions {
      * given), or null for a platform without it (custom pages, canvas apps).
      */
     metadata?: SimulatedMetadata | null;
+    /** The bound agent column as the platform describes it: a lookup's tables, and whether column security lets the user read it. */
+    agentColumn?: { targets?: string[]; readable?: boolean };
 }
 
 export const DEFAULT_USER_ID = "{7F3E2A10-4B5C-4D6E-8F90-A1B2C3D4E5F6}";
@@ -66,7 +68,13 @@ function stringsFor(languageId: number): Map<string, string> {
  */
 export function createContext(options: ContextOptions = {}): ComponentFramework.Context<IInputs> {
     const values: ParameterValues = { ...manifestDefaults(), ...options.parameters };
-    const parameters = Object.fromEntries(Object.entries(values).map(([name, raw]: [string, unknown]) => [name, { raw, formatted: typeof raw === "string" || typeof raw === "number" ? String(raw) : "" }]));
+    const parameters: Record<string, Record<string, unknown>> = Object.fromEntries(
+        Object.entries(values).map(([name, raw]: [string, unknown]) => [name, { raw, formatted: typeof raw === "string" || typeof raw === "number" ? String(raw) : "" }]),
+    );
+    const { targets, readable } = options.agentColumn ?? {};
+    if (targets) parameters.agent.attributes = { Targets: targets };
+    // The platform hides a secured column's value: null, whatever the record holds.
+    if (readable !== undefined) Object.assign(parameters.agent, { security: { readable, editable: readable, secured: true }, ...(!readable && { raw: null }) });
     const context = {
         parameters,
         userSettings: {

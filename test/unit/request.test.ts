@@ -59,6 +59,20 @@ describe("buildConversationRequest", () => {
         expect(problemsOf({ agent: true })).toEqual([{ setting: "agent", code: "agentNotText", value: "true" }]);
     });
 
+    it("names a lookup to another table than User (team, queue, contact), whether it holds a value or not", () => {
+        const team = [{ id: "{A7C9E1F3-2B4D-4F60-8A1C-3E5F7A9B0C2D}", name: "Tier 2", entityType: "team" }];
+        expect(problemsOf({ agent: team })).toEqual([{ setting: "agent", code: "agentNotAUser", value: "team" }]);
+        // An empty lookup to a queue would fall back to the signed-in user: its metadata names the table.
+        expect(problemsOf({ agent: null, agentTargets: ["queue"] })).toEqual([{ setting: "agent", code: "agentNotAUser", value: "queue" }]);
+        expect(requestOf({ agent: null, agentTargets: ["systemuser"] }).input.agentId).toBe(AGENT);
+        expect(requestOf({ agent: [{ ...team[0], entityType: "SystemUser" }], agentTargets: ["systemuser", "team"] }).input.agentId).toBe("a7c9e1f3-2b4d-4f60-8a1c-3e5f7a9b0c2d");
+    });
+
+    it("says the bound column cannot be read (column security) instead of falling back to the signed-in user", () => {
+        expect(problemsOf({ agent: null, agentReadable: false })).toEqual([{ setting: "agent", code: "agentNotReadable" }]);
+        expect(requestOf({ agent: null, agentReadable: true }).input.agentId).toBe(AGENT);
+    });
+
     it("falls back to the signed-in user only for an empty column", () => {
         for (const empty of [null, undefined, "", "  ", []]) expect(requestOf({ agent: empty }).input.agentId).toBe(AGENT);
     });
