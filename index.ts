@@ -9,7 +9,7 @@ import { readViewState, viewStateRecord, type ViewState } from "./conversations/
 import { ConversationOpener } from "./conversations/opener";
 import { FocusedSession } from "./conversations/focusedSession";
 import type { Conversation } from "./conversations/model";
-import { buildConversationRequest, columnsToDescribe, localizedStatusLabels, type ConversationSettings } from "./conversations/request";
+import { buildConversationRequest, columnsToDescribe, type ConversationSettings } from "./conversations/request";
 import type { ColumnMetadata } from "./conversations/columnMetadata";
 import { newCorrelationId } from "./conversations/correlationId";
 import { StateStore } from "./conversations/stateStore";
@@ -62,7 +62,6 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
     private focusedSession: FocusedSession;
     private strings: Strings;
     private formatter: ConversationFormatter;
-    private statusLabels: Map<string, number>;
     private lastOpenedConversationId: string | undefined;
     private stopWatchingSessions: () => void;
     private stopWatchingPage: () => void;
@@ -85,7 +84,6 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.releaseWindow = release;
         const { resolveHost } = resources;
         this.strings = new Strings((key) => context.resources.getString(key));
-        this.statusLabels = localizedStatusLabels((key) => this.strings.optional(key));
         this.formatter = new ConversationFormatter({
             locale: localeFromLanguageId(context.userSettings.languageId, navigator.language),
             timeZoneOffsetMinutes: (date) => context.userSettings.getTimeZoneOffsetMinutes(date),
@@ -177,7 +175,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         const settings = settingsOf(this.context);
         const definitions = this.columnMetadata.lookup(this.context.utils, columnsToDescribe(settings));
         if (!definitions) return;
-        const plan = buildConversationRequest(settings, this.statusLabels, definitions);
+        const plan = buildConversationRequest(settings, definitions);
         this.feed.apply(plan);
         const request = plan.kind === "request" ? plan : undefined;
         const shown: ShownSettings = {

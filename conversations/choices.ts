@@ -3,15 +3,27 @@
  * Labels live in the resx files under keys built from these values.
  */
 
-/** statuscode values; the canonical English names are also accepted in the Statuses property. */
-export const STATUS_CODES: Readonly<Record<number, string>> = {
-    1: "open",
-    2: "active",
-    3: "waiting",
-    4: "closed",
-    5: "wrap-up",
-    6: "resolved",
-    7: "scheduled",
+/** statuscode values of the status reasons every org has. */
+export const STATUS_CODES: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
+
+/**
+ * Their names in every shipped language, in code order (each language's resx Status_1 … Status_7:
+ * test/unit/resx.test.ts holds them equal), so that a Statuses value written in any of them means the
+ * same for every agent, whatever language each of them uses.
+ */
+export const STATUS_NAMES: Readonly<Record<number, string>> = {
+    1033: "Open|Active|Waiting|Closed|Wrap-up|Resolved|Scheduled",
+    1031: "Offen|Aktiv|Wartend|Geschlossen|Nachbearbeitung|Gelöst|Geplant",
+    1036: "Ouvert|Actif|En attente|Fermé|Conclusion|Résolu|Planifié",
+    3082: "Abierta|Activa|En espera|Cerrada|Finalización|Resuelta|Programada",
+    1040: "Aperta|Attiva|In attesa|Chiusa|Riepilogo|Risolta|Pianificata",
+    1046: "Aberta|Ativa|Em espera|Fechada|Encerramento|Resolvida|Agendada",
+    1043: "Open|Actief|Wachtend|Gesloten|Afronding|Opgelost|Gepland",
+    1041: "オープン|アクティブ|待機中|終了|ラップアップ|解決済み|スケジュール済み",
+    2052: "打开|活动|等待|已关闭|总结|已解决|已计划",
+    1042: "열림|활성|대기 중|닫힘|마무리|해결됨|예약됨",
+    1025: "مفتوحة|نشطة|قيد الانتظار|مغلقة|الاختتام|تم حلها|مجدولة",
+    1037: "פתוחה|פעילה|ממתינה|סגורה|סיכום|נפתרה|מתוזמנת",
 };
 
 /** What the workspace's own "My work items" shows. */

@@ -1,4 +1,4 @@
-import { DEFAULT_STATUS_CODES, STATUS_CODES, statusLabelKey } from "./choices";
+import { DEFAULT_STATUS_CODES, STATUS_NAMES } from "./choices";
 import { COLUMNS_FOR_OPENING_AND_LABELLING, DEFAULT_COLUMNS, LOGICAL_NAME } from "./columns";
 import { normalizeGuid } from "./guid";
 import type { GetConversationsInput, OrderByKey } from "../host/port";
@@ -158,22 +158,24 @@ function resolveAgent(settings: ConversationSettings, problems: SettingsProblem[
 
 const canonicalLabel = (label: string): string => label.toLowerCase().replace(/[\s_-]/g, "");
 
+/** Every shipped language's status names, made once: a maker's value means the same for every viewer. */
+let statusNames: Map<string, number> | undefined;
+function shippedStatusNames(): Map<string, number> {
+    if (statusNames) return statusNames;
+    statusNames = new Map();
+    for (const line of Object.values(STATUS_NAMES)) line.split("|").forEach((name, index) => statusNames?.set(canonicalLabel(name), index + 1));
+    return statusNames;
+}
+
 /**
- * Statuses as numbers or labels. `localizedLabels` maps the user's language's labels to codes,
- * so a maker may write them as the form shows them; the English names always work, and so do the
- * org's own status reason labels (custom ones included) when metadata gives them.
+ * Statuses as numbers or labels: the status names in any shipped language (a French maker's "Actif, En
+ * attente" works for an English agent), and the org's own status reason labels (custom ones included)
+ * as its metadata gives them.
  */
-function resolveStatuses(
-    text: string | null | undefined,
-    localizedLabels: ReadonlyMap<string, number>,
-    orgLabels: ReadonlyMap<number, string> | undefined,
-    problems: SettingsProblem[],
-): number[] {
+function resolveStatuses(text: string | null | undefined, orgLabels: ReadonlyMap<number, string> | undefined, problems: SettingsProblem[]): number[] {
     const items = listItems(text ?? "");
     if (items.length === 0) return [...DEFAULT_STATUS_CODES];
-    const byLabel = new Map<string, number>();
-    for (const [code, name] of Object.entries(STATUS_CODES)) byLabel.set(canonicalLabel(name), Number(code));
-    for (const [label, code] of localizedLabels) byLabel.set(canonicalLabel(label), code);
+    const byLabel = new Map(shippedStatusNames());
     for (const [code, label] of orgLabels ?? []) byLabel.set(canonicalLabel(label), code);
 
     const codes: number[] = [];
@@ -251,14 +253,10 @@ function checkColumnsExist(columns: readonly string[], orderBy: readonly OrderBy
  * (against the org's column definitions when there are any). Pure: the same settings always give
  * the same plan (and the same key).
  */
-export function buildConversationRequest(
-    settings: ConversationSettings,
-    localizedStatusLabels: ReadonlyMap<string, number> = new Map(),
-    definitions: ColumnDefinitions = NO_DEFINITIONS,
-): RequestPlan {
+export function buildConversationRequest(settings: ConversationSettings, definitions: ColumnDefinitions = NO_DEFINITIONS): RequestPlan {
     const problems: SettingsProblem[] = [];
     const agentId = resolveAgent(settings, problems);
-    const status = resolveStatuses(settings.statuses, localizedStatusLabels, definitions.columns.get("statuscode")?.options, problems);
+    const status = resolveStatuses(settings.statuses, definitions.columns.get("statuscode")?.options, problems);
     const columns = resolveColumns(settings.columns, problems);
     const orderBy = resolveOrder(settings.orderBy, problems);
     checkColumnsExist(columns, orderBy, definitions, problems);
@@ -289,17 +287,6 @@ export function buildConversationRequest(
     if (createdWithinDays) request.createdWithinDays = createdWithinDays;
     return request;
 }
-
-/** The user's language's status labels, so the Statuses property accepts them as the form shows them. */
-export function localizedStatusLabels(label: (key: string) => string | undefined): Map<string, number> {
-    const labels = new Map<string, number>();
-    for (const code of Object.keys(STATUS_CODES).map(Number)) {
-        const text = label(statusLabelKey(code));
-        if (text) labels.set(text, code);
-    }
-    return labels;
-}
-
 
 /**
  * The earliest `createdon` that `createdWithinDays` keeps: local midnight N − 1 days before today,

@@ -127,6 +127,17 @@ describe("ConversationList lifecycle", () => {
         expect(screen.getByTestId("state-invalid")).toHaveTextContent("Columns: “<script>” is not a column logical name");
     });
 
+    it("takes a French maker's Statuses value for an English and a German agent alike", async () => {
+        for (const languageId of [1033, 1031]) {
+            start({ languageId, parameters: { statuses: "Actif, En attente" } });
+            await flush();
+            expect(simulator.calls.getConversations.at(-1)?.input.status).toEqual([2, 3]);
+            expect(screen.queryByTestId("state-invalid")).toBeNull();
+            driver?.destroy();
+        }
+        driver = undefined;
+    });
+
     it("names a bound lookup to a queue, and a bound column the user may not read, without asking the host or falling back", async () => {
         start({ parameters: { agent: [{ id: "a7c9e1f3-2b4d-4f60-8a1c-3e5f7a9b0c2d", name: "Returns", entityType: "queue" }] }, agentColumn: { targets: ["queue"] } });
         await flush();

@@ -1,4 +1,4 @@
-import { buildConversationRequest, columnsToDescribe, createdWithinCutoff, readAgentColumn, localizedStatusLabels, type ConversationSettings } from "../../conversations/request";
+import { buildConversationRequest, columnsToDescribe, createdWithinCutoff, readAgentColumn, type ConversationSettings } from "../../conversations/request";
 import { NO_DEFINITIONS, readColumnDefinitions } from "../../host/metadata";
 
 const AGENT = "7f3e2a10-4b5c-4d6e-8f90-a1b2c3d4e5f6";
@@ -81,10 +81,11 @@ describe("buildConversationRequest", () => {
         expect(problemsOf({ agentFallback: "none" })).toEqual([{ setting: "agent", code: "noAgent" }]);
     });
 
-    it("accepts status labels in any case, English or localized, and drops duplicates", () => {
-        const german = new Map([["Aktiv", 2], ["Wartend", 3]]);
-        const plan = buildConversationRequest(settings({ statuses: "active; WAITING, wrap up, aktiv, 2" }), german);
-        expect(plan.kind === "request" && plan.input.status).toEqual([2, 3, 5]);
+    it("accepts status labels in any case and any shipped language, whoever views the list, and drops duplicates", () => {
+        expect(requestOf({ statuses: "active; WAITING, wrap up, aktiv, 2" }).input.status).toEqual([2, 3, 5]);
+        // A French maker's value, as the French description invites, for every agent: the plan does not depend on the viewer.
+        expect(requestOf({ statuses: "Actif, En attente, Conclusion" }).input.status).toEqual([2, 3, 5]);
+        expect(requestOf({ statuses: "待機中, アクティブ, ממתינה, Resolvida, 已计划" }).input.status).toEqual([3, 2, 6, 7]);
     });
 
     it("refuses unknown status labels but accepts any whole number (custom status reasons)", () => {
@@ -207,7 +208,7 @@ describe("buildConversationRequest with the org's column definitions", () => {
     });
 
     it("names the columns the table lacks, in Columns and in Order, before anything is sent", () => {
-        const plan = buildConversationRequest(settings({ columns: "msdyn_title,new_missing", orderBy: "new_gone" }), new Map(), definitions);
+        const plan = buildConversationRequest(settings({ columns: "msdyn_title,new_missing", orderBy: "new_gone" }), definitions);
         expect(plan).toEqual({
             kind: "invalid",
             problems: [
@@ -216,22 +217,13 @@ describe("buildConversationRequest with the org's column definitions", () => {
             ],
         });
         // Without an answer about the table, every logical name is sent: Dataverse's refusal names it then.
-        expect(buildConversationRequest(settings({ columns: "msdyn_title,new_missing" }), new Map(), NO_DEFINITIONS).kind).toBe("request");
+        expect(buildConversationRequest(settings({ columns: "msdyn_title,new_missing" }), NO_DEFINITIONS).kind).toBe("request");
     });
 
     it("accepts the org's status reason labels, custom ones included, beside the English names and numbers", () => {
-        const plan = buildConversationRequest(settings({ statuses: "talking, Escalated, waiting, 7" }), new Map(), definitions);
+        const plan = buildConversationRequest(settings({ statuses: "talking, Escalated, waiting, 7" }), definitions);
         expect(plan.kind === "request" && plan.input.status).toEqual([2, 100000000, 3, 7]);
         expect(problemsOf({ statuses: "Escalated" })).toEqual([{ setting: "statuses", code: "unknownStatus", value: "Escalated" }]);
     });
 });
 
-describe("localizedStatusLabels", () => {
-    it("maps the resx labels to status codes", () => {
-        const labels = localizedStatusLabels((key) => ({ Status_2: "Aktiv", Status_5: "Nachbearbeitung" })[key]);
-        expect([...labels]).toEqual([
-            ["Aktiv", 2],
-            ["Nachbearbeitung", 5],
-        ]);
-    });
-});

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CHANNEL_CODES, SENTIMENT_CODES, STATUS_CODES, channelLabelKey, sentimentLabelKey, statusLabelKey } from "../../conversations/choices";
+import { CHANNEL_CODES, SENTIMENT_CODES, STATUS_CODES, STATUS_NAMES, channelLabelKey, sentimentLabelKey, statusLabelKey } from "../../conversations/choices";
 import { KNOWN_COLUMN_NAMES, columnHeaderKey } from "../../conversations/columns";
 import { STRING_KEYS } from "../../conversations/strings";
 import { loadResx, REPO_ROOT } from "../support/resx";
@@ -37,7 +37,7 @@ describe("resx strings", () => {
             ...manifestKeys,
             ...settingNames,
             ...STRING_KEYS,
-            ...Object.keys(STATUS_CODES).map((code) => statusLabelKey(Number(code))),
+            ...STATUS_CODES.map(statusLabelKey),
             ...CHANNEL_CODES.map(channelLabelKey),
             ...SENTIMENT_CODES.map(sentimentLabelKey),
             ...KNOWN_COLUMN_NAMES.map(columnHeaderKey),
@@ -63,6 +63,20 @@ describe("resx strings", () => {
         for (const language of languages) {
             const strings = loadResx(language);
             for (const [key, text] of english) expect([key, placeholders(strings.get(key))]).toEqual([key, placeholders(text)]);
+        }
+    });
+
+    it("hold the status names the Statuses property accepts from every viewer: each language's Status_1 … 7, none meaning two statuses", () => {
+        expect(Object.keys(STATUS_NAMES).map(Number).sort()).toEqual([...SHIPPED].sort());
+        const meaning = new Map<string, number>();
+        for (const language of SHIPPED) {
+            const strings = loadResx(language);
+            expect([language, STATUS_NAMES[language]]).toEqual([language, STATUS_CODES.map((code) => strings.get(statusLabelKey(code))).join("|")]);
+            STATUS_CODES.forEach((code) => {
+                const name = (strings.get(statusLabelKey(code)) ?? "").toLowerCase();
+                expect([name, meaning.get(name) ?? code]).toEqual([name, code]);
+                meaning.set(name, code);
+            });
         }
     });
 });
