@@ -13,7 +13,8 @@ import { buildConversationRequest, columnsToDescribe, type ConversationSettings 
 import type { ColumnMetadata } from "./conversations/columnMetadata";
 import { newCorrelationId } from "./conversations/correlationId";
 import { StateStore } from "./conversations/stateStore";
-import { ConversationFormatter, localeFromLanguageId } from "./conversations/formatting";
+import { ConversationFormatter } from "./conversations/formatting";
+import { userContextOf } from "./conversations/user";
 import { Strings } from "./conversations/strings";
 
 /** Maps the host's context to the plain settings the request builder validates. */
@@ -84,10 +85,8 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
         this.releaseWindow = release;
         const { resolveHost } = resources;
         this.strings = new Strings((key) => context.resources.getString(key));
-        this.formatter = new ConversationFormatter({
-            locale: localeFromLanguageId(context.userSettings.languageId, navigator.language),
-            timeZoneOffsetMinutes: (date) => context.userSettings.getTimeZoneOffsetMinutes(date),
-        });
+        const user = userContextOf(context.userSettings, navigator.language);
+        this.formatter = new ConversationFormatter(user);
         this.focusedSession = new FocusedSession({ resolveHost, onChange: (focusedConversationId) => this.store.update({ focusedConversationId }) });
         this.feed = new ConversationFeed({
             resolveHost,
@@ -100,6 +99,7 @@ export class ConversationList implements ComponentFramework.ReactControl<IInputs
             clock: browserClock,
             sharing: resources.sharing,
             timeoutMs: DEFAULT_TIMEOUT_MS,
+            user,
         });
         this.columnMetadata = resources.metadata;
         // The definitions may come after updateView returned: the settings are worked out again then.

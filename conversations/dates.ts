@@ -1,4 +1,7 @@
 import type { ConversationRecord } from "../host/port";
+import { userWallClock, type UserContext } from "./user";
+
+const DAY = 86_400_000;
 
 /**
  * The records created at or after `since` (ms). `createdon` is always returned as an ISO date; a
@@ -33,4 +36,16 @@ export function calendarDateOf(raw: unknown): number | undefined {
     const time = Date.UTC(year, month - 1, day);
     // 2026-02-30 is no day: Date.UTC would roll it into March.
     return new Date(time).getUTCDate() === day && month >= 1 && month <= 12 ? time : undefined;
+}
+
+/**
+ * The earliest `createdon` that `createdWithinDays` keeps: the user's midnight, in the user's Dataverse
+ * time zone (as the list shows every date), N − 1 days before the user's today.
+ */
+export function createdWithinCutoff(days: number, now: Date, user: Pick<UserContext, "timeZoneOffsetMinutes">): number {
+    const wallNow = userWallClock(user, now);
+    const midnight = Math.floor(wallNow / DAY) * DAY - (days - 1) * DAY;
+    // The instant the user's clock reads that midnight, with the offset in force then (summer time may begin between).
+    const guess = midnight - (wallNow - now.getTime());
+    return midnight - (userWallClock(user, new Date(guess)) - guess);
 }

@@ -1,8 +1,9 @@
 import { readConversationsAnswer, type AnswerFailure } from "../host/answer";
 import { isBusy, unknownColumnOf, type HostError, type UnknownColumn } from "../host/errors";
 import { toConversations, type Conversation } from "./model";
-import { createdSince } from "./dates";
-import { createdWithinCutoff, type ConversationRequest, type RequestPlan, type SettingsProblem } from "./request";
+import { createdSince, createdWithinCutoff } from "./dates";
+import type { UserContext } from "./user";
+import type { ConversationRequest, RequestPlan, SettingsProblem } from "./request";
 import type { OmnichannelHost } from "../host/port";
 import { PendingCall } from "./pendingCall";
 import { RefreshSchedule, type Outcome } from "../refresh/schedule";
@@ -62,6 +63,8 @@ export interface FeedDependencies {
     sharing: RequestSharing;
     /** How long a request may go unanswered before it counts as failed. */
     timeoutMs: number;
+    /** The user's time zone: "created within N days" counts the user's days. */
+    user: Pick<UserContext, "timeZoneOffsetMinutes">;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -200,7 +203,7 @@ export class ConversationFeed {
         if (!read.ok) return this.#fail(call, read.failure, fromOtherTab);
         const receivedAt = new Date(this.#deps.clock.now());
         const { createdWithinDays } = request;
-        const records = createdWithinDays ? createdSince(read.records, createdWithinCutoff(createdWithinDays, receivedAt)) : read.records;
+        const records = createdWithinDays ? createdSince(read.records, createdWithinCutoff(createdWithinDays, receivedAt, this.#deps.user)) : read.records;
         const conversations = toConversations(records, request.columns);
         const list = { conversations, columns: request.columns, receivedAt, moreRecords: read.moreRecords && read.records.length };
         this.#finish(call, { kind: "loaded", list }, "answered", fromOtherTab);

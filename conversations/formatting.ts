@@ -1,30 +1,11 @@
 import { MINUTE } from "../refresh/timers";
-
-/** The user's formatting settings, as PCF's userSettings give them. */
-export interface LocaleSettings {
-    /** BCP 47 tag, e.g. "en-US". */
-    locale: string;
-    /** Offset of the user's Dataverse time zone from UTC at that instant (not the browser's). */
-    timeZoneOffsetMinutes: (date: Date) => number;
-}
-
-/** Common Dataverse language ids; others fall back to the browser's language. */
-const LOCALES: Readonly<Record<number, string>> = {
-    1025: "ar-SA", 1028: "zh-TW", 1029: "cs-CZ", 1030: "da-DK", 1031: "de-DE", 1032: "el-GR", 1033: "en-US",
-    1035: "fi-FI", 1036: "fr-FR", 1037: "he-IL", 1038: "hu-HU", 1040: "it-IT", 1041: "ja-JP", 1042: "ko-KR",
-    1043: "nl-NL", 1044: "nb-NO", 1045: "pl-PL", 1046: "pt-BR", 1049: "ru-RU", 1053: "sv-SE", 1055: "tr-TR",
-    2052: "zh-CN", 2057: "en-GB", 2070: "pt-PT", 3082: "es-ES", 3084: "fr-CA",
-};
-
-export function localeFromLanguageId(languageId: number | undefined, fallback: string): string {
-    return (languageId !== undefined && LOCALES[languageId]) || fallback;
-}
+import { userWallClock, type UserContext } from "./user";
 
 const DAY = 24 * 60 * MINUTE;
 /** Shown for a value that is there but has no name to show (a lookup the host sent as a bare id). */
 export const NO_NAME = "\u2014";
 
-/** Dates, ages, durations and numbers in the user's locale and time zone. Built once per control. */
+/** Dates, ages, durations and numbers in the user's locale, calendar and time zone. Built once per control. */
 export class ConversationFormatter {
     readonly #dateTimeFormat: Intl.DateTimeFormat;
     readonly #dateFormat: Intl.DateTimeFormat;
@@ -34,11 +15,11 @@ export class ConversationFormatter {
     readonly #units: readonly Intl.NumberFormat[];
     public readonly collator: Intl.Collator;
 
-    readonly #settings: LocaleSettings;
+    readonly #user: UserContext;
 
-    constructor(settings: LocaleSettings) {
-        this.#settings = settings;
-        const { locale } = settings;
+    constructor(user: UserContext) {
+        this.#user = user;
+        const { locale } = user;
         // The date is shifted to the user's time zone by hand, then printed as UTC.
         this.#dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "UTC" });
         this.#dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeZone: "UTC" });
@@ -67,10 +48,8 @@ export class ConversationFormatter {
         return (withTime ? this.#dateTimeFormat : this.#dateFormat).format(date);
     }
 
-    /** The instant as the user's wall clock reads it, in milliseconds, to be printed or counted as UTC. */
     #userTime(date: Date): number {
-        const offset = Number(this.#settings.timeZoneOffsetMinutes(date));
-        return date.getTime() + (Number.isFinite(offset) ? offset : 0) * MINUTE;
+        return userWallClock(this.#user, date);
     }
 
     /**

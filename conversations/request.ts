@@ -287,14 +287,3 @@ export function buildConversationRequest(settings: ConversationSettings, definit
     if (createdWithinDays) request.createdWithinDays = createdWithinDays;
     return request;
 }
-
-/**
- * The earliest `createdon` that `createdWithinDays` keeps: local midnight N − 1 days before today,
- * so that "within N days" keeps exactly what "at least N days ago" (the host's on-or-before
- * today − N, in the local date) leaves out.
- */
-export function createdWithinCutoff(days: number, now: Date): number {
-    const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-    midnight.setDate(midnight.getDate() - (days - 1));
-    return midnight.getTime();
-}

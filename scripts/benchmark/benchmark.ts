@@ -52,6 +52,7 @@ const settings: ConversationSettings = {
     refreshMinutes: 5,
 };
 const feed = new ConversationFeed({
+    user: { timeZoneOffsetMinutes: () => 0 },
     resolveHost: () => simulator,
     onChange: () => undefined,
     newCorrelationId: () => "bench",

@@ -158,6 +158,7 @@ async function simulate(scenario: Scenario) {
             // Each instance is a tab: its own window, so its own sharing, joined to the agent's other tabs by the channel.
             const sharing = new RequestSharing(clock.now, TIMEOUT, scenario.channel ? hub() : undefined);
             const feed = new ConversationFeed({
+                user: { timeZoneOffsetMinutes: () => 0 },
                 resolveHost: () => host,
                 onChange: () => undefined,
                 newCorrelationId: () => "fleet",

@@ -30,6 +30,7 @@ function setup(options: { latencyMs?: number; resolveHost?: () => OmnichannelHos
     const states: FeedState[] = [];
     let correlation = 0;
     const feed = new ConversationFeed({
+        user: { timeZoneOffsetMinutes: () => 0 },
         resolveHost: options.resolveHost ?? (() => simulator),
         onChange: (state) => states.push(state),
         newCorrelationId: () => `corr-${++correlation}`,
@@ -201,6 +202,7 @@ describe("ConversationFeed", () => {
         let correlation = 0;
         const feeds = [0, 1].map(() =>
             new ConversationFeed({
+                user: { timeZoneOffsetMinutes: () => 0 },
                 resolveHost: () => simulator,
                 onChange: () => undefined,
                 newCorrelationId: () => `corr-${++correlation}`,
@@ -322,6 +324,7 @@ describe("ConversationFeed", () => {
             const hub = broadcastHub((deliver) => setTimeout(deliver, 0));
             const feeds = [0, 1].map(() =>
                 new ConversationFeed({
+                    user: { timeZoneOffsetMinutes: () => 0 },
                     resolveHost: () => simulator,
                     onChange: () => undefined,
                     newCorrelationId: () => "corr",

@@ -1,4 +1,5 @@
-import { ConversationFormatter, localeFromLanguageId } from "../../conversations/formatting";
+import { ConversationFormatter } from "../../conversations/formatting";
+import { localeFromLanguageId } from "../../conversations/user";
 import { Strings } from "../../conversations/strings";
 
 describe("ConversationFormatter", () => {

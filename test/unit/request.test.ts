@@ -1,4 +1,4 @@
-import { buildConversationRequest, columnsToDescribe, createdWithinCutoff, readAgentColumn, type ConversationSettings } from "../../conversations/request";
+import { buildConversationRequest, columnsToDescribe, readAgentColumn, type ConversationSettings } from "../../conversations/request";
 import { NO_DEFINITIONS, readColumnDefinitions } from "../../host/metadata";
 
 const AGENT = "7f3e2a10-4b5c-4d6e-8f90-a1b2c3d4e5f6";
@@ -142,14 +142,6 @@ describe("buildConversationRequest", () => {
         expect(problemsOf({ createdWithinDays: 7, createdAtLeastDaysAgo: 7 })).toEqual([{ setting: "createdWithinDays", code: "noAgeLeft", value: "7" }]);
         const both = requestOf({ createdWithinDays: 30, createdAtLeastDaysAgo: 7 });
         expect([both.createdWithinDays, both.input.createdBeforeDays]).toEqual([30, 7]);
-    });
-
-    it("counts createdWithinDays in local days, today included, so it complements the host's on-or-before", () => {
-        const now = new Date(2026, 10, 28, 15, 30);
-        expect(new Date(createdWithinCutoff(1, now))).toEqual(new Date(2026, 10, 28));
-        expect(new Date(createdWithinCutoff(7, now))).toEqual(new Date(2026, 10, 22));
-        // Across a month end.
-        expect(new Date(createdWithinCutoff(3, new Date(2026, 2, 1, 9)))).toEqual(new Date(2026, 1, 27));
     });
 
     it("refuses a refresh interval longer than a day", () => {

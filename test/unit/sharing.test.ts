@@ -122,6 +122,7 @@ describe("feeds sharing a request", () => {
 
     function tab(simulator: OmnichannelSimulator, sharing: RequestSharing, random = 0.5) {
         const feed = new ConversationFeed({
+            user: { timeZoneOffsetMinutes: () => 0 },
             resolveHost: () => simulator,
             onChange: () => undefined,
             newCorrelationId: () => "c",
