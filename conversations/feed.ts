@@ -96,10 +96,6 @@ export class ConversationFeed {
         this.#schedule = new RefreshSchedule(deps.clock, () => this.#fetch());
     }
 
-    public get state(): FeedState {
-        return this.#current;
-    }
-
     /** Called on every updateView: does nothing unless the plan differs from the last one. */
     public apply(plan: RequestPlan): void {
         if (this.#destroyed) return;

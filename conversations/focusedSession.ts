@@ -23,10 +23,6 @@ export class FocusedSession {
         this.#deps = deps;
     }
 
-    public get conversationId(): string | undefined {
-        return this.#conversationId;
-    }
-
     /** Asks the host again. The Home session (the script rejects or answers empty) and a missing host mark nothing. */
     public check(): void {
         if (this.#destroyed) return;

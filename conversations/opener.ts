@@ -42,10 +42,6 @@ export class ConversationOpener {
         this.#call = new PendingCall(deps.timers, deps.timeoutMs);
     }
 
-    public get state(): OpenerState {
-        return this.#current;
-    }
-
     public open(conversation: Conversation): void {
         if (this.#destroyed || this.#call.pending) return;
         const { conversationId } = conversation;

@@ -11,15 +11,16 @@ export class Sight {
         this.#onChange = onChange;
     }
 
-    public get visible(): boolean {
-        return this.#parts.page && this.#parts.control && this.#parts.onScreen;
-    }
-
     public set(part: SightPart, value: boolean): void {
         if (this.#parts[part] === value) return;
-        const before = this.visible;
+        const before = this.#visible();
         this.#parts[part] = value;
-        if (this.visible !== before) this.#onChange(this.visible);
+        const after = this.#visible();
+        if (after !== before) this.#onChange(after);
+    }
+
+    #visible(): boolean {
+        return this.#parts.page && this.#parts.control && this.#parts.onScreen;
     }
 }
 

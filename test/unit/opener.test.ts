@@ -17,7 +17,9 @@ function setup(slowLatencyMs = 500) {
     // A record as the host answers it, not as the simulator stores it.
     const record = simulator.query({ agentId: HARNESS_AGENT_ID, attributes: ["msdyn_title"] })[0];
     const [conversation] = toConversations([record], []);
-    return { simulator, conversationOpener, states, opened, conversation, record };
+    /** What the opener last told its owner. */
+    const current = (): OpenerState => states[states.length - 1] ?? {};
+    return { simulator, conversationOpener, states, opened, conversation, record, current };
 }
 
 beforeEach(() => jest.useFakeTimers());
@@ -25,14 +27,14 @@ afterEach(() => jest.useRealTimers());
 
 describe("ConversationOpener", () => {
     it("opens with the row's three ids and reports the opened id", async () => {
-        const { simulator, conversationOpener, opened, record, conversation } = setup();
+        const { simulator, conversationOpener, opened, record, conversation, current } = setup();
         conversationOpener.open(conversation);
         await jest.advanceTimersByTimeAsync(0);
         expect(simulator.calls.openConversation).toEqual([
             { conversationId: record.msdyn_ocliveworkitemid, lastsessionId: record.msdyn_lastsessionid, liveworkstreamId: record.msdyn_liveworkstreamid },
         ]);
         expect(opened).toEqual([record.msdyn_ocliveworkitemid]);
-        expect(conversationOpener.state).toEqual({});
+        expect(current()).toEqual({});
     });
 
     it("sends ids the host gave in upper case and braces as the lower-case, bare GUIDs the script accepts", async () => {
@@ -56,11 +58,11 @@ describe("ConversationOpener", () => {
     });
 
     it("makes no second call while the first open is pending", async () => {
-        const { simulator, conversationOpener, conversation } = setup(500);
+        const { simulator, conversationOpener, conversation, current } = setup(500);
         simulator.setScenario("slow");
         conversationOpener.open(conversation);
         conversationOpener.open(conversation);
-        expect(conversationOpener.state.opening).toBe(conversation.key);
+        expect(current().opening).toBe(conversation.key);
         await jest.advanceTimersByTimeAsync(500);
         expect(simulator.calls.openConversation).toHaveLength(1);
     });
@@ -77,14 +79,14 @@ describe("ConversationOpener", () => {
     });
 
     it("reports a rejection, and can be dismissed and tried again", async () => {
-        const { simulator, conversationOpener, conversation, opened } = setup();
+        const { simulator, conversationOpener, conversation, opened, current } = setup();
         simulator.setScenario("openReject");
         conversationOpener.open(conversation);
         await jest.advanceTimersByTimeAsync(0);
-        expect(conversationOpener.state).toEqual({ failed: { conversation, failure: "rejected" } });
+        expect(current()).toEqual({ failed: { conversation, failure: "rejected" } });
         expect(opened).toEqual([]);
         conversationOpener.dismiss();
-        expect(conversationOpener.state).toEqual({});
+        expect(current()).toEqual({});
         simulator.setScenario("happy");
         conversationOpener.open(conversation);
         await jest.advanceTimersByTimeAsync(0);
@@ -93,30 +95,30 @@ describe("ConversationOpener", () => {
     });
 
     it("gives up on an open that never answers and accepts the next click", async () => {
-        const { simulator, conversation, opened, conversationOpener } = setup();
+        const { simulator, conversation, opened, conversationOpener, current } = setup();
         jest.spyOn(simulator, "openConversation").mockReturnValue(new Promise(() => undefined));
         conversationOpener.open(conversation);
         await jest.advanceTimersByTimeAsync(30_000);
-        expect(conversationOpener.state).toEqual({ failed: { conversation, failure: "timedOut" } });
+        expect(current()).toEqual({ failed: { conversation, failure: "timedOut" } });
         expect(opened).toEqual([]);
         conversationOpener.open(conversation);
-        expect(conversationOpener.state).toEqual({ opening: conversation.key });
+        expect(current()).toEqual({ opening: conversation.key });
     });
 
     it("records an open that succeeds after the time-out and clears the time-out's failure", async () => {
-        const { simulator, conversation, opened, conversationOpener, states } = setup();
+        const { simulator, conversation, opened, conversationOpener, states, current } = setup();
         simulator.setScenario("openLate");
         conversationOpener.open(conversation);
         await jest.advanceTimersByTimeAsync(30_000);
-        expect(conversationOpener.state).toEqual({ failed: { conversation, failure: "timedOut" } });
+        expect(current()).toEqual({ failed: { conversation, failure: "timedOut" } });
         await jest.advanceTimersByTimeAsync(1_000);
         expect(opened).toEqual([conversation.conversationId]);
-        expect(conversationOpener.state).toEqual({});
+        expect(current()).toEqual({});
         expect(states).toEqual([{ opening: conversation.key }, { failed: { conversation, failure: "timedOut" } }, {}]);
     });
 
     it("records a late success without disturbing the open that came after it", async () => {
-        const { simulator, conversation, opened, conversationOpener, record } = setup();
+        const { simulator, conversation, opened, conversationOpener, record, current } = setup();
         const [other] = toConversations([simulator.query({ agentId: HARNESS_AGENT_ID, attributes: ["msdyn_title"] })[1]], []);
         simulator.setScenario("openLate");
         conversationOpener.open(conversation);
@@ -124,14 +126,14 @@ describe("ConversationOpener", () => {
         conversationOpener.open(other);
         await jest.advanceTimersByTimeAsync(1_000);
         expect(opened).toEqual([record.msdyn_ocliveworkitemid]);
-        expect(conversationOpener.state).toEqual({ opening: other.key });
+        expect(current()).toEqual({ opening: other.key });
     });
 
     it("does not call the host for a record without an id", () => {
-        const { simulator, conversationOpener } = setup();
+        const { simulator, conversationOpener, current } = setup();
         const [withoutId] = toConversations([{ msdyn_title: "Orphan" }], []);
         conversationOpener.open(withoutId);
-        expect(conversationOpener.state).toEqual({ failed: { conversation: withoutId, failure: "noConversationId" } });
+        expect(current()).toEqual({ failed: { conversation: withoutId, failure: "noConversationId" } });
         expect(simulator.calls.openConversation).toHaveLength(0);
     });
 });

@@ -25,7 +25,7 @@ describe("Sight", () => {
         sight.set("page", false);
         sight.set("control", false);
         sight.set("page", true);
-        expect(sight.visible).toBe(false);
+        expect(changes).toEqual([false]); // the control is still hidden
         sight.set("control", true);
         sight.set("onScreen", false);
         sight.set("onScreen", true);
