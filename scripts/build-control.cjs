@@ -23,7 +23,7 @@ const PCF_SCRIPTS = path.join(ROOT, "node_modules", "pcf-scripts", "bin", "pcf-s
  * is a decision. The target was 22,000 bytes; docs/performance.md ("Bundle") says why the bundle is not
  * there and what it would take.
  */
-const BUNDLE_LIMIT_BYTES = 99_000;
+const BUNDLE_LIMIT_BYTES = 62_000;
 
 /** Strings only present when a library was bundled instead of taken from the platform. */
 const FORBIDDEN = [
