@@ -56,7 +56,8 @@ export interface ConversationListViewProps {
 }
 
 const classes = mergeStyleSets({
-    root: { display: "flex", flexDirection: "column", gap: 8, minHeight: 200, boxSizing: "border-box", padding: 4, background: colorVar("surface"), color: colorVar("text") },
+    // Text starts at the line's start whatever the host's container says (the harness centres it).
+    root: { display: "flex", flexDirection: "column", gap: 8, minHeight: 200, boxSizing: "border-box", padding: 4, background: colorVar("surface"), color: colorVar("text"), textAlign: "start" },
     body: { position: "relative", flex: "1 1 auto", overflowY: "auto", overflowX: "auto", minHeight: 120 },
     narrowBody: { overflowX: "hidden" },
 });

@@ -31,7 +31,7 @@ export interface ConversationToolbarProps {
 // so nothing moves when the count or the button's label changes.
 const classes = mergeStyleSets({
     toolbar: { display: "flex", alignItems: "center", gap: 8, minWidth: 0 },
-    status: { flex: "1 1 0", minWidth: 112, textAlign: "start", display: "flex", flexDirection: "column", overflow: "hidden", whiteSpace: "nowrap" },
+    status: { flex: "1 1 0", minWidth: 112, display: "flex", flexDirection: "column", overflow: "hidden", whiteSpace: "nowrap" },
     hidden: hiddenContentStyle,
 });
 const staleStyles = { root: { color: colorVar("danger"), fontWeight: 600 as const, overflow: "hidden" as const, textOverflow: "ellipsis" } };

@@ -23,7 +23,7 @@ export interface NarrowListProps {
 }
 
 const classes = mergeStyleSets({
-    sortBar: { display: "flex", alignItems: "center", gap: 4, marginBottom: 4, textAlign: "start" },
+    sortBar: { display: "flex", alignItems: "center", gap: 4, marginBottom: 4 },
     sortMenu: { flex: "1 1 auto", minWidth: 0, maxWidth: 300 },
     direction: {
         flex: "0 0 auto",

@@ -9,7 +9,8 @@ import type { ConversationFormatter } from "../conversations/formatting";
 /** Often enough that "in 4 min." never lags a minute behind. */
 const COUNTDOWN_TICK_MS = 15_000;
 
-const classes = mergeStyleSets({ nextTry: { fontSize: 12, color: colorVar("subtext"), padding: "2px 8px 0" } });
+// Under the message text, past the bar's icon.
+const classes = mergeStyleSets({ nextTry: { fontSize: 12, color: colorVar("subtext"), paddingTop: 2, paddingInlineStart: 36 } });
 
 const settingName = (strings: Strings, problem: Pick<SettingsProblem, "setting">): string =>
     strings.optional(`Property_${problem.setting}_DisplayName`) ?? problem.setting;
