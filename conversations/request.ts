@@ -159,13 +159,9 @@ function resolveAgent(settings: ConversationSettings, problems: SettingsProblem[
 const canonicalLabel = (label: string): string => label.toLowerCase().replace(/[\s_-]/g, "");
 
 /** Every shipped language's status names, made once: a maker's value means the same for every viewer. */
-let statusNames: Map<string, number> | undefined;
-function shippedStatusNames(): Map<string, number> {
-    if (statusNames) return statusNames;
-    statusNames = new Map();
-    for (const line of Object.values(STATUS_NAMES)) line.split("|").forEach((name, index) => statusNames?.set(canonicalLabel(name), index + 1));
-    return statusNames;
-}
+let shippedNames: Map<string, number> | undefined;
+const shippedStatusNames = (): Map<string, number> =>
+    (shippedNames ??= new Map(Object.values(STATUS_NAMES).flatMap((line) => line.split("|").map((name, index) => [canonicalLabel(name), index + 1] as const))));
 
 /**
  * Statuses as numbers or labels: the status names in any shipped language (a French maker's "Actif, En
