@@ -1,7 +1,6 @@
 import type { ConversationRecord } from "../host/port";
+import { DAY } from "../refresh/timers";
 import { userWallClock, type UserContext } from "./user";
-
-const DAY = 86_400_000;
 
 /**
  * The records created at or after `since` (ms). `createdon` is always returned as an ISO date; a

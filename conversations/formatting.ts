@@ -1,7 +1,6 @@
-import { MINUTE } from "../refresh/timers";
+import { DAY, MINUTE } from "../refresh/timers";
 import { userWallClock, type UserContext } from "./user";
 
-const DAY = 24 * 60 * MINUTE;
 /** Shown for a value that is there but has no name to show (a lookup the host sent as a bare id). */
 export const NO_NAME = "\u2014";
 

@@ -132,8 +132,10 @@ function resolveAgent(settings: ConversationSettings, problems: SettingsProblem[
         problems.push({ setting: "agent", code: "agentNotReadable" });
         return undefined;
     }
+    // An empty lookup to a queue would fall back too: its metadata names the table it points to.
     const targets = settings.agentTargets ?? [];
-    const column = targets.length > 0 && !targets.some((table) => table.toLowerCase() === USER_TABLE) ? { kind: "otherTable" as const, table: targets.join(", ") } : readAgentColumn(settings.agent);
+    const notUsers = targets.length > 0 && !targets.some((table) => table.toLowerCase() === USER_TABLE);
+    const column = notUsers ? { kind: "otherTable" as const, table: targets.join(", ") } : readAgentColumn(settings.agent);
     if (column.kind === "otherTable") {
         problems.push(problem("agent", "agentNotAUser", column.table));
         return undefined;
@@ -171,12 +173,14 @@ const shippedStatusNames = (): Map<string, number> =>
 function resolveStatuses(text: string | null | undefined, orgLabels: ReadonlyMap<number, string> | undefined, problems: SettingsProblem[]): number[] {
     const items = listItems(text ?? "");
     if (items.length === 0) return [...DEFAULT_STATUS_CODES];
-    const byLabel = new Map(shippedStatusNames());
-    for (const [code, label] of orgLabels ?? []) byLabel.set(canonicalLabel(label), code);
+    // The org's labels first (they may rename a status); the shipped names are not copied on every updateView.
+    const orgByLabel = new Map<string, number>();
+    for (const [code, label] of orgLabels ?? []) orgByLabel.set(canonicalLabel(label), code);
 
     const codes: number[] = [];
     for (const item of items) {
-        const code = /^\d+$/.test(item) ? Number(item) : byLabel.get(canonicalLabel(item));
+        const label = canonicalLabel(item);
+        const code = /^\d+$/.test(item) ? Number(item) : (orgByLabel.get(label) ?? shippedStatusNames().get(label));
         if (code === undefined || !Number.isSafeInteger(code)) problems.push(problem("statuses", "unknownStatus", item));
         else codes.push(code);
     }

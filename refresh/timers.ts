@@ -1,5 +1,7 @@
 /** A minute in milliseconds, for every timer and age. */
 export const MINUTE = 60_000;
+/** A day in milliseconds, for counting the user's calendar days. */
+export const DAY = 24 * 60 * MINUTE;
 
 /** The timer functions the refresh policy uses: the browser's in the control, fake ones in tests and the fleet benchmark. */
 export interface Timers {
